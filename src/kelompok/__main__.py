@@ -1,0 +1,5 @@
+"""`python -m kelompok`."""
+
+from kelompok.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,90 @@
+"""UI strings in Bahasa Indonesia (the default) and English.
+
+Every user-visible string goes through `t("section.key", name=value)`. The strings live in
+`locales/id.toml` and `locales/en.toml`, which must have exactly the same keys (a test checks).
+The current language is process-wide state, set once at start (config, `--lang`, `LANG`) and
+switchable at runtime; screens re-read their labels when it changes.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
+
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+LOCALES_DIR = Path(__file__).parent / "locales"
+
+_current = DEFAULT_LANGUAGE
+_listeners: list[Callable[[str], None]] = []
+
+
+def _flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            flat.update(_flatten(value, name + "."))
+        else:
+            flat[name] = str(value)
+    return flat
+
+
+@cache
+def strings(lang: str) -> dict[str, str]:
+    """All strings of one language, keyed `section.key`."""
+    with open(LOCALES_DIR / f"{lang}.toml", "rb") as handle:
+        return _flatten(tomllib.load(handle))
+
+
+def normalise_language(value: str | None) -> str | None:
+    """`id`, `en`, or None: accepts `en_US.UTF-8`, `id-ID`, `EN` …"""
+    if not value:
+        return None
+    code = value.strip().lower().replace("-", "_").split(".")[0].split("_")[0]
+    return code if code in LANGUAGES else None
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """The language `LANGUAGE`/`LC_ALL`/`LANG` ask for, Indonesian when they name neither."""
+    environ = os.environ if environ is None else environ
+    for variable in ("KELOMPOK_LANG", "LC_ALL", "LANG"):
+        lang = normalise_language(environ.get(variable))
+        if lang:
+            return lang
+    return DEFAULT_LANGUAGE
+
+
+def get_language() -> str:
+    return _current
+
+
+def set_language(lang: str) -> None:
+    """Switch the language of every string from now on and tell the listeners (open screens)."""
+    global _current
+    normalised = normalise_language(lang)
+    if normalised is None:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    _current = normalised
+    for listener in list(_listeners):
+        listener(normalised)
+
+
+def on_language_change(listener: Callable[[str], None]) -> Callable[[], None]:
+    """Call `listener(lang)` after each switch; returns a function that unsubscribes."""
+    _listeners.append(listener)
+    return lambda: _listeners.remove(listener) if listener in _listeners else None
+
+
+def t(key: str, lang: str | None = None, **values: object) -> str:
+    """The string for `key` in the current (or given) language, with `{name}` fields filled in.
+
+    A key missing from the catalogue shows as the key itself, so a gap is visible, not a crash.
+    """
+    text = strings(lang or _current).get(key)
+    if text is None:
+        text = strings(DEFAULT_LANGUAGE).get(key, key)
+    return text.format(**values) if values else text

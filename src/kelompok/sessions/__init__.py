@@ -1,0 +1,1 @@
+"""The domain of groups and sessions. Runs headless: nothing here imports Textual."""

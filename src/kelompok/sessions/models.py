@@ -1,0 +1,508 @@
+"""The data kelompok keeps: groups, members, session plans, sessions, events and reviews.
+
+Every model is strict (`extra="forbid"`): a typo in a hand-edited TOML file is refused with a
+message that names the field, instead of being silently dropped. Every file-level model carries a
+`format` version so that later versions can migrate old files instead of misreading them.
+
+The models know nothing about paths or files; reading and writing live in `store.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+FORMAT_VERSION = 1
+"""The file format this version of kelompok writes and reads."""
+
+FACILITATOR = "facilitator"
+"""The event endpoint that stands for the facilitator(s)."""
+
+GROUP = "group"
+"""The addressee that stands for "the whole group"."""
+
+RESERVED_CODES = frozenset({FACILITATOR, GROUP})
+
+MEMBER_CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$"
+_MEMBER_CODE = re.compile(MEMBER_CODE_PATTERN)
+
+MemberCode = Annotated[str, Field(pattern=MEMBER_CODE_PATTERN)]
+GroupTypeId = Literal[
+    "social_conversation",
+    "recreation",
+    "recreation_skill",
+    "education",
+    "task",
+    "problem_solving",
+    "self_help",
+    "socialization",
+    "therapy",
+    "sensitivity",
+]
+"""Zastrow's ten group types, in his order."""
+
+GROUP_TYPE_IDS: tuple[str, ...] = GroupTypeId.__args__  # type: ignore[attr-defined]
+
+MezzoRoleId = Literal[
+    "instruktur",
+    "pencari_informasi",
+    "pembentuk_opini",
+    "evaluator",
+    "elaborator",
+    "pemberi_semangat",
+    "pencatat",
+    "teknisi_prosedural",
+    "pendorong",
+    "pendengar",
+    "pengikut",
+    "pengatur_kompromi",
+    "pereda_ketegangan",
+]
+"""The 13 mezzo roles of the DEPSOS (1998) list, in the seed's order."""
+
+MEZZO_ROLE_IDS: tuple[str, ...] = MezzoRoleId.__args__  # type: ignore[attr-defined]
+
+Stage = Literal["beginning", "middle", "ending"]
+"""Where a session stands in the group-work process (Toseland & Rivas)."""
+
+
+class Strict(BaseModel):
+    """Base of every kelompok model: unknown keys are errors, field docs are kept."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        use_attribute_docstrings=True,
+        populate_by_name=True,
+        validate_assignment=False,
+    )
+
+
+# ── group ─────────────────────────────────────────────────────────────────────────────────────
+
+
+class Consent(Strict):
+    """What a member agreed to. Recorded once, updated when it changes."""
+
+    recording: bool = False
+    """The member agreed that their participation is recorded (who speaks to whom)."""
+    names_in_reports: bool = False
+    """The member agreed that their real name may appear in reports and exports."""
+    date: dt.date | None = None
+    """When consent was given or last changed."""
+
+
+class Member(Strict):
+    """A person in the group. Only the code leaves the app by default."""
+
+    code: MemberCode
+    """Short pseudonymous code, unique in the group (e.g. `A1`). Used in exports and sociograms."""
+    name: str = Field(min_length=1)
+    """Display name, seen only by the facilitator and supervisor."""
+    attributes: dict[str, str] = Field(default_factory=dict)
+    """Free attributes (e.g. gender, age band, village) used for equity ratios."""
+    consent: Consent = Field(default_factory=Consent)
+    """What the member consented to."""
+    joined: int | None = Field(default=None, ge=1)
+    """The session number the member joined in, when they joined after the start."""
+    left: int | None = Field(default=None, ge=1)
+    """The last session number the member belonged to, when they left the group."""
+
+    @field_validator("code")
+    @classmethod
+    def _not_reserved(cls, code: str) -> str:
+        if code.lower() in RESERVED_CODES:
+            raise ValueError(f"'{code}' is reserved and cannot be a member code")
+        return code
+
+
+class AuditEntry(Strict):
+    """One line of a group's audit trail: who did what to its records, and when."""
+
+    at: dt.datetime
+    """When it happened (local time)."""
+    who: str
+    """Who did it (facilitator or supervisor name)."""
+    action: str
+    """What was done, e.g. `export_with_names`, `sign_off`, `amend`."""
+    detail: str = ""
+    """Anything that makes the entry self-explaining (session number, file written …)."""
+
+
+class Group(Strict):
+    """A group and its membership: the content of `group.toml`."""
+
+    format: int = FORMAT_VERSION
+    """File format version."""
+    name: str = Field(min_length=1)
+    """The group's name as the facilitator calls it."""
+    type: GroupTypeId
+    """The primary Zastrow group type."""
+    secondary_types: list[GroupTypeId] = Field(default_factory=list)
+    """Further types the group also serves (types overlap: a floodlight, not a spotlight)."""
+    purpose: str = ""
+    """Why the group exists, in a sentence or two."""
+    agency: str = ""
+    """The agency or programme that runs the group (e.g. Dinas Sosial, PKH)."""
+    facilitators: list[str] = Field(default_factory=list)
+    """Names of the facilitators (pendamping, pekerja sosial)."""
+    professional_lead: bool = False
+    """A trained professional leads the group (required for therapy groups)."""
+    members: list[Member] = Field(default_factory=list)
+    """The members, in the order they were added."""
+    seating: list[MemberCode] = Field(default_factory=list)
+    """Member codes in seating order around the circle; sociograms keep this order."""
+    planned_sessions: int | None = Field(default=None, ge=1)
+    """How many sessions the series is planned to have."""
+    frequency: str = ""
+    """How often the group meets (e.g. `mingguan`, `weekly`)."""
+    session_minutes: int | None = Field(default=None, ge=5, le=24 * 60)
+    """Usual length of a session in minutes."""
+    audit: list[AuditEntry] = Field(default_factory=list)
+    """Audit trail: exports with names, sign-offs, amendments."""
+
+    @model_validator(mode="after")
+    def _codes_consistent(self) -> Group:
+        codes = [m.code for m in self.members]
+        seen: set[str] = set()
+        for code in codes:
+            if code in seen:
+                raise ValueError(f"member code '{code}' is used twice")
+            seen.add(code)
+        for code in self.seating:
+            if code not in seen:
+                raise ValueError(f"seating names '{code}', who is not a member")
+        if len(set(self.seating)) != len(self.seating):
+            raise ValueError("seating names a member twice")
+        return self
+
+    def member(self, code: str) -> Member | None:
+        """The member with this code, or None."""
+        for m in self.members:
+            if m.code == code:
+                return m
+        return None
+
+    def seat_order(self) -> list[str]:
+        """Member codes in seating order; members missing from `seating` follow in roster order."""
+        placed = list(self.seating)
+        return placed + [m.code for m in self.members if m.code not in placed]
+
+
+# ── plan ──────────────────────────────────────────────────────────────────────────────────────
+
+
+class AgendaBlock(Strict):
+    """One timed block of a session's agenda."""
+
+    title: str = Field(min_length=1)
+    """Short name of the block (e.g. Pembukaan, Kegiatan inti)."""
+    minutes: int = Field(ge=1, le=24 * 60)
+    """Planned length in minutes."""
+    activity: str = ""
+    """What happens in the block."""
+    method: str = ""
+    """How (discussion, role play, game, lecture …)."""
+    roles: list[MezzoRoleId] = Field(default_factory=list)
+    """Mezzo roles the facilitator plans to take in this block."""
+    materials: str = ""
+    """What is needed for the block."""
+    output: str = ""
+    """What the block should produce."""
+
+
+ObjectiveResult = Literal["met", "partly", "not_met"]
+
+
+class Objective(Strict):
+    """A specific, measurable objective of a session (tujuan khusus)."""
+
+    text: str = Field(min_length=1)
+    """The objective, worded so that it can be observed (e.g. "each member names one strategy")."""
+    result: ObjectiveResult | None = None
+    """After the session: met, partly met or not met."""
+    evidence: str = ""
+    """After the session: one line of evidence for the result."""
+
+
+class Risk(Strict):
+    """A foreseeable risk and how the facilitator will handle it."""
+
+    risk: str = Field(min_length=1)
+    """What could go wrong."""
+    mitigation: str = ""
+    """What the facilitator will do."""
+
+
+class SessionPlan(Strict):
+    """What the facilitator plans for one session."""
+
+    purpose: str = ""
+    """Why this session exists in the series (tujuan umum)."""
+    objectives: list[Objective] = Field(default_factory=list, max_length=5)
+    """One to three measurable objectives."""
+    stage: Stage | None = None
+    """Group-work stage; derived from the session's place in the series when empty."""
+    minutes: int | None = Field(default=None, ge=5, le=24 * 60)
+    """Planned length of the session in minutes."""
+    venue: str = ""
+    """Where the group meets."""
+    mode: Literal["tatap_muka", "daring", "hibrid"] = "tatap_muka"
+    """Face to face, online or hybrid."""
+    agenda: list[AgendaBlock] = Field(default_factory=list)
+    """Timed agenda blocks in order."""
+    planned_roles: list[MezzoRoleId] = Field(default_factory=list)
+    """Mezzo roles the facilitator plans to take in the session."""
+    materials: list[str] = Field(default_factory=list)
+    """Materials (alat dan bahan)."""
+    ethics: list[str] = Field(default_factory=list)
+    """Ethics checklist items ticked (ids such as `confidentiality_agreement`)."""
+    risks: list[Risk] = Field(default_factory=list)
+    """Risk plan."""
+    evaluation: str = ""
+    """How the session will be evaluated."""
+    follow_up: str = ""
+    """Homework, referrals and next steps."""
+
+    def agenda_minutes(self) -> int:
+        """Total planned minutes of the agenda."""
+        return sum(block.minutes for block in self.agenda)
+
+
+# ── session ───────────────────────────────────────────────────────────────────────────────────
+
+AttendanceStatus = Literal["present", "late", "absent", "excused"]
+PRESENT_STATUSES = frozenset({"present", "late"})
+
+
+class Attendance(Strict):
+    """One member's attendance at a session."""
+
+    member: MemberCode
+    """The member's code."""
+    status: AttendanceStatus
+    """Present, late, absent or excused."""
+    reason: str = ""
+    """Reason for absence or lateness, if known."""
+
+
+EventKind = Literal["speak", "arrive", "leave", "note", "agenda", "undo", "pause", "resume"]
+Valence = Literal["positive", "task", "negative"]
+
+
+class Event(Strict):
+    """One thing that happened in a session, at a time offset from its start."""
+
+    seq: int = Field(ge=1)
+    """Position in the session's record; unique and increasing. Undo events point at it."""
+    at: float = Field(ge=0)
+    """Seconds from the start of the session (pauses excluded)."""
+    kind: EventKind = "speak"
+    """`speak` an act; `arrive`/`leave` attendance changes; `note`; `agenda` next block;
+    `undo` withdraws an earlier event; `pause`/`resume` the clock."""
+    from_: str | None = Field(default=None, alias="from")
+    """Who acted: a member code or `facilitator`."""
+    to: str | None = None
+    """Addressee of an act: a member code, `facilitator` or `group`."""
+    role: MezzoRoleId | None = None
+    """Mezzo role the act is tagged with."""
+    ipa: int | None = Field(default=None, ge=1, le=12)
+    """Bales IPA category (1–12), when the session codes interaction."""
+    valence: Valence | None = None
+    """Positive / task / negative, when the session codes valence."""
+    note: str | None = None
+    """Free text (notes; never exported)."""
+    safety: bool = False
+    """The note records a disclosure or risk that needs follow-up by the supervisor."""
+    block: int | None = Field(default=None, ge=0)
+    """For `agenda`: the index of the agenda block that starts."""
+    undoes: int | None = Field(default=None, ge=1)
+    """For `undo`: the `seq` of the event it withdraws."""
+
+    @model_validator(mode="after")
+    def _shape_fits_kind(self) -> Event:
+        kind = self.kind
+        if kind == "speak":
+            if not self.from_:
+                raise ValueError("a speak event needs 'from'")
+            if not self.to:
+                raise ValueError("a speak event needs 'to' (a member code, 'facilitator' or 'group')")
+            if self.from_ == self.to:
+                raise ValueError("a member cannot speak to themselves")
+            if self.from_ == GROUP:
+                raise ValueError("'group' can be addressed but cannot speak")
+        elif kind in ("arrive", "leave"):
+            if not self.from_ or self.from_ in RESERVED_CODES:
+                raise ValueError(f"an {kind} event needs 'from' set to a member code")
+        elif kind == "undo":
+            if self.undoes is None:
+                raise ValueError("an undo event needs 'undoes'")
+            if self.undoes >= self.seq:
+                raise ValueError("an undo event can only withdraw an earlier event")
+        elif kind == "note" and not self.note:
+            raise ValueError("a note event needs 'note'")
+        return self
+
+    @property
+    def is_act(self) -> bool:
+        """True for a speaking act (an edge in the sociogram)."""
+        return self.kind == "speak"
+
+
+ReviewStatus = Literal["draft", "submitted", "reviewed", "returned"]
+
+
+class Comment(Strict):
+    """A supervisor's (or facilitator's reply) comment on a session log."""
+
+    at: dt.datetime
+    """When it was written."""
+    author: str
+    """Who wrote it."""
+    text: str = Field(min_length=1)
+    """The comment."""
+    section: str = ""
+    """The section it is anchored to (attendance, plan, timeline, sociogram, notes …)."""
+    event: int | None = None
+    """The event `seq` it is anchored to, if any."""
+
+
+class SignOff(Strict):
+    """The supervisor's sign-off, which locks the session."""
+
+    by: str = Field(min_length=1)
+    """The supervisor's name."""
+    at: dt.datetime
+    """When the session was signed off."""
+
+
+class Amendment(Strict):
+    """A change made after sign-off, kept beside the original."""
+
+    at: dt.datetime
+    """When the change was made."""
+    by: str
+    """Who made it."""
+    field: str
+    """What was changed (e.g. `notes`, `events`)."""
+    before: str = ""
+    """The text before the change."""
+    after: str = ""
+    """The text after the change."""
+
+
+class Review(Strict):
+    """Supervision of one session log."""
+
+    status: ReviewStatus = "draft"
+    """draft → submitted → reviewed, or returned to the facilitator."""
+    comments: list[Comment] = Field(default_factory=list)
+    """Comments in the order they were written."""
+    signoff: SignOff | None = None
+    """Sign-off; a signed-off session is locked."""
+    amendments: list[Amendment] = Field(default_factory=list)
+    """Changes made after sign-off."""
+
+
+SessionState = Literal["planned", "running", "paused", "ended"]
+Coding = Literal["off", "valence", "ipa"]
+
+
+class Session(Strict):
+    """One meeting of a group: the content of `sessions/NNN.toml`."""
+
+    format: int = FORMAT_VERSION
+    """File format version."""
+    number: int = Field(ge=1, le=999)
+    """Session number in the series, from 1."""
+    date: dt.date
+    """The date of the meeting."""
+    start: dt.time | None = None
+    """Clock time the session started."""
+    end: dt.time | None = None
+    """Clock time the session ended."""
+    state: SessionState = "planned"
+    """planned, running, paused or ended."""
+    coding: Coding = "off"
+    """Interaction coding chosen before the session: off, three valences, or Bales IPA."""
+    plan: SessionPlan = Field(default_factory=SessionPlan)
+    """The session plan."""
+    attendance: list[Attendance] = Field(default_factory=list)
+    """Attendance as taken at the start (arrivals and departures during the session are events)."""
+    events: list[Event] = Field(default_factory=list)
+    """Everything recorded, in order, including undone events and the undos themselves."""
+    notes: str = ""
+    """The facilitator's narrative notes and reflection (never exported)."""
+    stage_observed: str = ""
+    """Development stage as the facilitator judges it (e.g. forming, storming)."""
+    review: Review = Field(default_factory=Review)
+    """Supervisor review."""
+
+    @model_validator(mode="after")
+    def _events_consistent(self) -> Session:
+        last = 0
+        seqs: set[int] = set()
+        for index, event in enumerate(self.events):
+            if event.seq <= last:
+                raise ValueError(f"events[{index}]: seq {event.seq} is not after {last}")
+            last = event.seq
+            seqs.add(event.seq)
+            if event.kind == "undo" and event.undoes not in seqs:
+                raise ValueError(f"events[{index}]: undoes {event.undoes}, which is not recorded")
+        members = [a.member for a in self.attendance]
+        if len(members) != len(set(members)):
+            raise ValueError("attendance lists a member twice")
+        return self
+
+    # Derived views. The file keeps the full history; these are what analysis uses.
+
+    def undone_seqs(self) -> set[int]:
+        """Seqs withdrawn by undo events (an undo of an undo restores the event)."""
+        undone: set[int] = set()
+        for event in self.events:
+            if event.kind == "undo" and event.undoes is not None:
+                if event.undoes in undone:
+                    undone.discard(event.undoes)
+                else:
+                    undone.add(event.undoes)
+        return undone
+
+    def effective_events(self) -> list[Event]:
+        """Events that stand: undo events and what they withdrew are left out."""
+        undone = self.undone_seqs()
+        return [e for e in self.events if e.kind != "undo" and e.seq not in undone]
+
+    def acts(self) -> list[Event]:
+        """The speaking acts that stand, in order."""
+        return [e for e in self.effective_events() if e.kind == "speak"]
+
+    def present_codes(self) -> list[str]:
+        """Members present at any time: present or late at the start, or arrived during it."""
+        present = [a.member for a in self.attendance if a.status in PRESENT_STATUSES]
+        for event in self.effective_events():
+            if event.kind == "arrive" and event.from_ not in present:
+                present.append(event.from_)  # type: ignore[arg-type]
+        return present
+
+    def attendance_of(self, code: str) -> Attendance | None:
+        """The attendance entry of one member, or None."""
+        for entry in self.attendance:
+            if entry.member == code:
+                return entry
+        return None
+
+    @property
+    def locked(self) -> bool:
+        """A signed-off session is locked; changes become amendments."""
+        return self.review.signoff is not None
+
+    def next_seq(self) -> int:
+        """The seq the next recorded event gets."""
+        return self.events[-1].seq + 1 if self.events else 1
+
+
+def is_member_code(text: str) -> bool:
+    """True when text is a well-formed member code (not a reserved word)."""
+    return bool(_MEMBER_CODE.match(text)) and text.lower() not in RESERVED_CODES

@@ -1,0 +1,179 @@
+"""The workspace on disk: a folder of group folders, each `group.toml` + `sessions/NNN.toml`.
+
+    workspace/
+      kube-mawar/
+        group.toml
+        sessions/001.toml
+        sessions/002.toml
+        sessions/003.journal     ← only while a session is being recorded live
+        .lock                    ← held by the one process that may write this group
+
+Listing a workspace reads only the `group.toml` files; sessions are loaded on demand.
+Nothing is ever written over a file that could not be read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kelompok.sessions.fileio import (
+    DataError,
+    atomic_write_bytes,
+    dump_model,
+    make_private_dir,
+    read_toml,
+    validate,
+)
+from kelompok.sessions.models import Group, Session
+
+GROUP_FILE = "group.toml"
+SESSIONS_DIR = "sessions"
+_SESSION_NAME = re.compile(r"^(\d{3})\.toml$")
+
+
+def session_path(group_dir: Path, number: int) -> Path:
+    """Where session `number` of a group lives."""
+    return group_dir / SESSIONS_DIR / f"{number:03d}.toml"
+
+
+def journal_path(group_dir: Path, number: int) -> Path:
+    """Where the live-recording journal of session `number` lives."""
+    return group_dir / SESSIONS_DIR / f"{number:03d}.journal"
+
+
+def is_group_dir(path: Path) -> bool:
+    """True when the folder holds a `group.toml`."""
+    return (path / GROUP_FILE).is_file()
+
+
+# ── reading ───────────────────────────────────────────────────────────────────────────────────
+
+
+def load_group(group_dir: Path) -> Group:
+    """Read and validate a group's `group.toml`. Raises DataError."""
+    path = group_dir / GROUP_FILE
+    return validate(Group, read_toml(path), path)
+
+
+def load_session_file(path: Path) -> Session:
+    """Read and validate one session file. Raises DataError."""
+    session = validate(Session, read_toml(path), path)
+    match = _SESSION_NAME.match(path.name)
+    if match and int(match.group(1)) != session.number:
+        raise DataError(path, "field number", f"is {session.number} but the file name says {int(match.group(1))}")
+    return session
+
+
+def load_session(group_dir: Path, number: int) -> Session:
+    """Read and validate session `number` of a group. Raises DataError."""
+    return load_session_file(session_path(group_dir, number))
+
+
+def session_numbers(group_dir: Path) -> list[int]:
+    """The numbers of the sessions a group has on disk, in order (no file is read)."""
+    folder = group_dir / SESSIONS_DIR
+    if not folder.is_dir():
+        return []
+    numbers = []
+    for entry in os.scandir(folder):
+        match = _SESSION_NAME.match(entry.name)
+        if match:
+            numbers.append(int(match.group(1)))
+    return sorted(numbers)
+
+
+def load_sessions(group_dir: Path) -> list[Session]:
+    """Every session of a group, in order. Raises DataError on the first bad file."""
+    return [load_session(group_dir, n) for n in session_numbers(group_dir)]
+
+
+def check_group_for_member_codes(group: Group, session: Session, path: Path) -> None:
+    """Refuse a session that names people the group does not know."""
+    known = {m.code for m in group.members}
+    for entry in session.attendance:
+        if entry.member not in known:
+            raise DataError(path, "field attendance", f"'{entry.member}' is not a member of the group")
+    allowed_speakers = known | {"facilitator"}
+    allowed_addressees = allowed_speakers | {"group"}
+    for index, event in enumerate(session.events):
+        if event.from_ is not None and event.from_ not in allowed_speakers:
+            raise DataError(path, f"field events[{index}].from", f"'{event.from_}' is not a member of the group")
+        if event.to is not None and event.to not in allowed_addressees:
+            raise DataError(path, f"field events[{index}].to", f"'{event.to}' is not a member of the group")
+
+
+@dataclass(frozen=True)
+class GroupEntry:
+    """One line of a workspace listing: a group folder and what its `group.toml` says."""
+
+    path: Path
+    group: Group | None
+    error: DataError | None
+    sessions: int
+
+    @property
+    def name(self) -> str:
+        return self.group.name if self.group else self.path.name
+
+
+def list_groups(workspace: Path) -> list[GroupEntry]:
+    """The groups of a workspace, by folder name. Reads only `group.toml` files.
+
+    A group whose file cannot be read is listed with its error, so the user sees it and
+    nothing is hidden or overwritten.
+    """
+    if not workspace.is_dir():
+        return []
+    entries = []
+    for entry in sorted(os.scandir(workspace), key=lambda e: e.name):
+        if not entry.is_dir() or entry.name.startswith("."):
+            continue
+        folder = Path(entry.path)
+        if not is_group_dir(folder):
+            continue
+        try:
+            group, error = load_group(folder), None
+        except DataError as problem:
+            group, error = None, problem
+        entries.append(GroupEntry(folder, group, error, len(session_numbers(folder))))
+    return entries
+
+
+# ── writing ───────────────────────────────────────────────────────────────────────────────────
+
+
+def _refuse_unreadable(path: Path, model: type) -> None:
+    """Never write over a file we could not read: the user may have data in it we would lose."""
+    if not path.exists():
+        return
+    try:
+        validate(model, read_toml(path), path)
+    except DataError as error:
+        raise DataError(path, "", f"not saved: the file on disk cannot be read ({error.place} {error.problem}); fix or move it first") from None
+
+
+def save_group(group_dir: Path, group: Group) -> Path:
+    """Write `group.toml` atomically (0600 in a 0700 folder)."""
+    path = group_dir / GROUP_FILE
+    _refuse_unreadable(path, Group)
+    make_private_dir(group_dir)
+    atomic_write_bytes(path, dump_model(group))
+    return path
+
+
+def save_session(group_dir: Path, session: Session) -> Path:
+    """Write `sessions/NNN.toml` atomically."""
+    path = session_path(group_dir, session.number)
+    _refuse_unreadable(path, Session)
+    make_private_dir(path.parent)
+    atomic_write_bytes(path, dump_model(session))
+    return path
+
+
+def next_session_number(group_dir: Path) -> int:
+    """The number a new session of this group gets."""
+    numbers = session_numbers(group_dir)
+    return numbers[-1] + 1 if numbers else 1

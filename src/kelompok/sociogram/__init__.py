@@ -1,0 +1,1 @@
+"""Interaction graphs and what they show. Runs headless: nothing here imports Textual."""
