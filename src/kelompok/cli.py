@@ -1,0 +1,258 @@
+"""Command line: open the TUI, or run a headless verb.
+
+    kelompok [WORKSPACE]                      open the app
+    kelompok check PATH...                    validate group folders or files
+    kelompok types|roles [--json]             the catalogue
+    kelompok new GROUP_DIR --type T --name N  create a group (optionally from a roster CSV)
+    kelompok import GROUP_DIR events.csv      add a session from coded events
+    kelompok stats GROUP_DIR [--json]         participation and sociogram metrics
+
+Exit codes: 0 success, 1 invalid data, 2 usage error. Errors are one line naming the file and
+the place, never a traceback: a facilitator should be able to act on every message.
+Heavy modules (Textual, networkx) are imported inside the verbs that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kelompok import __version__
+from kelompok.i18n import LANGUAGES, get_language, language_from_environment, set_language, t
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done as asked (exit 2)."""
+
+
+def _print(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _error(text: str) -> None:
+    sys.stderr.write(f"kelompok: {text}\n")
+
+
+# ── verbs ─────────────────────────────────────────────────────────────────────────────────────
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from kelompok.sessions.checking import check_path
+
+    failures = 0
+    for raw in args.paths:
+        problems, checked = check_path(Path(raw))
+        for problem in problems:
+            _error(str(problem))
+        failures += len(problems)
+        if not problems:
+            _print(t("cli.check_ok", path=raw, files=checked))
+    return EXIT_DATA if failures else EXIT_OK
+
+
+def _catalogue_rows(kind: str, lang: str) -> list[dict[str, object]]:
+    from kelompok.sessions.catalog import load_catalog
+
+    catalog = load_catalog()
+    items = catalog.types if kind == "types" else catalog.roles
+    return [item.summary(lang) for item in items]
+
+
+def cmd_catalogue(args: argparse.Namespace) -> int:
+    lang = args.lang or get_language()
+    rows = _catalogue_rows(args.verb, lang)
+    if args.json:
+        _print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for row in rows:
+        _print(f"{row['id']:<22} {row['name']}")
+        if row.get("summary"):
+            _print(f"{'':<22} {row['summary']}")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from kelompok.sessions.csv_import import read_roster
+    from kelompok.sessions.models import GROUP_TYPE_IDS, Group
+    from kelompok.sessions.store import is_group_dir, save_group
+
+    if args.type not in GROUP_TYPE_IDS:
+        raise UsageError(t("cli.unknown_type", type=args.type, types=", ".join(GROUP_TYPE_IDS)))
+    folder = Path(args.group_dir)
+    if is_group_dir(folder):
+        raise UsageError(t("cli.group_exists", path=folder))
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise UsageError(t("cli.folder_not_empty", path=folder))
+    members = read_roster(Path(args.roster)) if args.roster else []
+    group = Group(
+        name=args.name,
+        type=args.type,
+        purpose=args.purpose or "",
+        members=members,
+        seating=[m.code for m in members],
+        facilitators=[args.facilitator] if args.facilitator else [],
+        professional_lead=args.type == "therapy",
+    )
+    save_group(folder, group)
+    _print(t("cli.group_created", path=folder, members=len(members)))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from kelompok.sessions.csv_import import read_events, session_from_events
+    from kelompok.sessions.locking import GroupLock
+    from kelompok.sessions.store import load_group, next_session_number, save_session
+
+    folder = Path(args.group_dir)
+    group = load_group(folder)
+    date = _parse_date(args.date) if args.date else dt.date.today()
+    events = read_events(Path(args.events), group)
+    with GroupLock(folder) as lock:
+        if not lock.held:
+            raise UsageError(t("cli.group_locked", path=folder))
+        number = next_session_number(folder)
+        session = session_from_events(number, date, group, events)
+        path = save_session(folder, session)
+    _print(t("cli.imported", path=path, events=len(events), number=number))
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from kelompok.sociogram.stats import format_stats_table, group_stats
+
+    stats = group_stats(Path(args.group_dir))
+    if args.json:
+        _print(json.dumps(stats, ensure_ascii=False, indent=2))
+    else:
+        _print(format_stats_table(stats, args.lang or get_language()))
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from kelompok.app import make_app
+    from kelompok.paths import default_workspace
+
+    workspace = Path(args.workspace) if args.workspace else default_workspace()
+    if workspace.exists() and not workspace.is_dir():
+        raise UsageError(t("cli.not_a_folder", path=workspace))
+    app = make_app(workspace, lang=get_language())
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def _parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(t("cli.bad_date", date=text)) from None
+
+
+# ── parsing ───────────────────────────────────────────────────────────────────────────────────
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line with exit 2 (and no traceback)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help_lang"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kelompok", description=t("cli.description"))
+    parser.add_argument("--version", action="version", version=f"kelompok {__version__}")
+    verbs = parser.add_subparsers(dest="verb", parser_class=_Parser)
+
+    check = verbs.add_parser("check", help=t("cli.help_check"))
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.set_defaults(run=cmd_check)
+
+    for name in ("types", "roles"):
+        sub = verbs.add_parser(name, help=t(f"cli.help_{name}"))
+        sub.add_argument("--json", action="store_true", help=t("cli.help_json"))
+        _add_lang(sub)
+        sub.set_defaults(run=cmd_catalogue)
+
+    new = verbs.add_parser("new", help=t("cli.help_new"))
+    new.add_argument("group_dir", metavar="GROUP_DIR")
+    new.add_argument("--type", required=True, metavar="TYPE_ID")
+    new.add_argument("--name", required=True)
+    new.add_argument("--roster", metavar="ROSTER_CSV")
+    new.add_argument("--purpose")
+    new.add_argument("--facilitator")
+    new.set_defaults(run=cmd_new)
+
+    imp = verbs.add_parser("import", help=t("cli.help_import"))
+    imp.add_argument("group_dir", metavar="GROUP_DIR")
+    imp.add_argument("events", metavar="EVENTS_CSV")
+    imp.add_argument("--date", metavar="YYYY-MM-DD")
+    imp.set_defaults(run=cmd_import)
+
+    stats = verbs.add_parser("stats", help=t("cli.help_stats"))
+    stats.add_argument("group_dir", metavar="GROUP_DIR")
+    stats.add_argument("--json", action="store_true", help=t("cli.help_json"))
+    _add_lang(stats)
+    stats.set_defaults(run=cmd_stats)
+    return parser
+
+
+def build_open_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kelompok", description=t("cli.description"))
+    parser.add_argument("--version", action="version", version=f"kelompok {__version__}")
+    parser.add_argument("workspace", nargs="?", metavar="WORKSPACE", help=t("cli.help_workspace"))
+    _add_lang(parser)
+    parser.set_defaults(run=cmd_open)
+    return parser
+
+
+VERBS = ("check", "types", "roles", "new", "import", "stats")
+
+
+def _early_language(argv: Sequence[str]) -> None:
+    """Pick the language before building the parser, so help and errors are in it too."""
+    lang = language_from_environment()
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            lang = argv[index + 1] if argv[index + 1] in LANGUAGES else lang
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+            lang = value if value in LANGUAGES else lang
+    set_language(lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run kelompok; returns the exit code."""
+    from kelompok.sessions.fileio import DataError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _early_language(argv)
+    first = next((a for a in argv if not a.startswith("-")), None)
+    wants_verb = first in VERBS or (first is None and any(a in ("-h", "--help") for a in argv))
+    parser = build_parser() if wants_verb else build_open_parser()
+    run: Callable[[argparse.Namespace], int]
+    try:
+        args = parser.parse_args(argv)
+        run = getattr(args, "run", None) or (lambda _args: (parser.print_help(), EXIT_USAGE)[1])
+        return run(args)
+    except UsageError as error:
+        _error(str(error))
+        return EXIT_USAGE
+    except DataError as error:
+        _error(str(error))
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # never a traceback for a user; the one line says what broke
+        _error(t("cli.internal_error", error=f"{type(error).__name__}: {error}"))
+        return 70

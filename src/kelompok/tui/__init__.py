@@ -1,0 +1,1 @@
+"""Everything Textual (besides app.py): screens, widgets, dialogs."""

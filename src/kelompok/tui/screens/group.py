@@ -1,0 +1,78 @@
+"""One group: who is in it and its sessions (each loaded on demand)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Header, Static
+
+from kelompok.i18n import t
+from kelompok.sessions.fileio import DataError
+from kelompok.sessions.locking import GroupLock
+from kelompok.sessions.models import Group
+from kelompok.sessions.store import load_group, load_session, session_numbers
+from kelompok.tui.screens.base import KelompokScreen
+from kelompok.tui.widgets.footer import TranslatedFooter
+
+
+class GroupScreen(KelompokScreen):
+    HELP_TOPIC = "group"
+    BINDINGS = [Binding("escape", "back", "keys.back")]
+
+    def __init__(self, group_dir: Path) -> None:
+        super().__init__()
+        self.group_dir = group_dir
+        self.group: Group = load_group(group_dir)
+        self.lock = GroupLock(group_dir)
+        self.read_only = not self.lock.acquire()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="group-info")
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield TranslatedFooter()
+
+    def on_mount(self) -> None:
+        self.relabel()
+        if self.read_only:
+            self.notify(t("group.read_only"), severity="warning", timeout=10)
+
+    def relabel(self) -> None:
+        from kelompok.tui.screens.home import type_label
+
+        super().relabel()
+        self.sub_title = self.group.name
+        group = self.group
+        lines = [
+            f"[b]{group.name}[/b] · {type_label(group.type)}",
+            t("group.members", count=len(group.members), codes=", ".join(group.seat_order())),
+        ]
+        if self.read_only:
+            lines.append(t("group.read_only"))
+        self.query_one("#group-info", Static).update("\n".join(lines))
+        table = self.query_one("#sessions", DataTable)
+        table.clear(columns=True)
+        table.add_columns(t("group.col_number"), t("group.col_date"), t("group.col_present"), t("group.col_acts"), t("group.col_state"), t("group.col_review"))
+        for number in session_numbers(self.group_dir):
+            try:
+                session = load_session(self.group_dir, number)
+            except DataError as error:
+                table.add_row(str(number), "—", "—", "—", t("home.unreadable", error=error.problem), "", key=str(number))
+                continue
+            table.add_row(
+                str(number),
+                session.date.isoformat(),
+                str(len(session.present_codes())),
+                str(len(session.acts())),
+                t(f"state.{session.state}"),
+                t(f"review.{session.review.status}"),
+                key=str(number),
+            )
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        self.lock.release()
