@@ -443,14 +443,19 @@ class Session(Strict):
     @model_validator(mode="after")
     def _events_consistent(self) -> Session:
         last = 0
-        seqs: set[int] = set()
+        undoable: set[int] = set()
         for index, event in enumerate(self.events):
             if event.seq <= last:
                 raise ValueError(f"events[{index}]: seq {event.seq} is not after {last}")
             last = event.seq
-            seqs.add(event.seq)
-            if event.kind == "undo" and event.undoes not in seqs:
-                raise ValueError(f"events[{index}]: undoes {event.undoes}, which is not recorded")
+            if event.kind != "undo":
+                undoable.add(event.seq)
+            elif event.undoes in undoable:
+                undoable.discard(event.undoes)  # an event can be withdrawn once
+            else:
+                raise ValueError(
+                    f"events[{index}]: undoes {event.undoes}, which is not a recorded, still standing event"
+                )
         members = [a.member for a in self.attendance]
         if len(members) != len(set(members)):
             raise ValueError("attendance lists a member twice")
@@ -459,15 +464,8 @@ class Session(Strict):
     # Derived views. The file keeps the full history; these are what analysis uses.
 
     def undone_seqs(self) -> set[int]:
-        """Seqs withdrawn by undo events (an undo of an undo restores the event)."""
-        undone: set[int] = set()
-        for event in self.events:
-            if event.kind == "undo" and event.undoes is not None:
-                if event.undoes in undone:
-                    undone.discard(event.undoes)
-                else:
-                    undone.add(event.undoes)
-        return undone
+        """Seqs withdrawn by undo events (each event can be withdrawn once; undos are not undone)."""
+        return {e.undoes for e in self.events if e.kind == "undo" and e.undoes is not None}
 
     def effective_events(self) -> list[Event]:
         """Events that stand: undo events and what they withdrew are left out."""

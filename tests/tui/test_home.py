@@ -1,0 +1,114 @@
+"""The home screen through Textual's Pilot: listing, first-run samples, language, read-only groups."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from kelompok.app import KelompokApp, make_app
+from kelompok.i18n import get_language
+from kelompok.sessions.locking import GroupLock
+from kelompok.tui.screens.group import GroupScreen
+from kelompok.tui.screens.home import HomeScreen
+from tests.conftest import make_group
+from kelompok.sessions.store import save_group
+
+
+def table_rows(app: KelompokApp, selector: str) -> list[list[str]]:
+    table = app.screen.query_one(selector, DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_lists_groups_and_marks_a_broken_one(group_dir: Path):
+    workspace = group_dir.parent
+    (workspace / "rusak").mkdir()
+    (workspace / "rusak" / "group.toml").write_text("name = [")
+    app = make_app(workspace, lang="en", offer_samples=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        rows = table_rows(app, "#groups")
+        assert [row[0] for row in rows] == ["KUBE Mawar", "rusak"]  # listed by folder name
+        assert ["5", "2", ""] == rows[0][2:]
+        assert "cannot be read" in rows[1][4]
+
+
+async def test_first_run_offers_samples_and_copies_them_privately(tmp_path: Path):
+    samples = tmp_path / "samples"
+    save_group(samples / "contoh", make_group())
+    workspace = tmp_path / "empty-ws"
+    app = KelompokApp(workspace, lang="id", samples=samples)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert table_rows(app, "#groups")[0][0] == "KUBE Mawar"
+    assert (workspace / "contoh" / "group.toml").stat().st_mode & 0o777 == 0o600
+
+
+async def test_declining_samples_leaves_workspace_untouched(tmp_path: Path):
+    samples = tmp_path / "samples"
+    save_group(samples / "contoh", make_group())
+    workspace = tmp_path / "ws"
+    app = KelompokApp(workspace, lang="id", samples=samples)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert table_rows(app, "#groups") == []
+    assert not workspace.exists()
+
+
+async def test_language_switch_relabels_without_losing_the_cursor(group_dir: Path):
+    app = make_app(group_dir.parent, lang="id", offer_samples=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#groups", DataTable)
+        assert [str(c.label) for c in table.columns.values()][0] == "Kelompok"
+        await pilot.press("f2")
+        await pilot.pause()
+        assert get_language() == "en"
+        assert [str(c.label) for c in table.columns.values()][0] == "Group"
+        assert table_rows(app, "#groups")[0][0] == "KUBE Mawar"
+
+
+async def test_group_opens_read_only_when_another_process_holds_it(group_dir: Path):
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"from pathlib import Path; from kelompok.sessions.locking import GroupLock; import time; assert GroupLock(Path({str(group_dir)!r})).acquire(); print('held', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        app = make_app(group_dir.parent, lang="en", offer_samples=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, GroupScreen)
+            assert app.screen.read_only
+            rows = table_rows(app, "#sessions")
+            assert [row[0] for row in rows] == ["1", "2"]
+            assert rows[1][3] == "20"
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+async def test_f1_shows_help_in_current_language(group_dir: Path):
+    app = make_app(group_dir.parent, lang="en", offer_samples=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpDialog"
+        markdown = app.screen.query_one("Markdown")
+        assert "Groups" in markdown.source
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
