@@ -1,0 +1,60 @@
+"""Both languages say everything: same keys, nothing empty, placeholders that match."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from kelompok import i18n
+
+
+def test_both_catalogues_have_exactly_the_same_keys():
+    indonesian, english = i18n.strings("id"), i18n.strings("en")
+    assert sorted(set(indonesian) - set(english)) == []
+    assert sorted(set(english) - set(indonesian)) == []
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_no_empty_values(lang):
+    empty = [key for key, value in i18n.strings(lang).items() if not value.strip()]
+    assert empty == []
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_placeholders_match_between_languages():
+    english = i18n.strings("en")
+    mismatched = [key for key, text in i18n.strings("id").items() if _fields(text) != _fields(english[key])]
+    assert mismatched == []
+
+
+@pytest.mark.parametrize(
+    "env, expected",
+    [({"LANG": "en_US.UTF-8"}, "en"), ({"LANG": "id_ID.UTF-8"}, "id"), ({"LANG": "C.UTF-8"}, "id"), ({}, "id"), ({"KELOMPOK_LANG": "en", "LANG": "id_ID"}, "en")],
+)
+def test_language_from_environment(env, expected):
+    assert i18n.language_from_environment(env) == expected
+
+
+def test_switch_tells_listeners_and_changes_text():
+    heard = []
+    unsubscribe = i18n.on_language_change(heard.append)
+    try:
+        i18n.set_language("en")
+        assert i18n.t("keys.quit") == "Quit"
+        i18n.set_language("id")
+        assert i18n.t("keys.quit") == "Keluar"
+    finally:
+        unsubscribe()
+    assert heard == ["en", "id"]
+    with pytest.raises(ValueError):
+        i18n.set_language("fr")
+
+
+def test_missing_key_shows_itself_instead_of_crashing():
+    assert i18n.t("no.such.key") == "no.such.key"
+    assert re.fullmatch(r".*5.*", i18n.t("home.samples_copied", count=5))
