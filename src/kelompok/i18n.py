@@ -1,7 +1,9 @@
 """UI strings in Bahasa Indonesia (the default) and English.
 
 Every user-visible string goes through `t("section.key", name=value)`. The strings live in
-`locales/id.toml` and `locales/en.toml`, which must have exactly the same keys (a test checks).
+`locales/id/*.toml` and `locales/en/*.toml` (one file per screen or area, so that people working on
+different screens do not edit the same file); both languages must have exactly the same keys (a
+test checks), and a key may be defined only once per language.
 The current language is process-wide state, set once at start (config, `--lang`, `LANG`) and
 switchable at runtime; screens re-read their labels when it changes.
 """
@@ -35,9 +37,16 @@ def _flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, str]:
 
 @cache
 def strings(lang: str) -> dict[str, str]:
-    """All strings of one language, keyed `section.key`."""
-    with open(LOCALES_DIR / f"{lang}.toml", "rb") as handle:
-        return _flatten(tomllib.load(handle))
+    """All strings of one language, keyed `section.key`, merged from `locales/<lang>/*.toml`."""
+    merged: dict[str, str] = {}
+    for path in sorted((LOCALES_DIR / lang).glob("*.toml")):
+        with open(path, "rb") as handle:
+            table = _flatten(tomllib.load(handle))
+        twice = sorted(set(table) & set(merged))
+        if twice:
+            raise ValueError(f"{path}: keys defined in another file too: {', '.join(twice)}")
+        merged.update(table)
+    return merged
 
 
 def normalise_language(value: str | None) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -16,6 +18,24 @@ class KelompokScreen(Screen):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpDialog(self.HELP_TOPIC))
+
+    def open_screen(self, module: str, name: str, *args: object) -> None:
+        """Push a screen by module path; a screen still missing from this build says so instead of crashing.
+
+        Screens are imported when first opened, so start-up stays fast.
+        """
+        from kelompok.i18n import t
+        from kelompok.sessions.fileio import DataError
+
+        try:
+            screen_class = getattr(importlib.import_module(f"kelompok.tui.{module}"), name)
+        except (ModuleNotFoundError, AttributeError):
+            self.notify(t("app.not_available"), severity="warning")
+            return
+        try:
+            self.app.push_screen(screen_class(*args))
+        except DataError as error:
+            self.notify(str(error), title=t("app.cannot_open"), severity="error", timeout=10)
 
     def relabel(self) -> None:
         """Re-read every label from the catalogue; screens override this and call super()."""

@@ -19,7 +19,15 @@ from kelompok.tui.widgets.footer import TranslatedFooter
 
 class GroupScreen(KelompokScreen):
     HELP_TOPIC = "group"
-    BINDINGS = [Binding("escape", "back", "keys.back")]
+    BINDINGS = [
+        Binding("escape", "back", "keys.back"),
+        Binding("l", "live", "keys.live"),
+        Binding("p", "plan", "keys.plan"),
+        Binding("n", "new_session", "keys.new_session"),
+        Binding("s", "sociogram", "keys.sociogram"),
+        Binding("v", "review", "keys.review"),
+        Binding("x", "export", "keys.export"),
+    ]
 
     def __init__(self, group_dir: Path) -> None:
         super().__init__()
@@ -70,6 +78,36 @@ class GroupScreen(KelompokScreen):
                 t(f"review.{session.review.status}"),
                 key=str(number),
             )
+
+    def selected_number(self) -> int | None:
+        """The session number under the cursor, or None when the group has no sessions."""
+        table = self.query_one("#sessions", DataTable)
+        if table.row_count == 0 or table.cursor_row < 0:
+            return None
+        return int(str(table.get_row_at(table.cursor_row)[0]))
+
+    def action_live(self) -> None:
+        self.open_screen("screens.live", "LiveScreen", self.group_dir, self.selected_number())
+
+    def action_plan(self) -> None:
+        self.open_screen("screens.plan", "PlanScreen", self.group_dir, self.selected_number())
+
+    def action_new_session(self) -> None:
+        self.open_screen("screens.plan", "PlanScreen", self.group_dir, None)
+
+    def action_sociogram(self) -> None:
+        self.open_screen("screens.sociogram", "SociogramScreen", self.group_dir, self.selected_number())
+
+    def action_review(self) -> None:
+        self.open_screen("screens.review", "ReviewScreen", self.group_dir, self.selected_number())
+
+    def action_export(self) -> None:
+        self.open_screen("dialogs.export", "ExportDialog", self.group_dir, self.selected_number())
+
+    def on_screen_resume(self) -> None:
+        """Coming back from a child screen: the sessions may have changed."""
+        self.group = load_group(self.group_dir)
+        self.relabel()
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -29,6 +29,7 @@ class HomeScreen(KelompokScreen):
     HELP_TOPIC = "home"
     BINDINGS = [
         Binding("enter", "open_group", "keys.open", show=True),
+        Binding("n", "new_group", "keys.new_group"),
         Binding("r", "reload", "keys.reload"),
     ]
 
@@ -91,6 +92,12 @@ class HomeScreen(KelompokScreen):
         from kelompok.tui.screens.group import GroupScreen
 
         self.app.push_screen(GroupScreen(entry.path))
+
+    def action_new_group(self) -> None:
+        self.open_screen("screens.new_group", "NewGroupScreen", self.workspace)
+
+    def on_screen_resume(self) -> None:
+        self.load()
 
     def action_reload(self) -> None:
         self.load()
