@@ -25,7 +25,7 @@ class KelompokApp(App[int]):
     CSS_PATH = Path(__file__).parent / "tui" / "kelompok.tcss"
     TITLE = "kelompok"
     BINDINGS = [
-        Binding("f2", "toggle_language", "keys.language", tooltip="Bahasa Indonesia / English"),
+        Binding("f2", "toggle_language", "keys.language", tooltip="Bahasa Indonesia / English"),  # i18n: same in every language
         Binding("ctrl+q", "quit", "keys.quit", priority=True),
     ]
 
