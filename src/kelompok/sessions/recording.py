@@ -1,0 +1,598 @@
+"""The live Recorder: record acts, attendance, notes and agenda steps of a running session.
+
+Every recording method follows the same order, which is what makes the screen trustworthy:
+
+    validate  →  journal.append (write + fsync)  →  session.events.append  →  return the Event
+
+so an event the UI shows as recorded is already on disk, and an event that failed to reach the disk
+is not in memory either. The session file itself is rewritten only at checkpoints (start, pause,
+end, on request, and right after recovering a journal); between checkpoints the journal is the
+durable copy. See `checkpoint()` for why a crash at any point loses nothing acknowledged.
+
+Time: `at` is seconds since the session started with pauses left out, measured on an injected
+monotonic clock (tests pass a fake one). Wall-clock dates and times (the session's date, start and
+end) come from a separately injected `now`.
+
+Nothing here imports Textual; the live screen calls these methods and shows what they return.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from kelompok.sessions.fileio import DataError
+from kelompok.sessions.journal import Journal, read_journal
+from kelompok.sessions.locking import GroupLock
+from kelompok.sessions.models import (
+    FACILITATOR,
+    GROUP,
+    MEZZO_ROLE_IDS,
+    PRESENT_STATUSES,
+    Attendance,
+    Event,
+    Group,
+    Session,
+)
+from kelompok.sessions.store import SESSIONS_DIR, journal_path, load_group, load_session, save_session
+
+UNDOABLE_KINDS = frozenset({"speak", "note", "arrive", "leave", "agenda"})
+"""What `undo()` can withdraw. Pause/resume are facts about the clock, and undo events are
+withdrawn by recording the original again, not by undoing the undo."""
+
+
+# ── errors ────────────────────────────────────────────────────────────────────────────────────
+
+
+class RecordingError(Exception):
+    """Something the facilitator asked for cannot be recorded. Nothing was written.
+
+    `key` and `params` let the UI show the message in the user's language
+    (`t(f"recording.{key}", **params)`); `str(error)` is the English sentence.
+    """
+
+    key = "error"
+
+    def __init__(self, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.params = params
+
+
+class InvalidEvent(RecordingError, ValueError):
+    """The event does not fit the group or the session (unknown member, not present, bad role …)."""
+
+    key = "invalid"
+
+
+class NotRecording(RecordingError):
+    """The session is not in a state that allows this (not started yet, paused, ended)."""
+
+    key = "not_recording"
+
+
+class SessionLocked(RecordingError):
+    """The session was signed off by the supervisor; changes are amendments, not recordings."""
+
+    key = "locked"
+
+
+class GroupBusy(RecordingError):
+    """Another kelompok process holds the group's lock; this one may only read."""
+
+    key = "busy"
+
+
+def _local_now() -> dt.datetime:
+    return dt.datetime.now()
+
+
+# ── the recorder ──────────────────────────────────────────────────────────────────────────────
+
+
+class Recorder:
+    """Records one session of one group, live, crash-safely. Holds the group's lock while open.
+
+    Create with `Recorder.open(...)`; use as a context manager or call `close()`.
+    """
+
+    def __init__(
+        self,
+        group_dir: Path,
+        group: Group,
+        session: Session,
+        lock: GroupLock,
+        journal: Journal,
+        *,
+        clock: Callable[[], float],
+        now: Callable[[], dt.datetime],
+        recovered: int,
+        torn: bool,
+    ) -> None:
+        """Internal: use `Recorder.open`, which takes the lock and recovers the journal first."""
+        self.group_dir = group_dir
+        self.group = group
+        self.session = session
+        self.recovered = recovered
+        """How many events came back from a leftover journal at open (the UI should say so)."""
+        self.torn = torn
+        """A leftover journal ended in an incomplete line (an unacknowledged event), which was dropped."""
+        self._lock = lock
+        self._journal = journal
+        self._clock = clock
+        self._now = now
+        self._codes = {m.code for m in group.members}
+        self._pending = 0
+        self._closed = False
+        # Derived state kept up to date event by event, so that recording stays O(1) however long
+        # the session gets (recomputing from all events on every key press would not).
+        self._undone: set[int] = set()
+        self._present: list[str] = []
+        self._block = 0
+        self._rebuild()
+        # Elapsed session time = _offset + (clock() - _anchor) while running, _offset otherwise.
+        # After a reopen the monotonic clock of the old process means nothing, so elapsed time
+        # continues from the last recorded `at`: the gap between a crash and the reopen is
+        # treated like a pause, because its length cannot be known.
+        self._offset = max((e.at for e in session.events), default=0.0)
+        self._anchor = clock()
+
+    # ── opening and closing ──
+
+    @classmethod
+    def open(
+        cls,
+        group_dir: Path,
+        number: int,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], dt.datetime] = _local_now,
+        group: Group | None = None,
+    ) -> Recorder:
+        """Open session `number` of the group in `group_dir` for live recording.
+
+        The session file must exist (state planned, running or paused; an ended session opens too,
+        but then only recovers and tidies, and every recording call raises NotRecording). A journal
+        left by a crash is replayed into the session (events whose seq is already in the file are
+        skipped), `recovered` says how many events came back, and the result is checkpointed at
+        once. `clock` is monotonic seconds (for `at`); `now` gives the local wall-clock time (for
+        the session's date, start and end).
+
+        Raises GroupBusy when another process holds the group's lock, SessionLocked for a
+        signed-off session, DataError for a file or journal that cannot be read (nothing is
+        written then), OSError when the folder cannot be written.
+        """
+        group_dir = Path(group_dir)
+        lock = GroupLock(group_dir)
+        if not lock.acquire():
+            raise GroupBusy(
+                f"{group_dir.name}: another kelompok has this group open; it can only be read here",
+                group=group_dir.name,
+            )
+        try:
+            if group is None:
+                group = load_group(group_dir)
+            session = load_session(group_dir, number)
+            if session.locked:
+                raise SessionLocked(
+                    f"session {number} was signed off and is locked; record changes as amendments",
+                    number=number,
+                )
+            _sweep_temp_files(group_dir, number)
+            jpath = journal_path(group_dir, number)
+            replay = read_journal(jpath)
+            recovered = _merge(session, replay.events, jpath)
+            journal = Journal(jpath)
+        except BaseException:
+            lock.release()
+            raise
+        recorder = cls(
+            group_dir, group, session, lock, journal,
+            clock=clock, now=now, recovered=recovered, torn=replay.torn,
+        )
+        try:
+            if replay.events or replay.torn or journal.size:
+                # Fold what came back into the session file now: the journal is emptied and the
+                # next crash has only new events to replay.
+                recorder.checkpoint()
+        except BaseException:
+            recorder.close(checkpoint=False)
+            raise
+        return recorder
+
+    def close(self, *, checkpoint: bool = True) -> None:
+        """Save what is pending, remove the (then empty) journal and release the group's lock.
+
+        `checkpoint=False` leaves the journal exactly as it is for the next `open` to replay —
+        what a crash leaves behind (tests use it to simulate one). Idempotent.
+        """
+        if self._closed:
+            return
+        try:
+            if checkpoint and not self._journal.closed:
+                if self._pending or self._journal.size:
+                    self.checkpoint()
+                self._journal.remove()
+        finally:
+            self._closed = True
+            self._journal.close()
+            self._lock.release()
+
+    def __enter__(self) -> Recorder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ── what the screen shows ──
+
+    @property
+    def state(self) -> str:
+        """planned, running, paused or ended."""
+        return self.session.state
+
+    @property
+    def pending(self) -> int:
+        """Events safe in the journal but not yet folded into the session file."""
+        return self._pending
+
+    @property
+    def closed(self) -> bool:
+        """The recorder was closed; it records nothing more and the group's lock is released."""
+        return self._closed
+
+    def elapsed(self) -> float:
+        """Session time in seconds so far, pauses excluded (0 before the start)."""
+        if self.session.state == "running":
+            return self._offset + max(0.0, self._clock() - self._anchor)
+        return self._offset
+
+    def present(self) -> list[str]:
+        """Member codes present now: present or late at the start, plus arrivals, minus departures."""
+        return list(self._present)
+
+    def current_block(self) -> int | None:
+        """Index of the agenda block under way, None when the plan has no agenda.
+
+        Block 0 starts with the session; each standing `agenda` event starts the block it names.
+        """
+        return self._block if self.session.plan.agenda else None
+
+    # ── session state ──
+
+    def start(self, attendance: Mapping[str, str] | Iterable[Attendance] | None = None) -> None:
+        """Start the session: state running, date and start time from the wall clock, checkpoint.
+
+        `attendance` (member code → present/late/absent/excused, or Attendance entries) replaces
+        the attendance taken before the start, when given.
+        """
+        self._require_open()
+        if self.session.state != "planned":
+            raise NotRecording(f"the session is already {self.session.state}", state=self.session.state)
+        entries = self.session.attendance if attendance is None else self._attendance(attendance)
+        before = self.session.model_copy()
+        wall = self._now()
+        self.session.attendance = entries
+        self.session.date = wall.date()
+        self.session.start = wall.time().replace(microsecond=0)
+        self.session.state = "running"
+        self._offset = 0.0
+        self._anchor = self._clock()
+        try:
+            self.checkpoint()
+        except BaseException:
+            # Not on disk, so not started: the screen must not show a session that a crash would
+            # bring back as still planned.
+            for name in ("attendance", "date", "start", "state"):
+                setattr(self.session, name, getattr(before, name))
+            self._rebuild()
+            raise
+        self._rebuild()  # attendance may have changed
+
+    def pause(self) -> Event:
+        """Pause the clock (time until `resume` is not counted) and checkpoint."""
+        self._require_state("running")
+        event = self._record(kind="pause")
+        self._offset = event.at
+        self.session.state = "paused"
+        # The event is already durable in the journal; the checkpoint only folds it in. A pause is
+        # a quiet moment, so it is a good time for the (slower) full-file write.
+        self.checkpoint()
+        return event
+
+    def resume(self) -> Event:
+        """Restart the clock after a pause."""
+        self._require_state("paused")
+        event = self._record(kind="resume")
+        self.session.state = "running"
+        self._anchor = self._clock()
+        return event
+
+    def end(self) -> None:
+        """End the session: state ended, end time, checkpoint, remove the journal.
+
+        The recorder stays open (and the group locked) until `close()`, but records nothing more.
+        """
+        self._require_open()
+        self._require_not_locked()
+        if self.session.state not in ("running", "paused"):
+            raise NotRecording(f"the session is {self.session.state}, not running", state=self.session.state)
+        self._offset = self.elapsed()
+        before = (self.session.state, self.session.end)
+        self.session.state = "ended"
+        self.session.end = self._now().time().replace(microsecond=0)
+        try:
+            self.checkpoint()
+        except BaseException:
+            self.session.state, self.session.end = before
+            self._anchor = self._clock()
+            raise
+        # Everything is in the session file and the journal is empty: nothing left to replay.
+        self._journal.remove()
+
+    # ── recording ──
+
+    def speak(
+        self,
+        from_: str,
+        to: str,
+        role: str | None = None,
+        ipa: int | None = None,
+        valence: str | None = None,
+    ) -> Event:
+        """Record that `from_` (member code or `facilitator`) addressed `to` (member, `facilitator` or `group`).
+
+        Both must be present; `role` is a mezzo role id, `ipa` a Bales category 1–12, `valence`
+        positive/task/negative. Returns the recorded event once it is durable.
+        """
+        self._require_state("running")
+        self._require_party(from_, speaking=True)
+        self._require_party(to, speaking=False)
+        if from_ == to:
+            raise InvalidEvent(f"{from_} cannot speak to themselves", member=from_)
+        if role is not None and role not in MEZZO_ROLE_IDS:
+            raise InvalidEvent(f"'{role}' is not a mezzo role", role=role)
+        if ipa is not None and (isinstance(ipa, bool) or not isinstance(ipa, int) or not 1 <= ipa <= 12):
+            raise InvalidEvent(f"IPA category must be 1 to 12, not {ipa!r}", ipa=ipa)
+        return self._record(kind="speak", **{"from": from_}, to=to, role=role, ipa=ipa, valence=valence)
+
+    def arrive(self, code: str) -> Event:
+        """Record that a member arrived (late) during the session."""
+        self._require_state("running", "paused")
+        self._require_member(code)
+        if code in self.present():
+            raise InvalidEvent(f"{code} is already present", member=code)
+        return self._record(kind="arrive", **{"from": code})
+
+    def leave(self, code: str) -> Event:
+        """Record that a member left during the session."""
+        self._require_state("running", "paused")
+        self._require_member(code)
+        if code not in self.present():
+            raise InvalidEvent(f"{code} is not present", member=code)
+        return self._record(kind="leave", **{"from": code})
+
+    def note(self, text: str, safety: bool = False) -> Event:
+        """Record a note; `safety=True` flags a disclosure or risk the supervisor must follow up."""
+        self._require_state("running", "paused")
+        if not text or not text.strip():
+            raise InvalidEvent("a note needs text")
+        # One newline convention, so the journal and the TOML file (whose parser turns CR LF
+        # into LF) hold the same text.
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return self._record(kind="note", note=text, safety=bool(safety))
+
+    def next_block(self) -> Event:
+        """Record that the next agenda block of the plan starts now."""
+        self._require_state("running")
+        current = self.current_block()
+        blocks = len(self.session.plan.agenda)
+        if current is None or current + 1 >= blocks:
+            raise InvalidEvent("there is no next agenda block in the plan", blocks=blocks)
+        return self._record(kind="agenda", block=current + 1)
+
+    def undo(self) -> Event | None:
+        """Withdraw the last standing act, note, arrival, departure or agenda step.
+
+        The withdrawn event stays in `session.events` (the record keeps its history); an `undo`
+        event pointing at it is recorded. Calling again walks further back. Returns the undo
+        event, or None when there is nothing left to undo.
+        """
+        self._require_state("running", "paused")
+        target = self.last_undoable()
+        if target is None:
+            return None
+        return self._record(kind="undo", undoes=target.seq)
+
+    def last_undoable(self) -> Event | None:
+        """The event `undo()` would withdraw, or None (for the UI's "undo: …" hint)."""
+        for event in reversed(self.session.events):
+            if event.kind in UNDOABLE_KINDS and event.seq not in self._undone:
+                return event
+        return None
+
+    # ── saving ──
+
+    def checkpoint(self) -> Path:
+        """Fold the journal into the session file: atomic write of the file, then empty the journal.
+
+        The order is what makes a crash at any moment harmless:
+        - crash during the atomic write → the old session file is intact and the journal still
+          holds every event since the last checkpoint: the next open replays them all;
+        - crash after the write, before the journal is emptied → the file already has the events
+          and the journal still has them too: the next open skips every journal event whose seq
+          is already in the file, so nothing is doubled;
+        - emptying the journal first would open a window where an event is in neither.
+        """
+        self._require_open()
+        path = save_session(self.group_dir, self.session)
+        if not self._journal.closed:  # closed only after end(), when it is already empty
+            self._journal.truncate()
+        self._pending = 0
+        return path
+
+    # ── internals ──
+
+    def _record(self, **fields: Any) -> Event:
+        """Build the next event, make it durable, then add it to the session."""
+        elapsed = self.elapsed()
+        last_at = self.session.events[-1].at if self.session.events else 0.0
+        try:
+            event = Event(seq=self.session.next_seq(), at=max(elapsed, last_at), **fields)
+        except ValidationError as error:
+            first = error.errors()[0]
+            raise InvalidEvent(first["msg"].removeprefix("Value error, ")) from None
+        self._journal.append(event)  # fsynced: from here on the event survives a crash
+        self.session.events.append(event)
+        self._pending += 1
+        self._apply(event)
+        return event
+
+    def _rebuild(self) -> None:
+        """Recompute presence, undone seqs and the current block from the whole record."""
+        self._undone = self.session.undone_seqs()
+        self._present = [a.member for a in self.session.attendance if a.status in PRESENT_STATUSES]
+        self._block = 0
+        for event in self.session.events:
+            if event.kind != "undo" and event.seq not in self._undone:
+                self._apply(event)
+
+    def _apply(self, event: Event) -> None:
+        """Update the derived state for one newly recorded (standing) event."""
+        kind = event.kind
+        if kind == "arrive" and event.from_ not in self._present:
+            self._present.append(event.from_)  # type: ignore[arg-type]
+        elif kind == "leave" and event.from_ in self._present:
+            self._present.remove(event.from_)  # type: ignore[arg-type]
+        elif kind == "agenda" and event.block is not None:
+            self._block = event.block
+        elif kind == "undo":
+            # Rare, and it can change presence or the block in ways only a replay gets right.
+            self._rebuild()
+
+    def _require_open(self) -> None:
+        if self._closed:
+            raise NotRecording("the recorder is closed", state="closed")
+
+    def _require_not_locked(self) -> None:
+        if self.session.locked:
+            raise SessionLocked(
+                f"session {self.session.number} was signed off and is locked", number=self.session.number
+            )
+
+    def _require_state(self, *states: str) -> None:
+        self._require_open()
+        self._require_not_locked()
+        state = self.session.state
+        if state not in states:
+            hint = {
+                "planned": "start the session first",
+                "paused": "resume the session first",
+                "ended": "the session has ended",
+                "running": "the session is running",
+            }[state]
+            raise NotRecording(f"not possible while the session is {state}: {hint}", state=state)
+
+    def _require_member(self, code: str) -> None:
+        if code not in self._codes:
+            raise InvalidEvent(f"'{code}' is not a member of {self.group.name}", member=code)
+
+    def _require_party(self, code: str, *, speaking: bool) -> None:
+        if code == FACILITATOR:
+            return
+        if code == GROUP:
+            if speaking:
+                raise InvalidEvent("'group' can be addressed but cannot speak", member=code)
+            return
+        self._require_member(code)
+        if code not in self.present():
+            raise InvalidEvent(f"{code} is not present (record the arrival first)", member=code)
+
+    def _attendance(self, attendance: Mapping[str, str] | Iterable[Attendance]) -> list[Attendance]:
+        items = attendance.items() if isinstance(attendance, Mapping) else ((a.member, a) for a in attendance)
+        entries: list[Attendance] = []
+        for code, value in items:
+            self._require_member(code)
+            try:
+                entry = value if isinstance(value, Attendance) else Attendance(member=code, status=value)
+            except ValidationError:
+                raise InvalidEvent(f"'{value}' is not an attendance status", member=code) from None
+            entries.append(entry)
+        if len({e.member for e in entries}) != len(entries):
+            raise InvalidEvent("attendance lists a member twice")
+        return entries
+
+
+def _sweep_temp_files(group_dir: Path, number: int) -> None:
+    """Remove temp files a crash left inside an atomic write of this session's file.
+
+    They are never read (the session file is intact beside them), but they would pile up. Safe
+    only because we hold the group's lock: no other process can be writing one right now.
+    """
+    for stale in (group_dir / SESSIONS_DIR).glob(f".{number:03d}.toml.*.tmp"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass  # tidying only; never a reason to refuse recording
+
+
+def _merge(session: Session, events: list[Event], path: Path) -> int:
+    """Append journal events to the session in place; returns how many were new.
+
+    Events whose seq is already in the session file were folded in by a checkpoint that crashed
+    before it could empty the journal: they must match the file and are skipped.
+    """
+    by_seq = {e.seq: e for e in session.events}
+    last = session.events[-1].seq if session.events else 0
+    # Same rule as the Session model: an undo withdraws a standing, non-undo event, once.
+    standing = {e.seq for e in session.events if e.kind != "undo"} - session.undone_seqs()
+    recovered = 0
+    for line, event in enumerate(events, start=1):
+        known = by_seq.get(event.seq)
+        if known is not None:
+            # Only the kind is compared: text may legitimately differ in line endings after a
+            # round trip through TOML. A different kind means the journal is not this file's.
+            if known.kind != event.kind:
+                raise DataError(
+                    path, f"line {line}",
+                    f"event {event.seq} is a {event.kind} here but a {known.kind} in the session file; "
+                    "move the journal aside to open the session without it",
+                )
+            continue
+        if event.seq <= last:
+            raise DataError(path, f"line {line}", f"seq {event.seq} is out of order (after {last})")
+        if event.kind == "undo":
+            if event.undoes not in standing:
+                raise DataError(
+                    path, f"line {line}", f"undoes {event.undoes}, which is not a recorded, still standing event"
+                )
+            standing.discard(event.undoes)
+        else:
+            standing.add(event.seq)
+        session.events.append(event)
+        by_seq[event.seq] = event
+        last = event.seq
+        recovered += 1
+        if session.state == "ended":
+            continue
+        if event.kind == "pause":
+            session.state = "paused"
+        elif event.kind == "resume" or session.state == "planned":
+            # Events exist, so the session was running even if its start never reached the file.
+            session.state = "running"
+    return recovered
+
+
+__all__ = [
+    "GroupBusy",
+    "InvalidEvent",
+    "NotRecording",
+    "Recorder",
+    "RecordingError",
+    "SessionLocked",
+    "UNDOABLE_KINDS",
+]
