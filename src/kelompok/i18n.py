@@ -10,6 +10,7 @@ switchable at runtime; screens re-read their labels when it changes.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tomllib
 from collections.abc import Callable, Mapping
@@ -97,3 +98,38 @@ def t(key: str, lang: str | None = None, **values: object) -> str:
     if text is None:
         text = strings(DEFAULT_LANGUAGE).get(key, key)
     return text.format(**values) if values else text
+
+
+# ── dates, times and numbers ─────────────────────────────────────────────────────────────────
+# Indonesian writes "2 Maret 2026", "14.30" and "0,45"; English "2 March 2026", "14:30" and "0.45".
+
+
+def format_date(value: dt.date, lang: str | None = None) -> str:
+    """A date as people write it: `2 Maret 2026` / `2 March 2026`."""
+    months = t("format.months", lang).split()
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def format_time(value: dt.time, lang: str | None = None) -> str:
+    """A clock time: `14.30` in Indonesian, `14:30` in English."""
+    return f"{value.hour:02d}{t('format.time_separator', lang)}{value.minute:02d}"
+
+
+def format_number(value: float, digits: int = 0, lang: str | None = None) -> str:
+    """A number with the language's decimal mark and thousands separator."""
+    text = f"{value:,.{digits}f}"
+    thousands, decimal = t("format.thousands", lang), t("format.decimal", lang)
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+
+def format_percent(share: float, lang: str | None = None) -> str:
+    """A share 0–1 as a whole percentage: `45%`."""
+    return f"{format_number(share * 100, 0, lang)}%"
+
+
+def format_duration(seconds: float) -> str:
+    """Elapsed time as `mm:ss`, or `h:mm:ss` past an hour (the same in both languages)."""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"

@@ -58,3 +58,16 @@ def test_switch_tells_listeners_and_changes_text():
 def test_missing_key_shows_itself_instead_of_crashing():
     assert i18n.t("no.such.key") == "no.such.key"
     assert re.fullmatch(r".*5.*", i18n.t("home.samples_copied", count=5))
+
+
+def test_dates_times_and_numbers_follow_the_language():
+    import datetime as dt
+
+    assert i18n.format_date(dt.date(2026, 3, 2), "id") == "2 Maret 2026"
+    assert i18n.format_date(dt.date(2026, 3, 2), "en") == "2 March 2026"
+    assert i18n.format_time(dt.time(14, 5), "id") == "14.05"
+    assert i18n.format_time(dt.time(14, 5), "en") == "14:05"
+    assert i18n.format_number(12345.678, 2, "id") == "12.345,68"
+    assert i18n.format_number(12345.678, 2, "en") == "12,345.68"
+    assert i18n.format_percent(0.456, "id") == "46%"
+    assert i18n.format_duration(3725) == "1:02:05" and i18n.format_duration(65) == "01:05"
