@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from kelompok import i18n
+
 from kelompok.sessions import journal as journal_module
 from kelompok.sessions import store
 from kelompok.sessions.fileio import DataError
@@ -38,6 +40,12 @@ from kelompok.sessions.recording import (
 )
 
 WALL = dt.datetime(2026, 11, 23, 9, 30, 15, 123456)
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English; the catalogue tests cover both languages."""
+    i18n.set_language("en")
 
 
 class FakeClock:
@@ -162,7 +170,7 @@ def test_pause_and_resume_only_in_the_right_state(recorder: Recorder) -> None:
 
 def test_recording_before_start_is_refused(group_dir: Path, clock: FakeClock) -> None:
     with open_recorder(group_dir, clock) as rec:
-        with pytest.raises(NotRecording, match="start the session first"):
+        with pytest.raises(NotRecording, match="start it first"):
             rec.speak("A1", "A2")
         with pytest.raises(NotRecording):
             rec.undo()

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from kelompok import i18n
+
 from kelompok.sessions.fileio import DataError, atomic_write_bytes
 from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.store import (
@@ -23,6 +25,11 @@ from kelompok.sessions.store import (
     session_path,
 )
 from tests.conftest import make_group, make_session
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    i18n.set_language("en")
 
 
 def test_saved_files_are_private_and_round_trip(tmp_path: Path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kelompok.i18n import t
 from kelompok.sessions.fileio import DataError, read_toml, validate
 from kelompok.sessions.models import Group
 from kelompok.sessions.store import (
@@ -60,14 +61,14 @@ def check_file(path: Path) -> tuple[list[DataError], int]:
 def check_path(path: Path) -> tuple[list[DataError], int]:
     """Check a file, a group folder, or a workspace (a folder of group folders)."""
     if not path.exists():
-        return [DataError(path, "", "does not exist")], 0
+        return [DataError(path, "", t("errors.not_found"))], 0
     if path.is_file():
         return check_file(path)
     if is_group_dir(path):
         return check_group(path)
     groups = [p for p in sorted(path.iterdir()) if p.is_dir() and is_group_dir(p)]
     if not groups:
-        return [DataError(path, "", f"holds no group folder (no {GROUP_FILE} found)")], 0
+        return [DataError(path, "", t("errors.no_group_folder", file=GROUP_FILE))], 0
     problems: list[DataError] = []
     checked = 0
     for folder in groups:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from kelompok.sessions.fileio import DataError
+from kelompok.i18n import t
+from kelompok.sessions.fileio import DataError, line_place
 from kelompok.sessions.models import (
     FACILITATOR,
     GROUP,
@@ -38,12 +39,12 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise DataError(path, "", f"cannot be read ({error.strerror or error})") from None
+        raise DataError(path, "", t("errors.cannot_read", reason=error.strerror or error)) from None
     try:
         text = raw.decode("utf-8-sig")  # spreadsheets like to add a byte-order mark
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise DataError(path, f"line {line}", "is not UTF-8 text (save the CSV as UTF-8)") from None
+        raise DataError(path, line_place(line), t("errors.csv_not_utf8")) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None
@@ -52,15 +53,15 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
             if not any(cell.strip() for cell in cells):
                 continue
             if "\x00" in "".join(cells):
-                raise DataError(path, f"line {reader.line_num}", "contains a NUL character")
+                raise DataError(path, line_place(reader.line_num), t("errors.nul"))
             if header is None:
                 header = [cell.strip().lower() for cell in cells]
             else:
                 rows.append((reader.line_num, [cell.strip() for cell in cells]))
     except csv.Error as error:
-        raise DataError(path, f"line {reader.line_num}", f"not valid CSV ({error})") from None
+        raise DataError(path, line_place(reader.line_num), t("errors.bad_csv", reason=error)) from None
     if header is None:
-        raise DataError(path, "line 1", "the file is empty; expected a header row")
+        raise DataError(path, line_place(1), t("errors.csv_empty"))
     return header, rows
 
 
@@ -71,38 +72,34 @@ def read_roster(path: Path) -> list[Member]:
     """
     header, rows = _read_rows(path)
     if tuple(header[:2]) != ROSTER_REQUIRED:
-        raise DataError(path, "line 1", f"header must start with 'code,name', found '{','.join(header)}'")
+        raise DataError(path, line_place(1), t("errors.roster_header", found=",".join(header)))
     extra = header[2:]
     if len(set(header)) != len(header) or any(not name for name in extra):
-        raise DataError(path, "line 1", "column names must be unique and non-empty")
+        raise DataError(path, line_place(1), t("errors.columns"))
     members: list[Member] = []
     seen: set[str] = set()
     for line, cells in rows:
         if len(cells) != len(header):
-            raise DataError(path, f"line {line}", f"has {len(cells)} cells, the header has {len(header)}")
+            raise DataError(path, line_place(line), t("errors.cell_count", cells=len(cells), expected=len(header)))
         code, name = cells[0], cells[1]
         if not code:
-            raise DataError(path, f"line {line}", "the member code is empty")
+            raise DataError(path, line_place(line), t("errors.code_empty"))
         if not is_member_code(code):
-            raise DataError(
-                path,
-                f"line {line}",
-                f"'{code}' is not a usable code (letters, digits, - or _, at most 16; not 'facilitator'/'group')",
-            )
+            raise DataError(path, line_place(line), t("errors.bad_code", code=code))
         if code in seen:
-            raise DataError(path, f"line {line}", f"member code '{code}' is used twice")
+            raise DataError(path, line_place(line), t("errors.code_twice", code=code))
         if not name:
-            raise DataError(path, f"line {line}", "the name is empty")
+            raise DataError(path, line_place(line), t("errors.name_empty"))
         seen.add(code)
         attributes = {key: value for key, value in zip(extra, cells[2:]) if value}
         members.append(Member(code=code, name=name, attributes=attributes))
     if not members:
-        raise DataError(path, "", "the roster has no members")
+        raise DataError(path, "", t("errors.roster_empty"))
     return members
 
 
 def parse_offset(text: str) -> float:
-    """Seconds from `12.5` or `mm:ss`; raises ValueError with a readable message."""
+    """Seconds from `12.5` or `mm:ss`; raises ValueError when it is neither."""
     match = _MMSS.match(text)
     if match:
         return int(match.group(1)) * 60 + int(match.group(2))
@@ -124,7 +121,7 @@ def read_events(path: Path, group: Group) -> list[Event]:
     """
     header, rows = _read_rows(path)
     if tuple(header) != EVENT_HEADER:
-        raise DataError(path, "line 1", f"header must be exactly '{','.join(EVENT_HEADER)}'")
+        raise DataError(path, line_place(1), t("errors.events_header", header=",".join(EVENT_HEADER)))
     codes = {m.code for m in group.members}
     speakers = codes | {FACILITATOR}
     addressees = speakers | {GROUP}
@@ -133,28 +130,28 @@ def read_events(path: Path, group: Group) -> list[Event]:
     for line, cells in rows:
         place = f"line {line}"
         if len(cells) != len(EVENT_HEADER):
-            raise DataError(path, place, f"has {len(cells)} cells, expected {len(EVENT_HEADER)}")
+            raise DataError(path, place, t("errors.cell_count", cells=len(cells), expected=len(EVENT_HEADER)))
         at_text, source, target, kind, role, ipa_text, note = cells
         kind = kind.lower() or "speak"
         if kind not in EVENT_KINDS:
-            raise DataError(path, place, f"kind '{kind}' is not one of {', '.join(EVENT_KINDS)}")
+            raise DataError(path, place, t("errors.kind", kind=kind, kinds=", ".join(EVENT_KINDS)))
         try:
             at = parse_offset(at_text)
-        except ValueError as error:
-            raise DataError(path, place, f"at: {error}") from None
+        except ValueError:
+            raise DataError(path, place, t("errors.at", text=at_text)) from None
         if at < last_at:
-            raise DataError(path, place, f"at {at_text} is earlier than the row before")
+            raise DataError(path, place, t("errors.at_earlier", text=at_text))
         last_at = at
         if kind in ("speak", "arrive", "leave") and source not in (speakers if kind == "speak" else codes):
-            raise DataError(path, place, f"from: '{source}' is not a member code of this group" + (" or 'facilitator'" if kind == "speak" else ""))
+            raise DataError(path, place, t("errors.from_speak" if kind == "speak" else "errors.from_member", code=source))
         if kind == "speak" and target not in addressees:
-            raise DataError(path, place, f"to: '{target}' is not a member code, 'facilitator' or 'group'")
+            raise DataError(path, place, t("errors.to", code=target))
         if role and role not in MEZZO_ROLE_IDS:
-            raise DataError(path, place, f"role: '{role}' is not a mezzo role id (see `kelompok roles`)")
+            raise DataError(path, place, t("errors.role", role=role))
         ipa = None
         if ipa_text:
             if not ipa_text.isdigit() or not 1 <= int(ipa_text) <= 12:
-                raise DataError(path, place, f"ipa: '{ipa_text}' is not a Bales category 1–12")
+                raise DataError(path, place, t("errors.ipa", text=ipa_text))
             ipa = int(ipa_text)
         fields: dict[str, object] = {"seq": len(events) + 1, "at": at, "kind": kind}
         if kind == "speak":
@@ -163,7 +160,7 @@ def read_events(path: Path, group: Group) -> list[Event]:
             fields.update({"from": source, "note": note or None})
         else:
             if not note:
-                raise DataError(path, place, "a note row needs text in the note column")
+                raise DataError(path, place, t("errors.note_empty"))
             fields.update({"from": source or None, "note": note})
         try:
             events.append(Event.model_validate(fields))
@@ -171,7 +168,7 @@ def read_events(path: Path, group: Group) -> list[Event]:
             message = error.errors()[0]["msg"].removeprefix("Value error, ")
             raise DataError(path, place, message) from None
     if not events:
-        raise DataError(path, "", "the file has no events")
+        raise DataError(path, "", t("errors.no_events"))
     return events
 
 

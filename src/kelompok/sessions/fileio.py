@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from kelompok.i18n import t
+
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 
@@ -33,6 +35,18 @@ class DataError(Exception):
     def __str__(self) -> str:
         where = f"{self.path}: {self.place}" if self.place else str(self.path)
         return f"{where}: {self.problem}"
+
+
+def line_place(line: int, column: int | None = None) -> str:
+    """`line 3` / `baris 3` (with the column when known), in the current language."""
+    if column is None:
+        return t("errors.line", line=line)
+    return t("errors.line_column", line=line, column=column)
+
+
+def field_place(path: str) -> str:
+    """`field events[3].from` / `isian events[3].from`."""
+    return t("errors.field", path=path)
 
 
 def fsync_dir(path: Path) -> None:
@@ -95,24 +109,24 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DataError(path, "", "file not found") from None
+        raise DataError(path, "", t("errors.not_found")) from None
     except IsADirectoryError:
-        raise DataError(path, "", "is a folder, expected a file") from None
+        raise DataError(path, "", t("errors.is_folder")) from None
     except OSError as error:
-        raise DataError(path, "", f"cannot be read ({error.strerror})") from None
+        raise DataError(path, "", t("errors.cannot_read", reason=error.strerror)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise DataError(path, f"line {line}", "is not UTF-8 text") from None
+        raise DataError(path, line_place(line), t("errors.not_utf8")) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_PLACE.search(message)
-        place = f"line {match.group(1)}, column {match.group(2)}" if match else ""
+        place = line_place(int(match.group(1)), int(match.group(2))) if match else ""
         problem = _TOML_PLACE.sub("", message).strip() or "invalid TOML"
-        raise DataError(path, place, f"invalid TOML: {problem}") from None
+        raise DataError(path, place, t("errors.bad_toml", reason=problem)) from None
 
 
 def field_path(location: tuple[int | str, ...]) -> str:
@@ -130,23 +144,37 @@ def validate(model: type[M], data: dict[str, Any], path: Path) -> M:
     """Validate parsed data against a model; the first error becomes a DataError naming the field."""
     version = data.get("format")
     if isinstance(version, int) and version > _format_version():
-        raise DataError(
-            path, "field format", f"format {version} is newer than this kelompok reads; update kelompok"
-        )
+        raise DataError(path, field_place("format"), t("errors.newer_format", version=version))
     try:
         return model.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         place = field_path(tuple(first["loc"]))
-        message = first["msg"]
-        if message.startswith("Value error, "):
-            message = message[len("Value error, ") :]
-        if first["type"] == "extra_forbidden":
-            message = "unknown field (a typo?)"
+        message = validation_message(first)
         more = error.error_count() - 1
-        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        return_place = f"field {place}" if place else ""
-        raise DataError(path, return_place, message + suffix) from None
+        suffix = t("errors.more_problems", count=more) if more else ""
+        raise DataError(path, field_place(place) if place else "", message + suffix) from None
+
+
+# Pydantic's own wording is English; the errors people make most in a hand-edited file get a
+# sentence in their language, the rarer ones keep pydantic's text.
+_TRANSLATED_TYPES = {"missing", "extra_forbidden", "literal_error", "string_type", "int_type", "int_parsing",
+                     "float_parsing", "bool_type", "bool_parsing", "date_from_datetime_parsing", "date_parsing",
+                     "time_parsing", "datetime_parsing", "string_too_short", "string_pattern_mismatch",
+                     "greater_than_equal", "less_than_equal", "list_type", "dict_type", "model_type"}
+
+
+def validation_message(error: Any) -> str:
+    """One pydantic error (an item of `ValidationError.errors()`) as a sentence in the current language."""
+    kind = error["type"]
+    if kind in _TRANSLATED_TYPES:
+        context = {key: value for key, value in (error.get("ctx") or {}).items() if isinstance(value, (str, int, float))}
+        try:
+            return t(f"errors.pydantic.{kind}", **context)
+        except (KeyError, IndexError):
+            pass
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
 
 
 def _format_version() -> int:

@@ -20,7 +20,17 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from kelompok.sessions.fileio import FILE_MODE, DataError, field_path, fsync_dir, make_private_dir
+from kelompok.i18n import t
+from kelompok.sessions.fileio import (
+    FILE_MODE,
+    DataError,
+    field_path,
+    field_place,
+    fsync_dir,
+    line_place,
+    make_private_dir,
+    validation_message,
+)
 from kelompok.sessions.models import Event
 
 
@@ -52,15 +62,14 @@ def _decode(raw: bytes) -> object:
 
 def _event_from(data: object, path: Path, line: int) -> Event:
     if not isinstance(data, dict):
-        raise DataError(path, f"line {line}", "is not a JSON object")
+        raise DataError(path, line_place(line), t("errors.journal_not_object"))
     try:
         return Event.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         place = field_path(tuple(first["loc"]))
-        message = first["msg"].removeprefix("Value error, ")
-        where = f"line {line}, field {place}" if place else f"line {line}"
-        raise DataError(path, where, message) from None
+        where = f"{line_place(line)}, {field_place(place)}" if place else line_place(line)
+        raise DataError(path, where, validation_message(first)) from None
 
 
 def read_journal(path: Path) -> Replay:
@@ -74,7 +83,7 @@ def read_journal(path: Path) -> Replay:
     except FileNotFoundError:
         return Replay()
     except OSError as error:
-        raise DataError(path, "", f"cannot be read ({error.strerror})") from None
+        raise DataError(path, "", t("errors.cannot_read", reason=error.strerror)) from None
     replay = Replay()
     lines = raw.split(b"\n")
     # `split` leaves the text after the last newline as the final item: empty when the file ends
@@ -92,7 +101,7 @@ def read_journal(path: Path) -> Replay:
                 # the unacknowledged write was going (e.g. zeros). It was never acknowledged.
                 replay.torn = True
                 return replay
-            raise DataError(path, f"line {number}", "is not a valid journal line (damaged file?)") from None
+            raise DataError(path, line_place(number), t("errors.journal_bad_line")) from None
         replay.events.append(_event_from(data, path, number))
         offset += len(line_bytes) + 1
         replay.good_bytes = offset

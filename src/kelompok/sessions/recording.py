@@ -26,7 +26,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kelompok.sessions.fileio import DataError
+from kelompok.i18n import t
+from kelompok.sessions.fileio import DataError, validation_message
 from kelompok.sessions.journal import Journal, read_journal
 from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.models import (
@@ -52,8 +53,8 @@ withdrawn by recording the original again, not by undoing the undo."""
 class RecordingError(Exception):
     """Something the facilitator asked for cannot be recorded. Nothing was written.
 
-    `key` and `params` let the UI show the message in the user's language
-    (`t(f"recording.{key}", **params)`); `str(error)` is the English sentence.
+    `str(error)` is a sentence in the current language, ready to show; `key` and `params` say
+    what went wrong for code that needs to react to it.
     """
 
     key = "error"
@@ -170,7 +171,7 @@ class Recorder:
         lock = GroupLock(group_dir)
         if not lock.acquire():
             raise GroupBusy(
-                f"{group_dir.name}: another kelompok has this group open; it can only be read here",
+                t("recording.busy", group=group_dir.name),
                 group=group_dir.name,
             )
         try:
@@ -179,7 +180,7 @@ class Recorder:
             session = load_session(group_dir, number)
             if session.locked:
                 raise SessionLocked(
-                    f"session {number} was signed off and is locked; record changes as amendments",
+                    t("recording.locked", number=number),
                     number=number,
                 )
             _sweep_temp_files(group_dir, number)
@@ -272,7 +273,7 @@ class Recorder:
         """
         self._require_open()
         if self.session.state != "planned":
-            raise NotRecording(f"the session is already {self.session.state}", state=self.session.state)
+            raise NotRecording(t("recording.already", state=t(f"state.{self.session.state}")), state=self.session.state)
         entries = self.session.attendance if attendance is None else self._attendance(attendance)
         before = self.session.model_copy()
         wall = self._now()
@@ -320,7 +321,7 @@ class Recorder:
         self._require_open()
         self._require_not_locked()
         if self.session.state not in ("running", "paused"):
-            raise NotRecording(f"the session is {self.session.state}, not running", state=self.session.state)
+            raise NotRecording(t("recording.not_running", state=t(f"state.{self.session.state}")), state=self.session.state)
         self._offset = self.elapsed()
         before = (self.session.state, self.session.end)
         self.session.state = "ended"
@@ -353,11 +354,11 @@ class Recorder:
         self._require_party(from_, speaking=True)
         self._require_party(to, speaking=False)
         if from_ == to:
-            raise InvalidEvent(f"{from_} cannot speak to themselves", member=from_)
+            raise InvalidEvent(t("recording.self_speak", member=from_), member=from_)
         if role is not None and role not in MEZZO_ROLE_IDS:
-            raise InvalidEvent(f"'{role}' is not a mezzo role", role=role)
+            raise InvalidEvent(t("recording.bad_role", role=role), role=role)
         if ipa is not None and (isinstance(ipa, bool) or not isinstance(ipa, int) or not 1 <= ipa <= 12):
-            raise InvalidEvent(f"IPA category must be 1 to 12, not {ipa!r}", ipa=ipa)
+            raise InvalidEvent(t("recording.bad_ipa", ipa=ipa), ipa=ipa)
         return self._record(kind="speak", **{"from": from_}, to=to, role=role, ipa=ipa, valence=valence)
 
     def arrive(self, code: str) -> Event:
@@ -365,7 +366,7 @@ class Recorder:
         self._require_state("running", "paused")
         self._require_member(code)
         if code in self.present():
-            raise InvalidEvent(f"{code} is already present", member=code)
+            raise InvalidEvent(t("recording.already_present", member=code), member=code)
         return self._record(kind="arrive", **{"from": code})
 
     def leave(self, code: str) -> Event:
@@ -373,14 +374,14 @@ class Recorder:
         self._require_state("running", "paused")
         self._require_member(code)
         if code not in self.present():
-            raise InvalidEvent(f"{code} is not present", member=code)
+            raise InvalidEvent(t("recording.not_present", member=code), member=code)
         return self._record(kind="leave", **{"from": code})
 
     def note(self, text: str, safety: bool = False) -> Event:
         """Record a note; `safety=True` flags a disclosure or risk the supervisor must follow up."""
         self._require_state("running", "paused")
         if not text or not text.strip():
-            raise InvalidEvent("a note needs text")
+            raise InvalidEvent(t("recording.note_empty"))
         # One newline convention, so the journal and the TOML file (whose parser turns CR LF
         # into LF) hold the same text.
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -392,7 +393,7 @@ class Recorder:
         current = self.current_block()
         blocks = len(self.session.plan.agenda)
         if current is None or current + 1 >= blocks:
-            raise InvalidEvent("there is no next agenda block in the plan", blocks=blocks)
+            raise InvalidEvent(t("recording.no_next_block"), blocks=blocks)
         return self._record(kind="agenda", block=current + 1)
 
     def undo(self) -> Event | None:
@@ -444,8 +445,7 @@ class Recorder:
         try:
             event = Event(seq=self.session.next_seq(), at=max(elapsed, last_at), **fields)
         except ValidationError as error:
-            first = error.errors()[0]
-            raise InvalidEvent(first["msg"].removeprefix("Value error, ")) from None
+            raise InvalidEvent(validation_message(error.errors()[0])) from None
         self._journal.append(event)  # fsynced: from here on the event survives a crash
         self.session.events.append(event)
         self._pending += 1
@@ -476,41 +476,33 @@ class Recorder:
 
     def _require_open(self) -> None:
         if self._closed:
-            raise NotRecording("the recorder is closed", state="closed")
+            raise NotRecording(t("recording.closed"), state="closed")
 
     def _require_not_locked(self) -> None:
         if self.session.locked:
-            raise SessionLocked(
-                f"session {self.session.number} was signed off and is locked", number=self.session.number
-            )
+            raise SessionLocked(t("recording.locked", number=self.session.number), number=self.session.number)
 
     def _require_state(self, *states: str) -> None:
         self._require_open()
         self._require_not_locked()
         state = self.session.state
         if state not in states:
-            hint = {
-                "planned": "start the session first",
-                "paused": "resume the session first",
-                "ended": "the session has ended",
-                "running": "the session is running",
-            }[state]
-            raise NotRecording(f"not possible while the session is {state}: {hint}", state=state)
+            raise NotRecording(t(f"recording.hint_{state}"), state=state)
 
     def _require_member(self, code: str) -> None:
         if code not in self._codes:
-            raise InvalidEvent(f"'{code}' is not a member of {self.group.name}", member=code)
+            raise InvalidEvent(t("recording.not_member", member=code, group=self.group.name), member=code)
 
     def _require_party(self, code: str, *, speaking: bool) -> None:
         if code == FACILITATOR:
             return
         if code == GROUP:
             if speaking:
-                raise InvalidEvent("'group' can be addressed but cannot speak", member=code)
+                raise InvalidEvent(t("recording.group_speaks"), member=code)
             return
         self._require_member(code)
         if code not in self.present():
-            raise InvalidEvent(f"{code} is not present (record the arrival first)", member=code)
+            raise InvalidEvent(t("recording.absent_party", member=code), member=code)
 
     def _attendance(self, attendance: Mapping[str, str] | Iterable[Attendance]) -> list[Attendance]:
         items = attendance.items() if isinstance(attendance, Mapping) else ((a.member, a) for a in attendance)
@@ -520,10 +512,10 @@ class Recorder:
             try:
                 entry = value if isinstance(value, Attendance) else Attendance(member=code, status=value)
             except ValidationError:
-                raise InvalidEvent(f"'{value}' is not an attendance status", member=code) from None
+                raise InvalidEvent(t("recording.bad_status", status=value), member=code) from None
             entries.append(entry)
         if len({e.member for e in entries}) != len(entries):
-            raise InvalidEvent("attendance lists a member twice")
+            raise InvalidEvent(t("recording.attendance_twice"))
         return entries
 
 

@@ -19,10 +19,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kelompok.i18n import t
 from kelompok.sessions.fileio import (
     DataError,
     atomic_write_bytes,
     dump_model,
+    field_place,
     make_private_dir,
     read_toml,
     validate,
@@ -63,7 +65,7 @@ def load_session_file(path: Path) -> Session:
     session = validate(Session, read_toml(path), path)
     match = _SESSION_NAME.match(path.name)
     if match and int(match.group(1)) != session.number:
-        raise DataError(path, "field number", f"is {session.number} but the file name says {int(match.group(1))}")
+        raise DataError(path, field_place("number"), t("errors.number_mismatch", number=session.number, name=int(match.group(1))))
     return session
 
 
@@ -95,14 +97,14 @@ def check_group_for_member_codes(group: Group, session: Session, path: Path) -> 
     known = {m.code for m in group.members}
     for entry in session.attendance:
         if entry.member not in known:
-            raise DataError(path, "field attendance", f"'{entry.member}' is not a member of the group")
+            raise DataError(path, field_place("attendance"), t("errors.not_member", code=entry.member))
     allowed_speakers = known | {"facilitator"}
     allowed_addressees = allowed_speakers | {"group"}
     for index, event in enumerate(session.events):
         if event.from_ is not None and event.from_ not in allowed_speakers:
-            raise DataError(path, f"field events[{index}].from", f"'{event.from_}' is not a member of the group")
+            raise DataError(path, field_place(f"events[{index}].from"), t("errors.not_member", code=event.from_))
         if event.to is not None and event.to not in allowed_addressees:
-            raise DataError(path, f"field events[{index}].to", f"'{event.to}' is not a member of the group")
+            raise DataError(path, field_place(f"events[{index}].to"), t("errors.not_member", code=event.to))
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,7 @@ def _refuse_unreadable(path: Path, model: type) -> None:
     try:
         validate(model, read_toml(path), path)
     except DataError as error:
-        raise DataError(path, "", f"not saved: the file on disk cannot be read ({error.place} {error.problem}); fix or move it first") from None
+        raise DataError(path, "", t("errors.not_saved", place=error.place, problem=error.problem)) from None
 
 
 def save_group(group_dir: Path, group: Group) -> Path:
