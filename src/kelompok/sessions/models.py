@@ -404,6 +404,8 @@ class Review(Strict):
     """Sign-off; a signed-off session is locked."""
     amendments: list[Amendment] = Field(default_factory=list)
     """Changes made after sign-off."""
+    trail: list[AuditEntry] = Field(default_factory=list)
+    """Every review step (submitted, commented, returned, amended, signed off), who and when."""
 
 
 SessionState = Literal["planned", "running", "paused", "ended"]

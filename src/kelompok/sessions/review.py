@@ -1,0 +1,112 @@
+"""Supervision of a session log: submit, comment, return, amend, sign off.
+
+    draft ──submit──► submitted ──sign_off──► reviewed (locked)
+                          │  ▲
+                     return  submit
+                          ▼  │
+                        returned
+
+Every step is written to the session's review trail (who, what, when), so a supervisor can read
+how a log came to be what it is. After sign-off the session is locked: a facilitator's later change
+is an amendment kept beside the original text, never a silent overwrite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from kelompok.i18n import t
+from kelompok.sessions.models import Amendment, AuditEntry, Comment, Session, SignOff
+
+Now = Callable[[], dt.datetime]
+
+AMENDABLE_FIELDS = ("notes", "stage_observed")
+"""Free-text fields a facilitator may amend after sign-off (events stay as recorded: undo is the
+live correction, and a supervisor's comment is the place to dispute an act)."""
+
+
+class ReviewError(Exception):
+    """A review step that does not fit the session's status; the message is ready to show."""
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _step(session: Session, who: str, action: str, detail: str, now: Now) -> dt.datetime:
+    when = now()
+    session.review.trail.append(AuditEntry(at=when, who=who, action=action, detail=detail))
+    return when
+
+
+def _require(session: Session, allowed: tuple[str, ...], action: str) -> None:
+    if session.review.status not in allowed:
+        raise ReviewError(t("review_flow.not_now", action=t(f"review_flow.action_{action}"), status=t(f"review.{session.review.status}")))
+
+
+def submit(session: Session, by: str, now: Now = _now) -> None:
+    """The facilitator hands the log to the supervisor (from draft, or again after a return)."""
+    if session.state not in ("ended",):
+        raise ReviewError(t("review_flow.not_ended"))
+    _require(session, ("draft", "returned"), "submit")
+    session.review.status = "submitted"
+    _step(session, by, "submitted", "", now)
+
+
+def comment(session: Session, author: str, text: str, *, section: str = "", event: int | None = None, now: Now = _now) -> Comment:
+    """A comment anchored to a section (attendance, plan, timeline …) or to one event."""
+    if not text.strip():
+        raise ReviewError(t("review_flow.empty_comment"))
+    if event is not None and event not in {e.seq for e in session.events}:
+        raise ReviewError(t("review_flow.no_event", seq=event))
+    when = _step(session, author, "commented", section or (f"#{event}" if event else ""), now)
+    entry = Comment(at=when, author=author, text=text.strip(), section=section, event=event)
+    session.review.comments.append(entry)
+    return entry
+
+
+def return_to_facilitator(session: Session, by: str, reason: str = "", now: Now = _now) -> None:
+    """The supervisor sends the log back for changes (a reason becomes a comment)."""
+    _require(session, ("submitted",), "return")
+    if reason.strip():
+        comment(session, by, reason, section="review", now=now)
+    session.review.status = "returned"
+    _step(session, by, "returned", "", now)
+
+
+def sign_off(session: Session, by: str, now: Now = _now) -> None:
+    """The supervisor approves the log; from now on the session is locked."""
+    _require(session, ("submitted",), "sign_off")
+    if not by.strip():
+        raise ReviewError(t("review_flow.no_name"))
+    when = _step(session, by, "signed_off", "", now)
+    session.review.status = "reviewed"
+    session.review.signoff = SignOff(by=by.strip(), at=when)
+
+
+def amend(session: Session, by: str, field: str, text: str, now: Now = _now) -> None:
+    """Change a free-text field. Before sign-off it is an edit (still on the trail); after, an
+    amendment with the text before and after, kept beside the signed-off original."""
+    if field not in AMENDABLE_FIELDS:
+        raise ReviewError(t("review_flow.not_amendable", field=field))
+    before = getattr(session, field)
+    if before == text:
+        return
+    when = _step(session, by, "amended" if session.locked else "edited", field, now)
+    if session.locked:
+        session.review.amendments.append(Amendment(at=when, by=by, field=field, before=before, after=text))
+    setattr(session, field, text)
+
+
+def original(session: Session, field: str) -> str:
+    """The text of a field as it was signed off (the first amendment's `before`), else as it is."""
+    for amendment in session.review.amendments:
+        if amendment.field == field:
+            return amendment.before
+    return getattr(session, field)
+
+
+def safety_flags(session: Session) -> list:
+    """Notes flagged for follow-up that still stand, for the supervisor to see first."""
+    return [e for e in session.effective_events() if e.kind == "note" and e.safety]
