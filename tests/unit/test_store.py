@@ -139,3 +139,15 @@ def test_lock_is_released_when_the_holder_dies(group_dir: Path):
     holder.kill()
     holder.wait()
     assert GroupLock(group_dir).acquire()
+
+
+def test_a_file_changed_behind_our_back_is_checked_again_before_saving(group_dir: Path):
+    from kelompok.sessions.store import load_session
+
+    session = load_session(group_dir, 1)
+    save_session(group_dir, session)  # known good: no re-read needed
+    path = session_path(group_dir, 1)
+    path.write_text("broken = [")  # another program damages it after our save
+    with pytest.raises(DataError, match="not saved"):
+        save_session(group_dir, session)
+    assert path.read_text() == "broken = ["

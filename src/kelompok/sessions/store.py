@@ -60,12 +60,35 @@ def load_group(group_dir: Path) -> Group:
     return validate(Group, read_toml(path), path)
 
 
+# Files this process has read or written successfully, by their (size, mtime, inode) at that time.
+# A save over a file whose signature is unchanged needs no re-read to know it is readable: that
+# re-read cost ~95 ms on a 5,000-event session, paid on every live checkpoint.
+_known_good: dict[Path, tuple[int, int, int]] = {}
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _remember(path: Path) -> None:
+    signature = _signature(path)
+    if signature is not None:
+        _known_good[path.resolve()] = signature
+
+
 def load_session_file(path: Path) -> Session:
     """Read and validate one session file. Raises DataError."""
+    signature = _signature(path)
     session = validate(Session, read_toml(path), path)
     match = _SESSION_NAME.match(path.name)
     if match and int(match.group(1)) != session.number:
         raise DataError(path, field_place("number"), t("errors.number_mismatch", number=session.number, name=int(match.group(1))))
+    if signature is not None and signature == _signature(path):
+        _known_good[path.resolve()] = signature
     return session
 
 
@@ -151,6 +174,8 @@ def _refuse_unreadable(path: Path, model: type) -> None:
     """Never write over a file we could not read: the user may have data in it we would lose."""
     if not path.exists():
         return
+    if _known_good.get(path.resolve()) == _signature(path):
+        return  # read or written by us and not changed since
     try:
         validate(model, read_toml(path), path)
     except DataError as error:
@@ -172,6 +197,7 @@ def save_session(group_dir: Path, session: Session) -> Path:
     _refuse_unreadable(path, Session)
     make_private_dir(path.parent)
     atomic_write_bytes(path, dump_model(session))
+    _remember(path)
     return path
 
 
