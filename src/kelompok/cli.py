@@ -6,6 +6,7 @@
     kelompok new GROUP_DIR --type T --name N  create a group (optionally from a roster CSV)
     kelompok import GROUP_DIR events.csv      add a session from coded events
     kelompok stats GROUP_DIR [--json]         participation and sociogram metrics
+    kelompok plan GROUP_DIR --session N       a session plan as Markdown (to print or share)
 
 Exit codes: 0 success, 1 invalid data, 2 usage error. Errors are one line naming the file and
 the place, never a traceback: a facilitator should be able to act on every message.
@@ -134,6 +135,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    from kelompok.sessions.planning import render_plan_markdown
+    from kelompok.sessions.store import load_group, load_session, session_path
+
+    folder = Path(args.group_dir)
+    group = load_group(folder)
+    if not session_path(folder, args.session).is_file():
+        _error(t("plan.cli.no_session", path=folder, number=args.session))
+        return EXIT_DATA
+    session = load_session(folder, args.session)
+    _print(render_plan_markdown(group, session, args.lang or get_language()).rstrip("\n"))
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from kelompok.app import make_app
     from kelompok.paths import default_workspace
@@ -202,6 +217,12 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help=t("cli.help_json"))
     _add_lang(stats)
     stats.set_defaults(run=cmd_stats)
+
+    plan = verbs.add_parser("plan", help=t("plan.cli.help"))
+    plan.add_argument("group_dir", metavar="GROUP_DIR")
+    plan.add_argument("--session", required=True, type=int, metavar="N", help=t("plan.cli.help_session"))
+    _add_lang(plan)
+    plan.set_defaults(run=cmd_plan)
     return parser
 
 
@@ -214,7 +235,7 @@ def build_open_parser() -> argparse.ArgumentParser:
     return parser
 
 
-VERBS = ("check", "types", "roles", "new", "import", "stats")
+VERBS = ("check", "types", "roles", "new", "import", "stats", "plan")
 
 
 def _early_language(argv: Sequence[str]) -> None:
