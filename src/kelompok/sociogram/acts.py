@@ -1,0 +1,125 @@
+"""The slice of a session that interaction analysis needs: who was there and who spoke to whom.
+
+Every analysis in `kelompok.sociogram` works on `SessionActs`, a small immutable record built
+either from a validated `Session` (`from_session`) or by the fast stats reader (`reader.py`).
+Keeping the analysis off the pydantic models means a series of 100 sessions of 1,000 acts can be
+analysed in well under a second, and the live screen can analyse a running session cheaply.
+
+This module imports nothing heavy (no networkx, no pydantic at import time).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from kelompok.sessions.models import Session
+
+FACILITATOR = "facilitator"
+"""Node id of the facilitator(s); same string as `kelompok.sessions.models.FACILITATOR`."""
+
+GROUP = "group"
+"""Addressee meaning "the whole group"; never a node."""
+
+NEGATIVE_IPA = frozenset({10, 11, 12})
+"""Bales IPA categories of the socio-emotional negative area (disagree, tension, antagonism)."""
+
+POSITIVE_IPA = frozenset({1, 2, 3})
+"""Bales IPA categories of the socio-emotional positive area (solidarity, tension release, agree)."""
+
+
+class Act(NamedTuple):
+    """One speaking act that stands (not undone)."""
+
+    seq: int
+    """The event's seq in the session file."""
+    at: float
+    """Seconds from the start of the session."""
+    speaker: str
+    """A member code or `facilitator`."""
+    to: str
+    """A member code, `facilitator` or `group`."""
+    role: str | None = None
+    """Mezzo role id the act is tagged with."""
+    ipa: int | None = None
+    """Bales IPA category 1–12, when coded."""
+    valence: str | None = None
+    """positive / task / negative, when coded."""
+
+    @property
+    def coded(self) -> bool:
+        """True when the act carries a valence or an IPA category."""
+        return self.valence is not None or self.ipa is not None
+
+    @property
+    def negative(self) -> bool:
+        """Negative valence or IPA 10–12 (disagrees, shows tension, shows antagonism)."""
+        return self.valence == "negative" or (self.ipa is not None and self.ipa in NEGATIVE_IPA)
+
+    @property
+    def positive(self) -> bool:
+        """Positive valence or IPA 1–3 (solidarity, tension release, agreement)."""
+        return self.valence == "positive" or (self.ipa is not None and self.ipa in POSITIVE_IPA)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionActs:
+    """What the sociogram needs from one session (or one time window of it)."""
+
+    number: int
+    """Session number in the series."""
+    date: dt.date
+    """Date of the meeting."""
+    present: tuple[str, ...]
+    """Member codes present at any time (present/late at the start, or arrived), in record order."""
+    acts: tuple[Act, ...]
+    """The speaking acts that stand, in record order."""
+    coding: str = "off"
+    """The session's interaction coding: off, valence or ipa."""
+    start: float = 0.0
+    """Start of the span these acts cover, in seconds (0 for a whole session)."""
+    end: float | None = None
+    """End of the span these acts cover (None: up to the last act)."""
+    absent: tuple[str, ...] = field(default=())
+    """Members recorded absent or excused (kept apart from silent present members)."""
+
+    @property
+    def has_negative_coding(self) -> bool:
+        """True when negative acts can be told apart (valence or IPA coding is in use)."""
+        return self.coding != "off" or any(a.coded for a in self.acts)
+
+    @property
+    def duration(self) -> float:
+        """Length of the span in seconds: `end` if set, else the time of the last act."""
+        if self.end is not None:
+            return self.end - self.start
+        return (self.acts[-1].at if self.acts else self.start) - self.start
+
+
+def from_session(session: Session) -> SessionActs:
+    """The analysis view of a validated session: acts that stand (undos applied), presence."""
+    acts = tuple(
+        Act(e.seq, float(e.at), e.from_ or "", e.to or "", e.role, e.ipa, e.valence)
+        for e in session.acts()
+    )
+    present = tuple(session.present_codes())
+    absent = tuple(a.member for a in session.attendance if a.member not in present)
+    return SessionActs(session.number, session.date, present, acts, session.coding, absent=absent)
+
+
+def as_session_acts(session: Session | SessionActs) -> SessionActs:
+    """Accept either a `Session` model or a `SessionActs` and return a `SessionActs`."""
+    if isinstance(session, SessionActs):
+        return session
+    return from_session(session)
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def code_key(code: str) -> tuple:
+    """Natural sort key for member codes, so A2 comes before A10 and output order is stable."""
+    return tuple(int(part) if part.isdigit() else part.lower() for part in _DIGITS.split(code))
