@@ -1,0 +1,188 @@
+"""Statistics of a whole group, as plain JSON-able data: what `kelompok stats GROUP --json` prints.
+
+Shape (floats rounded to 3 places, None where a value is undefined)::
+
+    {"name", "type",
+     "sessions": [ {"number", "date", "present", "acts", "facilitator_share", "gini", "density",
+                    "reciprocity", "centralization", "pattern",
+                    "members": {code: {"out", "in", "to_group", "positions"}},
+                    "mutual_pairs", "cliques", "subgroups", "roles"} … in session order ],
+     "series": {metric id: [one value per session]}}
+
+Per session: `acts` counts every act (to persons and to the group); `density`, `reciprocity` and
+`centralization` are of the full graph (facilitator included) and their member-only variants are
+in `series` as `*_members`; `gini` is over members present; `out` is acts sent to a person, `in`
+acts received, `to_group` acts addressed to the whole group; `members` lists the members present
+(and anyone who acted without being marked present).
+
+Computed results are cached in `GROUP/.cache/stats.json` (see `cache.py`): a warm call only stats
+the files and reads one JSON file. Heavy modules (networkx, pydantic) are imported only when the
+stats have to be computed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kelompok.sociogram import cache
+
+CACHE_NAME = "stats"
+
+# Labels of the plain table. Kept here, few and bilingual, until they move to the i18n catalogue.
+LABELS: dict[str, dict[str, str]] = {
+    "group": {"id": "Kelompok", "en": "Group"},
+    "type": {"id": "Jenis", "en": "Type"},
+    "session": {"id": "Sesi", "en": "Session"},
+    "date": {"id": "Tanggal", "en": "Date"},
+    "present": {"id": "Hadir", "en": "Present"},
+    "acts": {"id": "Tindakan", "en": "Acts"},
+    "facilitator_share": {"id": "Porsi fasil.", "en": "Fac. share"},
+    "gini": {"id": "Gini", "en": "Gini"},
+    "density": {"id": "Kepadatan", "en": "Density"},
+    "reciprocity": {"id": "Timbal balik", "en": "Reciprocity"},
+    "centralization": {"id": "Sentralisasi", "en": "Centraliz."},
+    "pattern": {"id": "Pola", "en": "Pattern"},
+    "no_sessions": {"id": "Belum ada sesi.", "en": "No sessions yet."},
+    "maypole": {"id": "terpusat", "en": "maypole"},
+    "round_robin": {"id": "bergiliran", "en": "round robin"},
+    "hot_seat": {"id": "kursi panas", "en": "hot seat"},
+    "free_floating": {"id": "mengalir bebas", "en": "free-floating"},
+}
+
+
+def label(key: str, lang: str) -> str:
+    """A table label in `lang` ("id" or "en"); English when the language is unknown."""
+    entry = LABELS.get(key)
+    if entry is None:
+        return key
+    return entry.get(lang, entry["en"])
+
+
+def _round(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 3)
+    return value
+
+
+# ── computing ───────────────────────────────────────────────────────────────────────────────
+
+
+def _session_entry(analysis: Any) -> dict[str, Any]:
+    from kelompok.sociogram.metrics import acts_per_member
+
+    full = analysis.metrics.with_facilitator
+    counts = acts_per_member(analysis.graph)
+    positions = analysis.sociometry.positions
+    return {
+        "number": analysis.number,
+        "date": analysis.acts.date.isoformat(),
+        "present": list(analysis.acts.present),
+        "acts": full.acts,
+        "facilitator_share": _round(analysis.metrics.facilitator_share),
+        "gini": _round(analysis.metrics.without_facilitator.gini),
+        "density": _round(full.density),
+        "reciprocity": _round(full.reciprocity),
+        "centralization": _round(full.centralization),
+        "pattern": analysis.pattern.label,
+        "members": {
+            code: {"out": c.out, "in": c.in_, "to_group": c.to_group, "positions": list(positions.get(code, ()))}
+            for code, c in counts.items()
+        },
+        "mutual_pairs": [list(p) for p in analysis.sociometry.mutual_pairs],
+        "cliques": [list(c) for c in analysis.sociometry.cliques],
+        "subgroups": [list(c) for c in analysis.sociometry.subgroups],
+        "roles": dict(analysis.roles),
+    }
+
+
+def compute_stats(group_dir: Path) -> dict[str, Any]:
+    """The statistics of a group, computed from its files (no cache).
+
+    Raises `kelompok.sessions.fileio.DataError` when `group.toml` or a session file cannot be
+    read — the same error the normal loader gives.
+    """
+    from kelompok.sessions.store import load_group, session_path, session_numbers
+    from kelompok.sociogram.analysis import analyse
+    from kelompok.sociogram.dynamics import SERIES_METRICS, metric_values
+    from kelompok.sociogram.reader import read_session_acts
+
+    group = load_group(group_dir)
+    seating = group.seat_order()
+    analyses = [analyse(read_session_acts(session_path(group_dir, n)), seating) for n in session_numbers(group_dir)]
+    rows = [metric_values(a) for a in analyses]
+    return {
+        "name": group.name,
+        "type": group.type,
+        "sessions": [_session_entry(a) for a in analyses],
+        "series": {name: [_round(row[name]) for row in rows] for name in SERIES_METRICS},
+    }
+
+
+def _looks_right(value: Any, key: dict[str, Any]) -> bool:
+    # The key already matched; this guards against a hand-edited or half-written value.
+    return (
+        isinstance(value, dict)
+        and {"name", "type", "sessions", "series"} <= value.keys()
+        and isinstance(value["sessions"], list)
+        and len(value["sessions"]) == len(key["sessions"])
+        and isinstance(value["series"], dict)
+    )
+
+
+def group_stats(group_dir: Path, use_cache: bool = True) -> dict[str, Any]:
+    """The statistics of a group (see the module doc for the shape), from the cache when the
+    group's files are unchanged, else computed and cached."""
+    group_dir = Path(group_dir)
+    if not use_cache:
+        return compute_stats(group_dir)
+    # The key is taken *before* reading: if a file changes while we compute, the stored key is
+    # already out of date and the next call recomputes, so a stale result is never served.
+    key = cache.fingerprint(group_dir)
+    cached = cache.read(group_dir, CACHE_NAME, key)
+    if cached is not None and _looks_right(cached, key):
+        return cached
+    stats = compute_stats(group_dir)
+    cache.write(group_dir, CACHE_NAME, key, stats)
+    return stats
+
+
+# ── plain table ─────────────────────────────────────────────────────────────────────────────
+
+_COLUMNS = ("session", "date", "present", "acts", "facilitator_share", "gini", "density", "reciprocity", "centralization", "pattern")
+_NUMERIC = frozenset({"session", "present", "acts", "facilitator_share", "gini", "density", "reciprocity", "centralization"})
+
+
+def _cell(entry: dict[str, Any], column: str, lang: str) -> str:
+    if column == "session":
+        return str(entry["number"])
+    if column == "present":
+        return str(len(entry["present"]))
+    if column == "pattern":
+        return label(entry["pattern"], lang)
+    value = entry[column]
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def format_stats_table(stats: dict[str, Any], lang: str = "id") -> str:
+    """A readable plain-text table of `group_stats` output, one line per session."""
+    title = f"{label('group', lang)}: {stats['name']}  ({label('type', lang)}: {stats['type']})"
+    if not stats["sessions"]:
+        return f"{title}\n{label('no_sessions', lang)}\n"
+    header = [label(c, lang) for c in _COLUMNS]
+    rows = [[_cell(entry, c, lang) for c in _COLUMNS] for entry in stats["sessions"]]
+    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(len(_COLUMNS))]
+
+    def line(cells: list[str]) -> str:
+        parts = [
+            cell.rjust(width) if column in _NUMERIC else cell.ljust(width)
+            for cell, width, column in zip(cells, widths, _COLUMNS, strict=True)
+        ]
+        return "  ".join(parts).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([title, "", line(header), rule, *(line(r) for r in rows)]) + "\n"
