@@ -78,6 +78,10 @@ class KelompokApp(App[int]):
         help_action = getattr(screen, "action_help", None)
         if help_action is not None:
             yield SystemCommand(t("commands.help"), t("commands.help_help"), help_action)
+        # A screen lists its own verbs (e.g. the live screen's undo, note, end) with `screen_commands()`.
+        screen_commands = getattr(screen, "screen_commands", None)
+        if screen_commands is not None:
+            yield from screen_commands()
         yield SystemCommand(t("commands.quit"), t("commands.quit_help"), self.exit)
 
     def on_unmount(self) -> None:

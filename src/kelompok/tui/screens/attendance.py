@@ -1,0 +1,216 @@
+"""Before the clock starts: attendance, interaction coding, and when a silence is worth a highlight.
+
+A typed modal screen: it returns an `AttendanceChoice` (Enter) or None (Esc, nothing recorded).
+
+Keys: ↑↓ choose a member; Space cycles present → late → absent → excused; 1–4 set one directly;
+r types a reason (Enter keeps it, Esc drops the edit); c cycles the coding (off, three valences,
+the 12 Bales categories); m cycles the silence highlight; Enter starts the session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Input, Static
+
+from kelompok.i18n import format_date, t
+from kelompok.sessions.models import Attendance, Group, Session
+from kelompok.tui.dialogs.help import HelpDialog
+from kelompok.tui.widgets.footer import TranslatedFooter
+
+STATUSES = ("present", "late", "absent", "excused")
+CODINGS = ("off", "valence", "ipa")
+SILENT_CHOICES = (5, 10, 15, 20, 30)
+
+
+@dataclass(frozen=True)
+class AttendanceChoice:
+    """What the facilitator chose before the start."""
+
+    attendance: list[Attendance]
+    coding: str
+    silent_minutes: int
+
+
+@dataclass
+class _Row:
+    key: str
+    code: str
+    name: str
+    status: str
+    reason: str
+
+
+class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
+    DEFAULT_CSS = """
+    AttendanceScreen { align: center top; }
+    AttendanceScreen #attendance {
+        width: 100%;
+        max-width: 110;
+        height: 1fr;
+        padding: 0 1;
+        background: $surface;
+    }
+    AttendanceScreen #attendance-title { text-style: bold; height: auto; }
+    AttendanceScreen #attendance-plan { color: $text-muted; height: auto; }
+    AttendanceScreen #attendance-table { height: 1fr; min-height: 4; }
+    AttendanceScreen #attendance-reason { display: none; }
+    AttendanceScreen.-reason #attendance-reason { display: block; }
+    AttendanceScreen #attendance-options { height: auto; }
+    AttendanceScreen #attendance-hint { color: $text-muted; height: auto; }
+    """
+    BINDINGS = [
+        Binding("space", "cycle_status", "live.keys.status"),
+        Binding("1", "set_status('present')", show=False),
+        Binding("2", "set_status('late')", show=False),
+        Binding("3", "set_status('absent')", show=False),
+        Binding("4", "set_status('excused')", show=False),
+        Binding("r", "reason", "live.keys.reason"),
+        Binding("c", "cycle_coding", "live.keys.coding"),
+        Binding("m", "cycle_silent", "live.keys.silent"),
+        Binding("escape", "cancel", "live.keys.cancel"),
+        Binding("f1", "help", "keys.help"),
+    ]
+
+    def __init__(self, group: Group, session: Session, members: list[tuple[str, str]], *, silent_minutes: int = 10) -> None:
+        """`members` are (key, code) pairs in seat order: the members of the group at this session."""
+        super().__init__()
+        self.group = group
+        self.session = session
+        self.coding = session.coding
+        self.silent_minutes = silent_minutes
+        taken = {a.member: a for a in session.attendance}
+        self.rows: list[_Row] = []
+        for key, code in members:
+            member = group.member(code)
+            entry = taken.get(code)
+            self.rows.append(
+                _Row(key, code, member.name if member else code, entry.status if entry else "present", entry.reason if entry else "")
+            )
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="attendance"):
+            yield Static(id="attendance-title")
+            yield Static(id="attendance-plan")
+            yield DataTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
+            yield Input(id="attendance-reason")
+            yield Static(id="attendance-options")
+            yield Static(id="attendance-hint")
+        yield TranslatedFooter()
+
+    def on_mount(self) -> None:
+        self.relabel()
+        self.query_one("#attendance-table", DataTable).focus()
+
+    # ── drawing ──
+
+    def relabel(self) -> None:
+        session = self.session
+        self.query_one("#attendance-title", Static).update(
+            t("live.attendance.title", group=self.group.name, number=session.number, date=format_date(session.date))
+        )
+        plan = session.plan
+        if plan.agenda:
+            plan_text = t("live.attendance.plan", blocks=len(plan.agenda), minutes=plan.agenda_minutes())
+        else:
+            plan_text = t("live.attendance.no_plan")
+        self.query_one("#attendance-plan", Static).update(plan_text)
+        table = self.query_one("#attendance-table", DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        table.add_column(t("live.attendance.col_key"), key="key")
+        table.add_column(t("live.attendance.col_name"), key="name")
+        table.add_column(t("live.attendance.col_code"), key="code")
+        table.add_column(t("live.attendance.col_status"), key="status")
+        table.add_column(t("live.attendance.col_reason"), key="reason")
+        for row in self.rows:
+            table.add_row(row.key, row.name, row.code, t(f"live.status.{row.status}"), row.reason, key=row.code)
+        if self.rows:
+            table.move_cursor(row=max(0, min(cursor, len(self.rows) - 1)))
+        self._show_options()
+        self.query_one("#attendance-hint", Static).update(t("live.attendance.hint"))
+
+    def _show_options(self) -> None:
+        self.query_one("#attendance-options", Static).update(
+            t("live.attendance.coding", coding=t(f"live.coding.{self.coding}"))
+            + "\n"
+            + t("live.attendance.silent", minutes=self.silent_minutes)
+        )
+
+    def _current(self) -> _Row | None:
+        table = self.query_one("#attendance-table", DataTable)
+        if not self.rows or table.cursor_row < 0:
+            return None
+        return self.rows[table.cursor_row]
+
+    def _update_row(self, row: _Row) -> None:
+        table = self.query_one("#attendance-table", DataTable)
+        table.update_cell(row.code, "status", t(f"live.status.{row.status}"))
+        table.update_cell(row.code, "reason", row.reason)
+
+    # ── actions ──
+
+    def action_cycle_status(self) -> None:
+        row = self._current()
+        if row is not None:
+            self.action_set_status(STATUSES[(STATUSES.index(row.status) + 1) % len(STATUSES)])
+
+    def action_set_status(self, status: str) -> None:
+        row = self._current()
+        if row is None or status not in STATUSES:
+            return
+        row.status = status
+        self._update_row(row)
+
+    def action_reason(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        field = self.query_one("#attendance-reason", Input)
+        field.placeholder = t("live.attendance.reason_for", name=row.name)
+        field.value = row.reason
+        self.add_class("-reason")
+        field.focus()
+
+    @on(Input.Submitted, "#attendance-reason")
+    def _reason_done(self, event: Input.Submitted) -> None:
+        row = self._current()
+        if row is not None:
+            row.reason = event.value.strip()
+            self._update_row(row)
+        self._close_reason()
+
+    def _close_reason(self) -> None:
+        self.remove_class("-reason")
+        self.query_one("#attendance-table", DataTable).focus()
+
+    def action_cycle_coding(self) -> None:
+        self.coding = CODINGS[(CODINGS.index(self.coding) + 1) % len(CODINGS)]
+        self._show_options()
+
+    def action_cycle_silent(self) -> None:
+        index = SILENT_CHOICES.index(self.silent_minutes) if self.silent_minutes in SILENT_CHOICES else 0
+        self.silent_minutes = SILENT_CHOICES[(index + 1) % len(SILENT_CHOICES)]
+        self._show_options()
+
+    @on(DataTable.RowSelected, "#attendance-table")
+    def _start(self) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        attendance = [Attendance(member=row.code, status=row.status, reason=row.reason) for row in self.rows]
+        self.dismiss(AttendanceChoice(attendance, self.coding, self.silent_minutes))
+
+    def action_cancel(self) -> None:
+        if self.has_class("-reason"):
+            self._close_reason()
+            return
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpDialog("live"))

@@ -1,0 +1,79 @@
+"""The save-state line of the live screen: is what the screen shows safe on disk?
+
+One line, always visible: "● tersimpan · 42 tindak" while every recorded event is durable,
+"menyimpan…" during a full-file checkpoint, the error in red when a write failed, and the session's
+number, state and clock on the right.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from rich.cells import cell_len
+from textual.content import Content
+from textual.widget import Widget
+
+from kelompok.i18n import t
+
+SaveStatus = Literal["idle", "saved", "saving", "error", "ended"]
+
+
+class SaveState(Widget):
+    """Shows whether the session is saved; the screen sets it after every recording call."""
+
+    DEFAULT_CSS = """
+    SaveState {
+        height: 1;
+        padding: 0 1;
+        background: $boost;
+        color: $success;
+    }
+    SaveState.-saving { color: $warning; }
+    SaveState.-error { background: $error; color: $text; text-style: bold; }
+    SaveState.-idle { color: $text-muted; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.status: SaveStatus = "idle"
+        self.acts = 0
+        self.detail = ""
+        self.right = ""
+        self.set_class(True, "-idle")
+
+    def show(self, status: SaveStatus, *, acts: int | None = None, detail: str = "") -> None:
+        """Change what the line says. `detail` is the error text, or the file written at the end."""
+        if status != self.status:
+            self.set_class(False, f"-{self.status}")
+            self.set_class(True, f"-{status}")
+            self.status = status
+        if acts is not None:
+            self.acts = acts
+        self.detail = detail
+        self.refresh()
+
+    def show_right(self, text: str) -> None:
+        """The session's number, state and clock, right-aligned."""
+        if text != self.right:
+            self.right = text
+            self.refresh()
+
+    def text(self) -> str:
+        """The left part of the line, as it is shown (tests read it)."""
+        if self.status == "saved":
+            return t("live.save.saved", acts=self.acts)
+        if self.status == "saving":
+            return t("live.save.saving")
+        if self.status == "error":
+            return t("live.save.error", error=self.detail)
+        if self.status == "ended":
+            return t("live.save.ended", acts=self.acts, path=self.detail)
+        return t("live.save.idle")
+
+    def render(self) -> Content:
+        left = self.text()
+        width = max(self.content_region.width, 1)
+        gap = width - cell_len(left) - cell_len(self.right)
+        if gap < 1:
+            return Content(left).truncate(width, ellipsis=True)
+        return Content(f"{left}{' ' * gap}{self.right}")
