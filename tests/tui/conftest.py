@@ -1,0 +1,80 @@
+"""Fixtures for the Pilot tests: a golden-SVG `snapshot`, a hand-moved `clock`, a fixed `now`.
+
+`snapshot(app, name)` compares `app.export_screenshot()` with `tests/tui/snapshots/<name>.svg`.
+To accept a change on purpose, rerun with `UPDATE_SNAPSHOTS=1` (or `--update-snapshots` when this
+folder is on the command line) and look at the new SVG before committing it.
+
+Screenshots are deterministic when the test fixes what changes between runs: the terminal size
+(`run_test(size=...)`), the clock (`clock` fixture, passed to `make_app`), the date (`app.now =
+FIXED_NOW`), no toasts (`app.clear_notifications()`), and nothing focused that blinks a cursor.
+The shared autouse fixture in `tests/conftest.py` already removes `NO_COLOR` and fixes the language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.app import App
+
+SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+FIXED_NOW = dt.datetime(2026, 11, 23, 9, 30, 0)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-snapshots", action="store_true", default=False, help="rewrite the golden SVG snapshots in tests/tui/snapshots")
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand (`advance`)."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+def _updating(config: pytest.Config) -> bool:
+    return os.environ.get("UPDATE_SNAPSHOTS", "") not in ("", "0") or bool(config.getoption("--update-snapshots", default=False))
+
+
+@pytest.fixture
+def snapshot(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[App, str], None]:
+    """`snapshot(app, "live_80x24")`: the app's screen must match the golden SVG of that name."""
+
+    def check(app: App, name: str) -> None:
+        # The title is fixed so that the file does not depend on what the app calls itself today.
+        svg = app.export_screenshot(title=name)
+        golden = SNAPSHOTS / f"{name}.svg"
+        if _updating(request.config):
+            SNAPSHOTS.mkdir(parents=True, exist_ok=True)
+            golden.write_text(svg, encoding="utf-8")
+            return
+        if not golden.exists():
+            actual = tmp_path / f"{name}.svg"
+            actual.write_text(svg, encoding="utf-8")
+            pytest.fail(f"no snapshot {golden.name} yet; look at {actual}, then run with UPDATE_SNAPSHOTS=1 to accept it")
+        expected = golden.read_text(encoding="utf-8")
+        if svg != expected:
+            actual = tmp_path / f"{name}.actual.svg"
+            actual.write_text(svg, encoding="utf-8")
+            diff = "".join(list(difflib.unified_diff(expected.splitlines(True), svg.splitlines(True), "golden", "actual", n=0))[:40])
+            pytest.fail(
+                f"the screen differs from {golden.name}; compare {actual} with {golden} "
+                f"(UPDATE_SNAPSHOTS=1 accepts the change):\n{diff}"
+            )
+
+    return check

@@ -1,0 +1,518 @@
+"""The live screen through Textual's Pilot: a whole session from attendance to the file on disk.
+
+Each test drives the real app (home → group → `l`) in its own workspace, with a fake clock so that
+every event's time is known, and checks both what the screen says and what the files hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from kelompok.app import KelompokApp, make_app
+from kelompok.i18n import t
+from kelompok.sessions.locking import GroupLock
+from kelompok.sessions.models import AgendaBlock, Session, SessionPlan
+from kelompok.sessions.store import journal_path, load_session, save_group, save_session, session_numbers
+from kelompok.tui.screens.attendance import AttendanceScreen
+from kelompok.tui.screens.group import GroupScreen
+from kelompok.tui.screens.live import LiveScreen
+from tests.conftest import make_group, make_session
+from tests.tui.conftest import FIXED_NOW, FakeClock
+
+PLAN = SessionPlan(
+    purpose="Menyusun rencana usaha bersama",
+    minutes=90,
+    agenda=[
+        AgendaBlock(title="Pembukaan", minutes=10),
+        AgendaBlock(title="Kegiatan inti", minutes=60),
+        AgendaBlock(title="Penutup", minutes=20),
+    ],
+)
+
+
+def workspace_with_plan(tmp_path: Path, members: int = 5) -> Path:
+    """A group with session 1 ended and session 2 planned (with an agenda); returns the group folder."""
+    folder = tmp_path / "ws" / "kube-mawar"
+    save_group(folder, make_group(members))
+    save_session(folder, make_session(1))
+    save_session(folder, Session(number=2, date=dt.date(2026, 11, 20), plan=PLAN))
+    return folder
+
+
+def app_for(folder: Path, clock: FakeClock, lang: str = "id") -> KelompokApp:
+    app = make_app(folder.parent, lang=lang, clock=clock, offer_samples=False)
+    app.now = lambda: FIXED_NOW  # the wall clock the live screen gives the Recorder
+    return app
+
+
+async def open_live(pilot, *, row: int = 0) -> None:
+    """Home → the group → session row `row` → `l`."""
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, GroupScreen)
+    for _ in range(row):
+        await pilot.press("down")
+    await pilot.press("l")
+    await pilot.pause()
+
+
+async def start_all_present(pilot) -> LiveScreen:
+    assert isinstance(pilot.app.screen, AttendanceScreen)
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, LiveScreen) and screen.recorder is not None
+    return screen
+
+
+async def acts(pilot, clock: FakeClock, *turns: str, step: float = 10.0) -> None:
+    """Type turns such as "1 2" or "f 3 i", the clock moving `step` seconds before each."""
+    for turn in turns:
+        clock.advance(step)
+        await pilot.press(*turn.split())
+    await pilot.pause()
+
+
+def messages(app: KelompokApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+def shape(session: Session) -> list[tuple]:
+    """Every event of a session, reduced to what the facilitator typed."""
+    rows = []
+    for e in session.events:
+        if e.kind == "speak":
+            rows.append((e.seq, "speak", e.from_, e.to, e.role))
+        elif e.kind == "undo":
+            rows.append((e.seq, "undo", e.undoes))
+        elif e.kind == "note":
+            rows.append((e.seq, "note", e.note, e.safety))
+        elif e.kind == "agenda":
+            rows.append((e.seq, "agenda", e.block))
+        elif e.kind in ("arrive", "leave"):
+            rows.append((e.seq, e.kind, e.from_))
+        else:
+            rows.append((e.seq, e.kind))
+    return rows
+
+
+# ── the whole session ─────────────────────────────────────────────────────────────────────────
+
+
+async def test_whole_session_from_attendance_to_the_file_on_disk(tmp_path: Path, clock: FakeClock):
+    folder = workspace_with_plan(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        # Session 1 under the cursor has ended: `l` goes on to the planned session 2 and its plan.
+        await open_live(pilot, row=0)
+        attendance = app.screen
+        assert isinstance(attendance, AttendanceScreen) and attendance.session.number == 2
+        await pilot.press("down", "down", "down", "3", "r")  # A4 absent, with a reason
+        reason = attendance.query_one("#attendance-reason", Input)
+        assert reason.has_focus
+        reason.value = "sakit"
+        await pilot.press("enter", "down", "2")  # A5 late
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LiveScreen)
+        assert screen.keypad is not None and sorted(screen.keypad.members.values()) == ["A1", "A2", "A3", "A5"]
+
+        await acts(
+            pilot, clock,
+            "1 2",          # A1 → A2
+            "2 enter",      # A2 → group
+            "f 3 i",        # facilitator → A3 as instruktur
+            "3 f",          # A3 → facilitator
+            "f g s",        # facilitator → group as pemberi_semangat
+            "4",            # A4 is absent: the key does nothing
+            "5 1",          # A5 (late) → A1
+            "1 g",          # A1 → group
+            "f 1 enter",    # facilitator → A1, role skipped
+            "2 3",
+            "3 1",
+            "f 2 e",        # facilitator → A2 as elaborator
+            "5 f",
+            "1 5",          # a mistake …
+        )
+        assert screen.acts == 13
+        assert screen.recent.lines()[0].endswith("1 Anggota 1 → 5 Anggota 5")
+        assert screen.role_pad.tally == {"task": 2, "maintenance": 1}
+        await pilot.press("ctrl+z")  # … undone at once
+        await pilot.pause()
+        assert screen.acts == 12
+        assert any(t("live.undone", what="1 Anggota 1 → 5 Anggota 5") == m for m in messages(app))
+
+        await pilot.press("f6")
+        await pilot.pause()
+        note = app.screen.query_one("#note-text", Input)
+        note.value = "A3 bercerita tentang kekerasan di rumah"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+
+        clock.advance(30)
+        await pilot.press("f7")  # the main activity starts
+        await pilot.pause()
+        assert screen.recorder.current_block() == 1
+        assert screen.agenda.lines()[0].endswith("Kegiatan inti")
+        await acts(pilot, clock, "2 1")
+        assert screen.save_state.text() == t("live.save.saved", acts=13)
+
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.save_state.status == "ended"
+        assert str(Path("sessions") / "002.toml") in screen.save_state.text()
+        assert screen.recorder.closed
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupScreen)
+        assert app.screen.lock.held, "the group screen has its lock back"
+
+    session = load_session(folder, 2)
+    assert session.state == "ended"
+    assert session.date == FIXED_NOW.date() and session.start == dt.time(9, 30)
+    assert session.plan == PLAN
+    assert [(a.member, a.status, a.reason) for a in session.attendance] == [
+        ("A1", "present", ""), ("A2", "present", ""), ("A3", "present", ""), ("A4", "absent", "sakit"), ("A5", "late", ""),
+    ]
+    assert shape(session) == [
+        (1, "speak", "A1", "A2", None),
+        (2, "speak", "A2", "group", None),
+        (3, "speak", "facilitator", "A3", "instruktur"),
+        (4, "speak", "A3", "facilitator", None),
+        (5, "speak", "facilitator", "group", "pemberi_semangat"),
+        (6, "speak", "A5", "A1", None),
+        (7, "speak", "A1", "group", None),
+        (8, "speak", "facilitator", "A1", None),
+        (9, "speak", "A2", "A3", None),
+        (10, "speak", "A3", "A1", None),
+        (11, "speak", "facilitator", "A2", "elaborator"),
+        (12, "speak", "A5", "facilitator", None),
+        (13, "speak", "A1", "A5", None),
+        (14, "undo", 13),
+        (15, "note", "A3 bercerita tentang kekerasan di rumah", True),
+        (16, "agenda", 1),
+        (17, "speak", "A2", "A1", None),
+    ]
+    # Times come from the injected clock: one act every 10 s ("4" alone moved the clock too).
+    assert [e.at for e in session.events[:3]] == [10.0, 20.0, 30.0]
+    assert session.events[15].at == session.events[14].at + 30
+    assert len(session.acts()) == 13
+    assert not journal_path(folder, 2).exists(), "an ended session leaves no journal behind"
+
+
+async def test_a_session_killed_mid_recording_reopens_with_every_act(tmp_path: Path, clock: FakeClock):
+    """kill -9 of the whole app process while recording: the next open recovers every act and says so."""
+    folder = workspace_with_plan(tmp_path)
+    child = tmp_path / "child.py"
+    child.write_text(textwrap.dedent(f"""
+        import asyncio
+        from pathlib import Path
+        from kelompok.app import make_app
+
+        TURNS = ["1 2", "2 enter", "f 3 i", "3 f", "f g s", "5 1", "1 g", "4 2", "2 3", "3 1", "f 2 e", "5 f"]
+
+        async def main():
+            app = make_app(Path({str(folder.parent)!r}), lang="id", offer_samples=False)
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                await pilot.press("enter"); await pilot.pause()
+                await pilot.press("down", "l"); await pilot.pause()
+                await pilot.press("enter"); await pilot.pause()
+                for turn in TURNS:
+                    await pilot.press(*turn.split())
+                await pilot.press("1")  # a turn still being typed: never shown as recorded
+                await pilot.pause()
+                print("recorded", app.screen.acts, flush=True)
+                await asyncio.sleep(120)
+
+        asyncio.run(main())
+    """))
+    process = subprocess.Popen([sys.executable, str(child)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stdout.readline().strip()
+        assert line == "recorded 12", process.stderr.read() if not line else line
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert load_session(folder, 2).state == "running" and load_session(folder, 2).events == []
+    assert journal_path(folder, 2).stat().st_size > 0, "the acts live only in the journal"
+
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_live(pilot, row=1)
+        screen = app.screen
+        assert isinstance(screen, LiveScreen), "a running session skips attendance"
+        assert screen.recorder.recovered == 12 and screen.acts == 12
+        assert t("live.recovered", number=2, count=12, acts=12) in messages(app)
+        assert screen.recent.lines()[0].endswith("5 Anggota 5 → Fasilitator")
+        await acts(pilot, clock, "3 2")  # and recording goes on
+        assert screen.acts == 13
+    session = load_session(folder, 2)
+    assert [(e.from_, e.to, e.role) for e in session.acts()][:3] == [("A1", "A2", None), ("A2", "group", None), ("facilitator", "A3", "instruktur")]
+    assert len(session.acts()) == 13 and [e.seq for e in session.events] == list(range(1, 14))
+
+
+# ── keys and commands ─────────────────────────────────────────────────────────────────────────
+
+
+async def test_a_speaker_alone_goes_to_the_group_after_a_moment(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(LiveScreen, "ADDRESSEE_TIMEOUT", 0.5)
+    folder = workspace_with_plan(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_live(pilot)
+        screen = await start_all_present(pilot)
+        await pilot.press("3")
+        assert screen.keypad.stage == "addressee"
+        await pilot.pause(1.0)
+        assert screen.keypad.stage == "idle"
+        assert [(e.from_, e.to) for e in screen.recorder.session.acts()] == [("A3", "group")]
+
+
+async def test_escape_drops_the_turn_being_typed_and_undo_drops_it_too(tmp_path: Path, clock: FakeClock):
+    folder = workspace_with_plan(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_live(pilot)
+        screen = await start_all_present(pilot)
+        await pilot.press("1", "escape")
+        await pilot.press("2", "ctrl+z")
+        await pilot.pause()
+        assert screen.recorder.session.events == [] and screen.keypad.stage == "idle"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert t("live.nothing_to_undo") in messages(app)
+        await pilot.press("f", "g", "escape")  # Esc on the role pad skips the role, keeps the act
+        await pilot.pause()
+        assert [(e.from_, e.to, e.role) for e in screen.recorder.session.events] == [("facilitator", "group", None)]
+
+
+async def test_valence_and_ipa_coding_chosen_before_the_start(tmp_path: Path, clock: FakeClock):
+    folder = workspace_with_plan(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_live(pilot)
+        await pilot.press("c")  # off → valence
+        screen = await start_all_present(pilot)
+        assert screen.recorder.session.coding == "valence"
+        await acts(pilot, clock, "1 2 -", "f 1 s +", "2 g enter")
+        assert [(e.from_, e.to, e.role, e.valence) for e in screen.recorder.session.events] == [
+            ("A1", "A2", None, "negative"), ("facilitator", "A1", "pemberi_semangat", "positive"), ("A2", "group", None, None),
+        ]
+    assert load_session(folder, 2).coding == "valence"
+
+    folder = workspace_with_plan(tmp_path / "ipa")
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_live(pilot)
+        await pilot.press("c", "c")  # off → valence → ipa
+        screen = await start_all_present(pilot)
+        await pilot.press("1", "2")
+        await pilot.pause()
+        assert screen.role_pad.active and len(screen.role_pad.items) == 12, "the pad shows the 12 Bales categories"
+        await pilot.press("0")
+        await acts(pilot, clock, "2 1 w")
+        assert [(e.from_, e.to, e.ipa) for e in screen.recorder.session.events] == [("A1", "A2", 10), ("A2", "A1", 12)]
+        assert not screen.role_pad.active and len(screen.role_pad.items) == 13
+
+
+async def test_arrivals_departures_and_pause(tmp_path: Path, clock: FakeClock):
+    folder = workspace_with_plan(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_live(pilot)
+        await pilot.press("down", "down", "down", "3")  # A4 absent
+        screen = await start_all_present(pilot)
+        await acts(pilot, clock, "4")
+        assert screen.keypad.stage == "idle", "an absent member's key starts no turn"
+        await pilot.press("f3")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        options.highlighted = 3  # A4
+        await pilot.press("enter")
+        await pilot.pause()
+        await acts(pilot, clock, "4 1")
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one(OptionList).highlighted = 0  # A1 leaves
+        await pilot.press("enter")
+        await pilot.pause()
+        await acts(pilot, clock, "1")  # A1's key does nothing now
+        assert screen.keypad.stage == "idle" and screen.turn_line.turn == t("live.turn.not_here", member="1 Anggota 1")
+        assert screen.pad_members["A1"].status == "left" and screen.pad_members["A4"].status == "late"
+
+        await pilot.press("f8")
+        await pilot.pause()
+        assert screen.recorder.state == "paused"
+        assert load_session(folder, 2).state == "paused", "a pause is written to the session file"
+        await acts(pilot, clock, "2 3")
+        assert t("live.paused_block") in messages(app)
+        await pilot.press("f8")
+        await pilot.pause()
+        await acts(pilot, clock, "2 3")
+        assert shape(screen.recorder.session) == [
+            (1, "arrive", "A4"), (2, "speak", "A4", "A1", None), (3, "leave", "A1"), (4, "pause"), (5, "resume"), (6, "speak", "A2", "A3", None),
+        ]
+
+
+async def test_leaving_pauses_and_reopening_continues_without_attendance(tmp_path: Path, clock: FakeClock):
+    folder = workspace_with_plan(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_live(pilot)
+        await start_all_present(pilot)
+        await acts(pilot, clock, "1 2", "2 1")
+        await pilot.press("f9")
+        await pilot.pause()
+        group_screen = app.screen
+        assert isinstance(group_screen, GroupScreen) and group_screen.lock.held
+        assert load_session(folder, 2).state == "paused"
+        await pilot.press("down", "l")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LiveScreen) and screen.acts == 2 and screen.recorder.state == "paused"
+        assert t("live.resumed", number=2, acts=2) in messages(app)
+
+
+async def test_a_group_with_no_sessions_gets_session_one_dated_today(tmp_path: Path, clock: FakeClock):
+    folder = tmp_path / "ws" / "baru"
+    save_group(folder, make_group(3))
+    app = app_for(folder, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_live(pilot)
+        screen = await start_all_present(pilot)
+        assert screen.recorder.session.number == 1
+        assert screen.agenda.lines()[0] == t("live.agenda.none")
+    session = load_session(folder, 1)
+    assert session.date == FIXED_NOW.date() and session.state == "running"
+
+
+async def test_backing_out_of_attendance_records_nothing(tmp_path: Path, clock: FakeClock):
+    folder = workspace_with_plan(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_live(pilot, row=1)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupScreen) and app.screen.lock.held
+    assert load_session(folder, 2).state == "planned" and session_numbers(folder) == [1, 2]
+
+
+async def test_a_group_recorded_elsewhere_is_refused_with_a_clear_message(tmp_path: Path, clock: FakeClock):
+    folder = workspace_with_plan(tmp_path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"from pathlib import Path; from kelompok.sessions.locking import GroupLock; import time; assert GroupLock(Path({str(folder)!r})).acquire(); print('held', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        app = app_for(folder, clock)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await open_live(pilot, row=1)
+            assert isinstance(app.screen, GroupScreen)
+            assert t("live.error.busy", group="KUBE Mawar") in messages(app)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert load_session(folder, 2).state == "planned"
+    assert not GroupLock(folder).held
+
+
+async def test_every_live_action_is_in_the_command_palette(tmp_path: Path, clock: FakeClock):
+    folder = workspace_with_plan(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_live(pilot)
+        screen = await start_all_present(pilot)
+        titles = [command.title for command in app.get_system_commands(screen)]
+        for action in ("undo", "note", "safety_note", "arrivals", "next_block", "pause", "end", "leave"):
+            assert t(f"live.commands.{action}") in titles
+        assert t("commands.help") in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"keamanan")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NoteDialog" and app.screen.safety
+
+
+async def test_f1_help_and_language_switch_on_the_live_screen(tmp_path: Path, clock: FakeClock):
+    folder = workspace_with_plan(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_live(pilot)
+        screen = await start_all_present(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Rekam sesi" in app.screen.query_one("Markdown").source
+        await pilot.press("escape", "f", "2")
+        await pilot.pause()
+        assert screen.role_pad.items[0].label == "Instruktur"
+        await pilot.press("f2")
+        await pilot.pause()
+        assert screen.role_pad.items[0].label == "Instructor"
+        assert screen.member_pad.border_title == "Members · key · acts · silent for"
+        await pilot.press("i")
+        await pilot.pause()
+        assert screen.recent.lines()[0].endswith("Facilitator → 2 Anggota 2 · Instructor")
+
+
+async def test_silent_and_absent_members_are_told_apart(tmp_path: Path, clock: FakeClock):
+    folder = workspace_with_plan(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_live(pilot)
+        await pilot.press("down", "down", "down", "3")  # A4 absent
+        screen = await start_all_present(pilot)
+        await acts(pilot, clock, "1 2", "2 1")
+        pad = screen.member_pad
+        assert pad.silent_level(screen.pad_members["A3"]) == "never"
+        assert pad.silent_level(screen.pad_members["A4"]) is None, "absent is not silent"
+        assert pad.silent_level(screen.pad_members["A1"]) is None
+        clock.advance(11 * 60)
+        screen._tick()
+        assert pad.silent_level(screen.pad_members["A1"]) == "silent"
+
+
+# ── looks ─────────────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_live_screen_mid_session_snapshot(tmp_path: Path, clock: FakeClock, snapshot, size: tuple[int, int]):
+    folder = workspace_with_plan(tmp_path, members=8)
+    app = app_for(folder, clock)
+    async with app.run_test(size=size) as pilot:
+        await open_live(pilot)
+        await pilot.press("down", "down", "down", "3")  # A4 absent
+        screen = await start_all_present(pilot)
+        await acts(
+            pilot, clock,
+            "1 2", "2 enter", "f 3 i", "3 f", "f g s", "5 1", "1 g", "6 7", "7 6", "f 1 enter", "2 3", "3 1", "8 f",
+            step=25,
+        )
+        await pilot.press("f7")
+        await acts(pilot, clock, "f 2")  # the role pad is waiting for the facilitator's role
+        app.clear_notifications()
+        screen._tick()
+        await pilot.pause()
+        snapshot(app, f"live_{size[0]}x{size[1]}")
