@@ -1,0 +1,110 @@
+"""The user's settings: who is using kelompok (name and role) and in which language.
+
+Stored as TOML at `kelompok.paths.config_file()`, for example:
+
+    format = 1
+    name = "Retno Palupi"
+    role = "supervisor"
+    language = "id"
+
+The name is what comments, sign-offs and amendments are signed with; the role decides which review
+steps the app offers (a facilitator submits and amends, a supervisor returns and signs off).
+
+A settings file that cannot be read is never written over: `read_settings` gives the defaults
+together with the problem, the app says so and keeps the defaults in memory, and only when the
+user agrees is the file moved aside (`set_aside`) so that a fresh one can be written.
+No Textual here: the CLI and the tests use this module as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from kelompok.i18n import t
+from kelompok.paths import config_file
+from kelompok.sessions.fileio import DataError, atomic_write_bytes, dump_model, read_toml, validate
+
+SETTINGS_FORMAT = 1
+"""The settings file format this version writes and reads."""
+
+ROLES = ("facilitator", "supervisor")
+"""Who can be using the app: the group's facilitator, or their supervisor."""
+
+Role = Literal["facilitator", "supervisor"]
+
+
+class Settings(BaseModel):
+    """The content of the settings file. Unknown keys are refused, like everywhere in kelompok."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    format: int = SETTINGS_FORMAT
+    """File format version."""
+    name: str = Field(default="", max_length=120)
+    """The user's name as it appears on comments, sign-offs and amendments."""
+    role: Role = "facilitator"
+    """The role the app opens in: `facilitator` or `supervisor`."""
+    language: Literal["id", "en"] | None = None
+    """The interface language; when absent the environment decides (`LANG`, `KELOMPOK_LANG`)."""
+
+    @field_validator("name")
+    @classmethod
+    def _trimmed(cls, name: str) -> str:
+        return " ".join(name.split())
+
+
+def settings_path(path: Path | None = None) -> Path:
+    """The settings file: `path` when given (tests), else `paths.config_file()`."""
+    return path if path is not None else config_file()
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings; the defaults when there is no file yet. Raises DataError for a bad file."""
+    path = settings_path(path)
+    if not path.exists():
+        return Settings()
+    return validate(Settings, read_toml(path), path)
+
+
+def read_settings(path: Path | None = None) -> tuple[Settings, DataError | None]:
+    """The settings and no problem; or, for a file that cannot be read, the defaults and the problem.
+
+    Never raises for a bad file: the app must still start, and say what is wrong.
+    """
+    try:
+        return load_settings(path), None
+    except DataError as problem:
+        return Settings(), problem
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write the settings atomically (0600). Refuses, with a DataError, to replace a file it cannot read."""
+    path = settings_path(path)
+    if path.exists():
+        try:
+            load_settings(path)
+        except DataError as error:
+            raise DataError(path, "", t("errors.not_saved", place=error.place, problem=error.problem)) from None
+    atomic_write_bytes(path, dump_model(settings))
+    return path
+
+
+def set_aside(path: Path | None = None, now: dt.datetime | None = None) -> Path:
+    """Move a settings file out of the way (`config.toml` → `config.toml.bad-20260309-101500`).
+
+    Only on the user's say-so: the file may hold something they want back. Returns the new name.
+    """
+    path = settings_path(path)
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.bad-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.bad-{stamp}-{counter}")
+    os.replace(path, target)
+    return target
