@@ -13,8 +13,9 @@ from textual.screen import Screen
 
 from kelompok.i18n import LANGUAGES, get_language, on_language_change, set_language, t
 from kelompok.paths import bundled_samples
-from kelompok.sessions.fileio import DIR_MODE, FILE_MODE, make_private_dir
+from kelompok.sessions.fileio import DIR_MODE, FILE_MODE, DataError, make_private_dir
 from kelompok.sessions.store import list_groups
+from kelompok.settings import Settings, read_settings, save_settings, set_aside
 from kelompok.tui.dialogs.confirm import ConfirmDialog
 from kelompok.tui.screens.home import HomeScreen
 
@@ -27,13 +28,31 @@ class KelompokApp(App[int]):
     BINDINGS = [
         Binding("f2", "toggle_language", "keys.language", tooltip="Bahasa Indonesia / English"),  # i18n: same in every language
         Binding("ctrl+q", "quit", "keys.quit", priority=True),
+        Binding("f4", "switch_role", "settings.keys.role"),
     ]
 
-    def __init__(self, workspace: Path, *, lang: str | None = None, clock: Clock = time.monotonic, samples: Path | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Path,
+        *,
+        lang: str | None = None,
+        clock: Clock = time.monotonic,
+        samples: Path | None = None,
+        settings: Settings | None = None,
+        settings_problem: DataError | None = None,
+        role: str | None = None,
+        name: str | None = None,
+    ) -> None:
         super().__init__()
         self.workspace = workspace
         self.clock = clock
         self.samples = samples
+        self.settings = settings or Settings()
+        self.settings_problem = settings_problem
+        # Who is acting in this run. `kelompok review` opens as supervisor without changing the
+        # role saved in the settings; switching role in the app (F4) changes both.
+        self.role: str = role or self.settings.role
+        self.user_name: str = name or self.settings.name
         if lang:
             set_language(lang)
         self._unsubscribe = on_language_change(lambda _lang: self.call_later(self._relabel_all))
@@ -43,6 +62,9 @@ class KelompokApp(App[int]):
         self.push_screen(HomeScreen(self.workspace))
         if not list_groups(self.workspace) and self.samples is not None:
             self.push_screen(ConfirmDialog(t("home.offer_samples", path=self.workspace)), self._copy_samples)
+        if self.settings_problem is not None:
+            question = t("settings.bad_file", error=self.settings_problem)
+            self.push_screen(ConfirmDialog(question, t("settings.set_aside"), t("settings.keep_file")), self._bad_settings_answered)
 
     def _copy_samples(self, accepted: bool | None) -> None:
         if not accepted or self.samples is None:
@@ -63,6 +85,73 @@ class KelompokApp(App[int]):
     def action_toggle_language(self) -> None:
         current = LANGUAGES.index(get_language())
         set_language(LANGUAGES[(current + 1) % len(LANGUAGES)])
+        self.remember(language=get_language())
+
+    # ── who is acting: name and role (kelompok.settings) ──
+
+    def remember(self, **changes: object) -> None:
+        """Keep a choice in the settings file. A file that could not be read is never written over."""
+        self.settings = self.settings.model_copy(update=changes)
+        if self.settings_problem is not None:
+            return  # the defaults live in memory until the user lets us move the bad file aside
+        try:
+            save_settings(self.settings)
+        except (DataError, OSError) as error:
+            self.notify(t("settings.not_saved", error=error), severity="warning", timeout=8)
+
+    def _bad_settings_answered(self, move_aside: bool | None) -> None:
+        if not move_aside or self.settings_problem is None:
+            self.notify(t("settings.kept"), timeout=8)
+            return
+        try:
+            moved = set_aside(self.settings_problem.path)
+        except OSError as error:
+            self.notify(t("settings.not_moved", error=error), severity="error", timeout=10)
+            return
+        self.settings_problem = None
+        self.notify(t("settings.moved", path=moved), timeout=8)
+
+    def ask_name(self, then: Callable[[str], None] | None = None) -> None:
+        """Ask the user's name (comments, sign-offs and amendments carry it), keep it, then go on."""
+        from kelompok.tui.dialogs.name import NameDialog
+
+        def chosen(name: str | None) -> None:
+            if not name:
+                return
+            self.user_name = name
+            self.remember(name=name)
+            self._identity_changed()
+            if then is not None:
+                then(name)
+
+        self.push_screen(NameDialog(self.user_name, self.role), chosen)
+
+    def action_switch_role(self) -> None:
+        """Facilitator ⇄ supervisor; the first time, ask the name."""
+        role = "supervisor" if self.role == "facilitator" else "facilitator"
+        if not self.user_name:
+            self.ask_name(lambda _name: self._set_role(role))
+        else:
+            self._set_role(role)
+
+    def _set_role(self, role: str) -> None:
+        self.role = role
+        self.remember(role=role)
+        self._identity_changed()
+        self.notify(t("settings.role_now", role=t(f"settings.role.{role}"), name=self.user_name))
+
+    def _identity_changed(self) -> None:
+        for screen in self.screen_stack:
+            hook = getattr(screen, "identity_changed", None)
+            if hook is not None:
+                hook()
+        self.screen.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "switch_role":
+            # F4 on the screens where the role matters (home, review); the palette has it everywhere.
+            return bool(getattr(self.screen, "ALLOW_ROLE_SWITCH", isinstance(self.screen, HomeScreen)))
+        return True
 
     def _relabel_all(self) -> None:
         for screen in self.screen_stack:
@@ -75,6 +164,9 @@ class KelompokApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(t("commands.language"), t("commands.language_help"), self.action_toggle_language)
+        other = "supervisor" if self.role == "facilitator" else "facilitator"
+        yield SystemCommand(t("settings.command_role", role=t(f"settings.role.{other}")), t("settings.command_role_help"), self.action_switch_role)
+        yield SystemCommand(t("settings.command_name"), t("settings.command_name_help", name=self.user_name or "—"), self.ask_name)
         help_action = getattr(screen, "action_help", None)
         if help_action is not None:
             yield SystemCommand(t("commands.help"), t("commands.help_help"), help_action)
@@ -95,9 +187,31 @@ def _make_private_tree(root: Path) -> None:
         path.chmod(DIR_MODE if path.is_dir() else FILE_MODE)
 
 
-def make_app(workspace: Path, *, lang: str | None = None, clock: Clock = time.monotonic, offer_samples: bool = True) -> KelompokApp:
-    """Build the app for a workspace. Tests pass their own workspace, language and clock."""
+def make_app(
+    workspace: Path,
+    *,
+    lang: str | None = None,
+    clock: Clock = time.monotonic,
+    offer_samples: bool = True,
+    role: str | None = None,
+    name: str | None = None,
+) -> KelompokApp:
+    """Build the app for a workspace. Tests pass their own workspace, language and clock.
+
+    The user's settings (`kelompok.settings`) give the name, role and language unless `role`,
+    `name` or `lang` say otherwise for this run (`kelompok review` passes `role="supervisor"`).
+    """
     samples = bundled_samples() if offer_samples else None
     if samples is not None and samples.resolve() == workspace.resolve():
         samples = None
-    return KelompokApp(workspace, lang=lang, clock=clock, samples=samples)
+    settings, problem = read_settings()
+    return KelompokApp(
+        workspace,
+        lang=lang or settings.language,
+        clock=clock,
+        samples=samples,
+        settings=settings,
+        settings_problem=problem,
+        role=role,
+        name=name,
+    )

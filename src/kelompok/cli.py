@@ -1,6 +1,7 @@
 """Command line: open the TUI, or run a headless verb.
 
     kelompok [WORKSPACE]                      open the app
+    kelompok review [WORKSPACE]               open the app as a supervisor (review session logs)
     kelompok check PATH...                    validate group folders or files
     kelompok types|roles [--json]             the catalogue
     kelompok new GROUP_DIR --type T --name N  create a group (optionally from a roster CSV)
@@ -156,7 +157,8 @@ def cmd_open(args: argparse.Namespace) -> int:
     workspace = Path(args.workspace) if args.workspace else default_workspace()
     if workspace.exists() and not workspace.is_dir():
         raise UsageError(t("cli.not_a_folder", path=workspace))
-    app = make_app(workspace, lang=get_language())
+    # --lang wins; without it the language saved in the settings, else the one the environment set.
+    app = make_app(workspace, lang=args.lang, role=getattr(args, "role", None))
     app.run()
     return app.return_code or EXIT_OK
 
@@ -223,6 +225,11 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--session", required=True, type=int, metavar="N", help=t("plan.cli.help_session"))
     _add_lang(plan)
     plan.set_defaults(run=cmd_plan)
+
+    review = verbs.add_parser("review", help=t("settings.help_review"))
+    review.add_argument("workspace", nargs="?", metavar="WORKSPACE", help=t("cli.help_workspace"))
+    _add_lang(review)
+    review.set_defaults(run=cmd_open, role="supervisor")
     return parser
 
 
@@ -235,7 +242,7 @@ def build_open_parser() -> argparse.ArgumentParser:
     return parser
 
 
-VERBS = ("check", "types", "roles", "new", "import", "stats", "plan")
+VERBS = ("check", "types", "roles", "new", "import", "stats", "plan", "review")
 
 
 def _early_language(argv: Sequence[str]) -> None:
