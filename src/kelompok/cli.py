@@ -8,6 +8,10 @@
     kelompok import GROUP_DIR events.csv      add a session from coded events
     kelompok stats GROUP_DIR [--json]         participation and sociogram metrics
     kelompok plan GROUP_DIR --session N       a session plan as Markdown (to print or share)
+    kelompok export GROUP_DIR --session N|all --format FMT --out PATH [--names]
+                                              a sociogram file (GraphML, GEXF, DOT, JSON, CSV, SVG, PNG)
+    kelompok report GROUP_DIR --out report.html [--session N] [--names] [--format html|md]
+                                              the supervisor's report, one self-contained file
 
 Exit codes: 0 success, 1 invalid data, 2 usage error. Errors are one line naming the file and
 the place, never a traceback: a facilitator should be able to act on every message.
@@ -150,6 +154,66 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _who() -> str:
+    """Who is exporting, for the audit trail: the name in the settings, else the account name."""
+    try:
+        from kelompok.settings import load_settings
+
+        name = load_settings().name
+    except Exception:  # a broken settings file must not stop an export; the account name will do
+        name = ""
+    if name:
+        return name
+    from kelompok.sociogram.export import current_user
+
+    return current_user()
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kelompok.sociogram.export import ExportError, default_filename, export_group, parse_which
+
+    lang = args.lang or get_language()
+    folder = Path(args.group_dir)
+    out = Path(args.out)
+    try:
+        which = parse_which(args.session)
+        if out.is_dir():
+            out = out / default_filename(folder, which, args.format, lang)
+        result = export_group(folder, which, args.format, out, args.names, lang, who=_who() if args.names else None)
+    except ExportError as error:
+        if error.usage:
+            raise UsageError(str(error)) from None
+        _error(str(error))
+        return EXIT_DATA
+    for path in result.paths:
+        _print(t("export.cli.written", path=path))
+    if args.names:
+        from kelompok.sessions.store import load_group
+
+        _print(t("export.cli.names_used", count=len(result.named), members=len(load_group(folder).members)))
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from kelompok.report import ReportError, write_report
+
+    lang = args.lang or get_language()
+    try:
+        result = write_report(
+            Path(args.group_dir), Path(args.out), session=args.session, names=args.names, lang=lang,
+            fmt=args.format, who=_who() if args.names else None,
+        )  # fmt: skip
+    except ReportError as error:
+        if error.usage:
+            raise UsageError(str(error)) from None
+        _error(str(error))
+        return EXIT_DATA
+    _print(t("report.cli.written", path=result.path))
+    if args.names:
+        _print(t("report.cli.names_used", count=len(result.named), members=result.members))
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from kelompok.app import make_app
     from kelompok.paths import default_workspace
@@ -226,6 +290,26 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(plan)
     plan.set_defaults(run=cmd_plan)
 
+    from kelompok.sociogram.export import FORMATS as EXPORT_FORMATS  # a tuple of names; imports nothing heavy
+
+    export = verbs.add_parser("export", help=t("export.cli.help"))
+    export.add_argument("group_dir", metavar="GROUP_DIR")
+    export.add_argument("--session", required=True, metavar="N|all", help=t("export.cli.help_session"))
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS, help=t("export.cli.help_format"))
+    export.add_argument("--out", required=True, metavar="PATH", help=t("export.cli.help_out"))
+    export.add_argument("--names", action="store_true", help=t("export.cli.help_names"))
+    _add_lang(export)
+    export.set_defaults(run=cmd_export)
+
+    report = verbs.add_parser("report", help=t("report.cli.help"))
+    report.add_argument("group_dir", metavar="GROUP_DIR")
+    report.add_argument("--out", required=True, metavar="PATH", help=t("report.cli.help_out"))
+    report.add_argument("--session", type=int, metavar="N", help=t("report.cli.help_session"))
+    report.add_argument("--names", action="store_true", help=t("report.cli.help_names"))
+    report.add_argument("--format", choices=("html", "md"), default="html", help=t("report.cli.help_format"))
+    _add_lang(report)
+    report.set_defaults(run=cmd_report)
+
     review = verbs.add_parser("review", help=t("settings.help_review"))
     review.add_argument("workspace", nargs="?", metavar="WORKSPACE", help=t("cli.help_workspace"))
     _add_lang(review)
@@ -242,7 +326,7 @@ def build_open_parser() -> argparse.ArgumentParser:
     return parser
 
 
-VERBS = ("check", "types", "roles", "new", "import", "stats", "plan", "review")
+VERBS = ("check", "types", "roles", "new", "import", "stats", "plan", "review", "export", "report")
 
 
 def _early_language(argv: Sequence[str]) -> None:
