@@ -397,7 +397,7 @@ def _gexf(view: GraphView, pseudo: Pseudonyms, lang: str) -> bytes:
     # GEXF keeps only `name` of the graph attributes; the rest goes into <meta><description>.
     description = "; ".join(f"{k}={v}" for k, v in graph.graph.items() if k not in ("name", "mode"))
     text = "\n".join(nx.generate_gexf(graph, encoding="utf-8", prettyprint=True))
-    meta = f"<description>{escape(description, quote=False)}</description>\n    <keywords>{escape(t('export.confidential', lang), quote=False)}</keywords>\n  </meta>"
+    meta = f"  <description>{escape(description, quote=False)}</description>\n    <keywords>{escape(t('export.confidential', lang), quote=False)}</keywords>\n  </meta>"
     text = text.replace("</meta>", meta, 1)
     if not text.startswith("<?xml"):
         text = '<?xml version="1.0" encoding="utf-8"?>\n' + text

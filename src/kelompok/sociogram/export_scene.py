@@ -95,12 +95,14 @@ as wide as Helvetica/Arial (DejaVu Sans runs ~10% wider, so boxes leave room for
 
 
 def render_svg(scene: Scene, standalone: bool = True) -> str:
-    """The scene as SVG text. `standalone=False` leaves out the XML declaration (for inline HTML)."""
+    """The scene as SVG text. `standalone=False` leaves out the XML declaration and the namespace (for inline HTML)."""
     out = []
     if standalone:
         out.append('<?xml version="1.0" encoding="UTF-8"?>\n')
+    # Inline in HTML5 an <svg> needs no namespace, and leaving it out keeps the report free of URLs.
+    namespace = 'xmlns="http://www.w3.org/2000/svg" version="1.1" ' if standalone else ""
     out.append(
-        f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{scene.width}" height="{scene.height}" '
+        f'<svg {namespace}width="{scene.width}" height="{scene.height}" '
         f'viewBox="0 0 {scene.width} {scene.height}" role="img" font-family="{escape(FONT_FAMILY)}">\n'
     )
     if scene.title:

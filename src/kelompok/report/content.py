@@ -1,0 +1,406 @@
+"""What the supervisor's report says, gathered once and rendered as HTML or Markdown.
+
+Every string here is already in the report's language and already pseudonymised: member labels
+come from `sociogram.export.Pseudonyms`, and the free text that may appear (group purpose,
+objectives and their evidence, agenda titles, the observed stage, supervisor comments) goes
+through `Pseudonyms.redact`. What never appears: session notes, note events — safety notes
+included, which are shown only as a count and a time, the supervisor reads them in the app —
+absence reasons (often health data) and amendment texts (shown as a count).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kelompok import __version__
+from kelompok.i18n import format_date, format_duration, format_number, format_percent, t
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kelompok.sessions.models import Group, Session
+    from kelompok.sociogram.export import GraphView, Pseudonyms
+
+SERIES_CHARTS = (
+    ("facilitator_share", "share"),
+    ("member_to_member_share", "share"),
+    ("to_group_share", "share"),
+    ("gini", "ratio"),
+    ("density_members", "ratio"),
+    ("reciprocity_members", "ratio"),
+    ("acts", "count"),
+    ("present", "count"),
+    ("negative_share", "share"),
+)
+"""Series metrics drawn as small charts: (metric id of `dynamics.SERIES_METRICS`, kind)."""
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    label: str
+    status: str
+    """Localised status (present, absent …)."""
+    absent: bool
+    said: int
+    to_group: int
+    received: int
+
+
+@dataclass(frozen=True)
+class Objective:
+    text: str
+    result: str
+    """Localised result (met, partly met, not met, not assessed)."""
+    result_id: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Block:
+    title: str
+    planned: int
+    actual: str
+    """Recorded minutes, or a dash when the block never started."""
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    label: str
+    planned: bool
+    used: int
+    by_facilitator: int
+
+
+@dataclass(frozen=True)
+class CommentRow:
+    author: str
+    when: str
+    section: str
+    text: str
+
+
+@dataclass
+class SessionSummary:
+    """One session, as the report shows it."""
+
+    number: int
+    heading: str
+    facts: list[tuple[str, str]]
+    """(label, value): date, time, stage, state, coding, review status."""
+    attendance: list[tuple[str, str]]
+    """(status label, member labels) for present, late, absent, excused."""
+    objectives: list[Objective]
+    blocks: list[Block]
+    pattern: str
+    pattern_help: str
+    figures: list[tuple[str, str]]
+    signals: list[str]
+    roles: list[RoleRow]
+    roles_note: str
+    safety: list[str]
+    """One line per safety flag: the time only (the note itself stays in the app)."""
+    review_status: str
+    comments: list[CommentRow]
+    signoff: str
+    """"Signed off by … on …", or that it is not signed off yet."""
+    amendments: int
+    members: list[MemberRow]
+    sociogram_svg: str
+    """The compact sociogram, inline SVG (no XML declaration, no namespace URL)."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    metric: str
+    title: str
+    help: str
+    svg: str
+    values: list[str]
+
+
+@dataclass
+class Dynamics:
+    """The series over time: small charts, the figures per session, members over time, signals."""
+
+    numbers: list[int]
+    charts: list[Chart]
+    table_rows: list[tuple[str, list[str]]]
+    """(metric label, value per session)."""
+    members: list[tuple[str, list[str]]]
+    """(member label, acts said per session, or a dash when absent)."""
+    signals: list[tuple[int, str, str]]
+    """(session, stage label, text)."""
+
+
+@dataclass
+class ReportContent:
+    """Everything a report shows, localised and pseudonymised."""
+
+    lang: str
+    title: str
+    confidential: str
+    made: str
+    labels_note: str
+    overview: list[tuple[str, str]]
+    purpose: str
+    members: list[tuple[str, str]]
+    """(member label, attributes) for the roster."""
+    sessions: list[SessionSummary]
+    dynamics: Dynamics | None
+    names_used: bool
+    session_links: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _share(value: float | None, lang: str) -> str:
+    return "—" if value is None else format_percent(value, lang)
+
+
+def _ratio(value: float | None, lang: str) -> str:
+    return "—" if value is None else format_number(value, 2, lang)
+
+
+def _format(value: float | int | None, kind: str, lang: str) -> str:
+    if value is None:
+        return "—"
+    if kind == "share":
+        return _share(value, lang)
+    if kind == "ratio":
+        return _ratio(value, lang)
+    return format_number(value, 0, lang)
+
+
+def _stage_label(group: Group, session: Session, lang: str) -> str:
+    from kelompok.sessions.catalog import load_catalog
+    from kelompok.sessions.planning import stage_for
+
+    stage = session.plan.stage or stage_for(session.number, group.planned_sessions)
+    return load_catalog().practice_stage(stage).label.get(lang)
+
+
+def _datetime(value: dt.datetime, lang: str) -> str:
+    from kelompok.i18n import format_time
+
+    return f"{format_date(value.date(), lang)} {format_time(value.time(), lang)}"
+
+
+def _section(section: str, lang: str) -> str:
+    key = f"report.section.{section}"
+    text = t(key, lang)
+    return section if text == key else text
+
+
+def session_summary(group: Group, session: Session, view: GraphView, pseudo: Pseudonyms, lang: str, today: dt.date) -> SessionSummary:
+    """One session's part of the report."""
+    from kelompok.sessions.catalog import load_catalog
+    from kelompok.sessions.planning import plan_vs_actual
+    from kelompok.sessions.review import safety_flags
+    from kelompok.sociogram.export_picture import figures, signal_lines, sociogram_scene
+    from kelompok.sociogram.export_scene import render_svg
+
+    catalog = load_catalog()
+    label = pseudo.label
+    facts = [(t("report.date", lang), format_date(session.date, lang))]
+    if session.start and session.end:
+        from kelompok.i18n import format_time
+
+        facts.append((t("report.time", lang), f"{format_time(session.start, lang)}–{format_time(session.end, lang)}"))
+    facts.append((t("report.stage", lang), _stage_label(group, session, lang)))
+    if session.stage_observed.strip():
+        facts.append((t("report.stage_observed", lang), pseudo.redact(session.stage_observed.strip())))
+    facts.append((t("report.state", lang), t(f"report.state_{session.state}", lang)))
+    facts.append((t("report.coding", lang), t(f"report.coding_{session.coding}", lang)))
+
+    attendance = []
+    statuses = {"present": [], "late": [], "absent": [], "excused": []}
+    for entry in session.attendance:
+        statuses[entry.status].append(label(entry.member))
+    arrived = [label(code) for code in session.present_codes() if session.attendance_of(code) is None]
+    statuses["present"] += arrived
+    for status, who in statuses.items():
+        if who:
+            attendance.append((t(f"report.attendance_{status}", lang, count=len(who)), ", ".join(who)))
+
+    comparison = plan_vs_actual(session)
+    objectives = [
+        Objective(pseudo.redact(o.text), t(f"report.result_{o.result or 'none'}", lang), o.result or "none", pseudo.redact(o.evidence))
+        for o in comparison.objectives
+    ]
+    blocks = [
+        Block(pseudo.redact(b.title), b.planned_minutes, "—" if b.actual_minutes is None else format_number(b.actual_minutes, 0, lang))
+        for b in comparison.blocks
+    ]
+    roles = [RoleRow(catalog.role(r.role).label.get(lang), r.planned, r.used, r.used_by_facilitator) for r in comparison.roles]
+    notes = []
+    if comparison.planned_unused:
+        notes.append(t("report.roles_planned_unused", lang, roles=", ".join(catalog.role(r).label.get(lang) for r in comparison.planned_unused)))
+    if comparison.used_unplanned:
+        notes.append(t("report.roles_used_unplanned", lang, roles=", ".join(catalog.role(r).label.get(lang) for r in comparison.used_unplanned)))
+
+    analysis = view.analysis
+    pattern_id = analysis.pattern.label if analysis is not None else "free_floating"
+    has_acts = bool(analysis and analysis.acts.acts)
+    flags = [t("report.safety_at", lang, at=format_duration(e.at)) for e in safety_flags(session)]
+
+    review = session.review
+    comments = [CommentRow(c.author, _datetime(c.at, lang), _section(c.section, lang) if c.section else "", pseudo.redact(c.text)) for c in review.comments]
+    if review.signoff is not None:
+        signoff = t("report.signed_off", lang, by=review.signoff.by, date=_datetime(review.signoff.at, lang))
+    else:
+        signoff = t("report.not_signed_off", lang)
+
+    members = []
+    for node in view.nodes:
+        said, _out, received, to_group = view.counts(node)
+        status = view.status.get(node, "present")
+        members.append(MemberRow(label(node), t(f"export.status.{status}", lang), status == "absent", said, to_group, received))
+
+    scene = sociogram_scene(view, pseudo, lang, today, compact=True)
+    return SessionSummary(
+        number=session.number,
+        heading=t("report.session_heading", lang, number=session.number, date=format_date(session.date, lang)),
+        facts=facts,
+        attendance=attendance,
+        objectives=objectives,
+        blocks=blocks,
+        pattern=t(f"export.pattern.{pattern_id}", lang) if has_acts else t("export.pattern.none", lang),
+        pattern_help=t(f"export.pattern.{pattern_id}_help", lang) if has_acts else "",
+        figures=figures(view, lang),
+        signals=signal_lines(view, pseudo, lang),
+        roles=roles,
+        roles_note=" ".join(notes),
+        safety=flags,
+        review_status=t(f"report.status_{review.status}", lang),
+        comments=comments,
+        signoff=signoff,
+        amendments=len(review.amendments),
+        members=members,
+        sociogram_svg=render_svg(scene, standalone=False),
+    )
+
+
+_PERCENT = {"facilitator_share", "quiet_share", "negative_share", "share", "member_to_member_share", "facilitator_share_previous"}
+_PERCENT_BY_SIGNAL = {("conflict_rising", "earlier_mean"), ("cohesion_rising", "previous")}
+
+
+def _signal_text(signal, pseudo: Pseudonyms, lang: str) -> str:
+    """A development-stage signal in words, with its numbers (members by label)."""
+    values: dict[str, str] = {}
+    for key, value in signal.values.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        if key in _PERCENT or (signal.id, key) in _PERCENT_BY_SIGNAL:
+            values[key] = format_percent(value, lang)
+        elif isinstance(value, int):
+            values[key] = format_number(value, 0, lang)
+        else:
+            values[key] = format_number(value, 1 if key == "earlier_mean" else 2, lang)
+    labels = [pseudo.label(code) for code in signal.members]
+    values["who"] = ", ".join(labels)
+    values["first"] = labels[0] if labels else ""
+    values["second"] = labels[1] if len(labels) > 1 else ""
+    key = f"report.signal.{signal.id}"
+    if signal.id == "participation_drop":
+        key += "_" + str(signal.values.get("metric", "acts"))
+    try:
+        return t(key, lang, **values)
+    except (KeyError, IndexError):
+        return t(key, lang)
+
+
+def dynamics(group: Group, sessions: Sequence[Session], pseudo: Pseudonyms, lang: str, analyses: list) -> Dynamics:
+    """The series over time (only for more than one session)."""
+    from kelompok.report.charts import line_chart
+    from kelompok.sociogram.dynamics import member_trajectories, metric_series, stage_signals
+
+    numbers = [s.number for s in sessions]
+    series = metric_series(analyses)
+    charts = []
+    rows = []
+    for metric, kind in SERIES_CHARTS:
+        values = series[metric]
+        if all(v is None for v in values):
+            continue
+        title = t(f"report.metric.{metric}", lang)
+        formatted = [_format(v, kind, lang) for v in values]
+        svg = line_chart(numbers, values, kind, title, lang)
+        charts.append(Chart(metric, title, t(f"report.metric.{metric}_help", lang), svg, formatted))
+        rows.append((title, formatted))
+    trajectories = member_trajectories(analyses, group.seat_order())
+    members = [
+        (pseudo.label(code), ["—" if p.sent is None or not p.present else format_number(p.sent, 0, lang) for p in points])
+        for code, points in trajectories.items()
+    ]
+    signals = [
+        (s.session, t(f"report.stage_name.{s.stage}", lang), _signal_text(s, pseudo, lang))
+        for s in stage_signals(analyses)
+    ]
+    return Dynamics(numbers, charts, rows, members, signals)
+
+
+def build_content(
+    group: Group,
+    sessions: Sequence[Session],
+    *,
+    only: int | None = None,
+    names: bool = False,
+    lang: str = "id",
+    today: dt.date | None = None,
+) -> ReportContent:
+    """Gather the report: the overview, each session (or only session `only`), the dynamics."""
+    from kelompok.sessions.catalog import load_catalog
+    from kelompok.sociogram.export import pseudonyms, session_view
+
+    today = today or dt.date.today()
+    sessions = sorted(sessions, key=lambda s: s.number)
+    staff = [c.author for s in sessions for c in s.review.comments]
+    staff += [s.review.signoff.by for s in sessions if s.review.signoff is not None]
+    pseudo = pseudonyms(group, names, lang, staff)
+    catalog = load_catalog()
+    gtype = catalog.group_type(group.type)
+
+    views = {s.number: session_view(group, s) for s in sessions}
+    shown = [s for s in sessions if only is None or s.number == only]
+    summaries = [session_summary(group, s, views[s.number], pseudo, lang, today) for s in shown]
+    series = None
+    if only is None and len(sessions) > 1:
+        series = dynamics(group, sessions, pseudo, lang, [views[s.number].analysis for s in sessions])
+
+    none = t("report.none", lang)
+    overview = [
+        (t("report.group_type", lang), gtype.name.get(lang)),
+        (t("report.agency", lang), pseudo.redact(group.agency) or none),
+        (t("report.facilitators", lang), ", ".join(group.facilitators) or none),
+        (t("report.members", lang), str(len(group.members))),
+        (t("report.planned_sessions", lang), str(group.planned_sessions) if group.planned_sessions else none),
+        (t("report.frequency", lang), pseudo.redact(group.frequency) or none),
+        (t("report.session_length", lang), t("report.minutes", lang, minutes=group.session_minutes) if group.session_minutes else none),
+        (t("report.sessions_recorded", lang), str(len(sessions))),
+    ]
+    if sessions:
+        first, last = sessions[0].date, sessions[-1].date
+        span = format_date(first, lang) if first == last else f"{format_date(first, lang)} – {format_date(last, lang)}"
+        overview.append((t("report.period", lang), span))
+    members = []
+    for member in group.members:
+        attrs = ", ".join(f"{k}: {v}" for k, v in sorted(member.attributes.items()))
+        members.append((pseudo.label(member.code), pseudo.redact(attrs)))
+    if pseudo.named:
+        labels_note = t("report.labels_names", lang, count=len(pseudo.named), members=len(group.members))
+    else:
+        labels_note = t("report.labels_codes", lang)
+    title = t("report.title_session", lang, group=pseudo.redact(group.name), number=only) if only is not None else t("report.title", lang, group=pseudo.redact(group.name))
+    return ReportContent(
+        lang=lang,
+        title=title,
+        confidential=t("report.confidential", lang),
+        made=t("report.made", lang, version=__version__, date=format_date(today, lang)),
+        labels_note=labels_note,
+        overview=overview,
+        purpose=pseudo.redact(group.purpose.strip()),
+        members=members,
+        sessions=summaries,
+        dynamics=series,
+        names_used=bool(pseudo.named),
+        session_links=[(s.number, t("report.session_link", lang, number=s.number)) for s in summaries],
+    )
