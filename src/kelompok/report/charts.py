@@ -7,6 +7,7 @@ groups' charts compare; counts on 0–max. A missing value (None) breaks the lin
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from html import escape
 
@@ -23,9 +24,20 @@ def _n(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
+def nice_ceiling(value: float) -> float:
+    """The smallest "round" number (1, 1.2, 1.5, 2, 3, 4, 5, 6, 8 × 10^k) at least `value`: a readable axis maximum."""
+    if value <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 1.2, 1.5, 2, 3, 4, 5, 6, 8, 10):
+        if step * power >= value:
+            return step * power
+    return 10 * power
+
+
 def line_chart(numbers: Sequence[int], values: Sequence[float | int | None], kind: str, title: str, lang: str) -> str:
     """An SVG line chart of `values` (one per session number); `kind` is share, ratio or count."""
-    top = 1.0 if kind in ("share", "ratio") else max([v for v in values if v is not None] + [1])
+    top = 1.0 if kind in ("share", "ratio") else nice_ceiling(max([v for v in values if v is not None] + [1]))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     count = len(numbers)
 

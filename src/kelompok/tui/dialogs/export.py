@@ -1,0 +1,177 @@
+"""Export a sociogram from the group screen (`x`): one session or all, a format, a file, names or not.
+
+The dialog stays open after an export and shows the path written (or the one-line reason it was
+not), so several formats can be written in a row; Escape closes it and returns the last path
+written (or None). Real names are an explicit choice: the checkbox is off every time the dialog
+opens, and ticking it shows what it means (only consenting members, noted in the audit trail).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Select, Static
+
+from kelompok.i18n import get_language, t
+from kelompok.sessions.fileio import DataError
+from kelompok.sessions.locking import GroupLock
+from kelompok.sessions.store import session_numbers
+from kelompok.sociogram.export import FORMATS, ExportError, Which, default_filename, export_group
+
+
+def default_export_dir() -> Path:
+    """Where exports go unless the user says otherwise: `$KELOMPOK_HOME/ekspor`, else ~/Documents/kelompok."""
+    override = os.environ.get("KELOMPOK_HOME")
+    if override:
+        return Path(override).expanduser() / "ekspor"
+    from platformdirs import user_documents_path
+
+    return user_documents_path() / "kelompok"
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > #export-dialog { width: 84; }
+    ExportDialog .field { height: auto; }
+    ExportDialog .field-label { width: 12; padding-top: 1; color: $text-muted; }
+    ExportDialog .field Select, ExportDialog .field Input { width: 1fr; }
+    ExportDialog #export-names-warning { color: $text-muted; height: auto; }
+    ExportDialog.-names #export-names-warning { color: $error; text-style: bold; }
+    ExportDialog #export-result { height: auto; }
+    ExportDialog #export-result.-error { color: $error; }
+    ExportDialog #export-result.-done { color: $success; }
+    """
+    BINDINGS = [Binding("escape", "close", "keys.close", show=False)]
+
+    def __init__(self, group_dir: Path, number: int | None = None) -> None:
+        super().__init__()
+        self.group_dir = group_dir
+        self.numbers = session_numbers(group_dir)
+        self.which: Which = number if number in self.numbers else "all"
+        self.format = "svg"
+        self.written: Path | None = None
+        self._auto_path = str(self._default_path())
+
+    def compose(self) -> ComposeResult:
+        sessions: list[tuple[str, Which]] = [(t("export.dialog.all_sessions"), "all")]
+        sessions += [(t("export.dialog.this_session", number=n), n) for n in self.numbers]
+        formats = [(t(f"export.dialog.format_{fmt}"), fmt) for fmt in FORMATS]
+        # Scrolls when the terminal is small (80×24): every control stays reachable with Tab.
+        with VerticalScroll(id="export-dialog", classes="dialog"):
+            yield Static(t("export.dialog.title"), id="export-title")
+            with Horizontal(classes="field"):
+                yield Static(t("export.dialog.which"), classes="field-label")
+                yield Select(sessions, value=self.which, allow_blank=False, id="export-which")
+            with Horizontal(classes="field"):
+                yield Static(t("export.dialog.format"), classes="field-label")
+                yield Select(formats, value=self.format, allow_blank=False, id="export-format")
+            with Horizontal(classes="field"):
+                yield Static(t("export.dialog.path"), classes="field-label")
+                yield Input(self._auto_path, placeholder=t("export.dialog.path_placeholder"), id="export-path")
+            yield Checkbox(t("export.dialog.names"), value=False, id="export-names")
+            yield Static(t("export.dialog.codes_note"), id="export-names-warning")
+            yield Static(id="export-result")
+            with Horizontal(classes="buttons"):
+                yield Button(t("export.dialog.export"), variant="primary", id="export-go")
+                yield Button(t("export.dialog.close"), id="export-close")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+        if not self.numbers:
+            self._show(t("export.dialog.no_sessions"), error=True)
+
+    # ── state ───────────────────────────────────────────────────────────────────────────────
+
+    def _default_path(self) -> Path:
+        return default_export_dir() / default_filename(self.group_dir, self.which, self.format, get_language())
+
+    def _refresh_default_path(self) -> None:
+        """Follow the session and format with the suggested file name, until the user types their own."""
+        field = self.query_one("#export-path", Input)
+        if field.value != self._auto_path:
+            return  # the user typed their own path
+        self._auto_path = str(self._default_path())
+        field.value = self._auto_path
+
+    @on(Select.Changed, "#export-which")
+    def _which_changed(self, event: Select.Changed) -> None:
+        self.which = event.value  # type: ignore[assignment]
+        self._refresh_default_path()
+
+    @on(Select.Changed, "#export-format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        self.format = str(event.value)
+        self._refresh_default_path()
+
+    @on(Checkbox.Changed, "#export-names")
+    def _names_changed(self, event: Checkbox.Changed) -> None:
+        self.set_class(event.value, "-names")
+        # An inline style, so the red frame wins over the app's `.dialog` border.
+        frame = self.query_one("#export-dialog")
+        if event.value:
+            frame.styles.border = ("thick", self.app.current_theme.error or "red")
+        else:
+            frame.styles.clear_rule("border_top")
+            for side in ("right", "bottom", "left"):
+                frame.styles.clear_rule(f"border_{side}")
+        text = t("export.dialog.names_warning") if event.value else t("export.dialog.codes_note")
+        self.query_one("#export-names-warning", Static).update(text)
+
+    def _show(self, text: str, error: bool) -> None:
+        result = self.query_one("#export-result", Static)
+        result.update(Content(text))
+        result.set_class(error, "-error")
+        result.set_class(not error, "-done")
+
+    @property
+    def result_text(self) -> str:
+        """What the dialog last said (the path written, or why not)."""
+        content = self.query_one("#export-result", Static).content
+        return content.plain if isinstance(content, Content) else str(content)
+
+    def _lock_held(self) -> bool:
+        """True when a screen of this app holds the group's lock (the group screen below us)."""
+        for screen in self.app.screen_stack:
+            lock = getattr(screen, "lock", None)  # GroupScreen.lock (other screens have Textual's own RLock)
+            if getattr(screen, "group_dir", None) == self.group_dir and isinstance(lock, GroupLock) and lock.held:
+                return True
+        return False
+
+    # ── actions ─────────────────────────────────────────────────────────────────────────────
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-go")
+    def action_export(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not self.numbers:
+            self._show(t("export.dialog.no_sessions"), error=True)
+            return
+        if not raw:
+            self._show(t("export.dialog.need_path"), error=True)
+            return
+        out = Path(raw).expanduser()
+        if out.is_dir():
+            out = out / default_filename(self.group_dir, self.which, self.format, get_language())
+        names = self.query_one("#export-names", Checkbox).value
+        who = getattr(self.app, "user_name", "") or None
+        try:
+            result = export_group(
+                self.group_dir, self.which, self.format, out, names, get_language(), who=who, lock_held=self._lock_held()
+            )
+        except (ExportError, DataError, OSError) as error:
+            self._show(t("export.dialog.failed", error=error), error=True)
+            return
+        self.written = result.paths[0]
+        self._show("\n".join(t("export.dialog.done", path=path) for path in result.paths), error=False)
+
+    @on(Button.Pressed, "#export-close")
+    def action_close(self) -> None:
+        self.dismiss(self.written)
