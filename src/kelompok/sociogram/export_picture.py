@@ -277,6 +277,15 @@ def figures(view: GraphView, lang: str) -> list[tuple[str, str]]:
     ]
 
 
+SHOW_AT_MOST = 8
+"""Pairs or cliques named in a signal line; the rest are counted."""
+
+
+def _first(items: list[str], lang: str) -> str:
+    shown = ", ".join(items[:SHOW_AT_MOST])
+    return shown if len(items) <= SHOW_AT_MOST else shown + " " + t("export.signals.more", lang, count=len(items) - SHOW_AT_MOST)
+
+
 def signal_lines(view: GraphView, pseudo: Pseudonyms, lang: str) -> list[str]:
     """Sociometric signals of a session, in soft wording (never shown to members)."""
     from kelompok.sociogram.positions import MIN_ACTS
@@ -290,10 +299,13 @@ def signal_lines(view: GraphView, pseudo: Pseudonyms, lang: str) -> list[str]:
     for node in view.nodes:
         for position in analysis.sociometry.positions.get(node, ()):
             found.append(t(f"export.signals.{position}", lang, who=pseudo.label(node)))
-    for u, v in analysis.sociometry.mutual_pairs:
-        found.append(t("export.signals.mutual_pair", lang, first=pseudo.label(u), second=pseudo.label(v)))
-    for clique in analysis.sociometry.cliques:
-        found.append(t("export.signals.clique", lang, who=", ".join(map(pseudo.label, clique))))
+    # Pairs and cliques can be many in a lively group: one line each, the first few named.
+    pairs = [f"{pseudo.label(u)}–{pseudo.label(v)}" for u, v in analysis.sociometry.mutual_pairs]
+    if pairs:
+        found.append(t("export.signals.mutual_pairs", lang, count=len(pairs), pairs=_first(pairs, lang)))
+    cliques = ["(" + ", ".join(map(pseudo.label, clique)) + ")" for clique in analysis.sociometry.cliques]
+    if cliques:
+        found.append(t("export.signals.cliques", lang, count=len(cliques), cliques=_first(cliques, lang)))
     if analysis.sociometry.subgroups:
         parts = " | ".join(", ".join(map(pseudo.label, group)) for group in analysis.sociometry.subgroups)
         found.append(t("export.signals.subgroups", lang, groups=parts))

@@ -24,12 +24,27 @@ import math
 import struct
 import zlib
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from kelompok.sociogram import export_font as font
+
 
 RGB = tuple[int, int, int]
 Span = tuple[int, int, int]  # (row, x0, x1) in canvas pixels, x1 exclusive
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_ROW, _X0, _X1 = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
+def merge_spans(spans: Iterable[Span]) -> list[Span]:
+    """The same pixels with overlapping spans of a row joined (a glyph's strokes overlap a lot)."""
+    merged: list[Span] = []
+    for row, a, b in sorted(spans):
+        if merged and merged[-1][0] == row and a <= merged[-1][2]:
+            if b > merged[-1][2]:
+                merged[-1] = (row, merged[-1][1], b)
+        else:
+            merged.append((row, a, b))
+    return merged
 
 
 def hex_rgb(colour: str) -> RGB:
@@ -39,33 +54,38 @@ def hex_rgb(colour: str) -> RGB:
 
 
 def _convex_spans(points: Sequence[tuple[float, float]]) -> list[Span]:
-    """Spans covering a convex polygon (canvas coordinates), sampled at pixel centres."""
+    """Spans covering a convex polygon (canvas coordinates), sampled at pixel centres.
+
+    Each edge fills the rows whose centre it crosses (half-open in y, so edges meeting at a vertex
+    do not count a row twice); the running minimum and maximum per row are taken with `map`, so
+    the per-row work stays in C for long, thick arrows.
+    """
     ys = [p[1] for p in points]
-    top, bottom = math.ceil(min(ys) - 0.5), math.floor(max(ys) - 0.5)
-    edges = []
-    n = len(points)
-    for i in range(n):
-        (x0, y0), (x1, y1) = points[i], points[(i + 1) % n]
-        if y0 != y1:
-            if y0 > y1:
-                x0, y0, x1, y1 = x1, y1, x0, y0
-            edges.append((y0, y1, x0, (x1 - x0) / (y1 - y0)))
-    spans = []
-    for row in range(top, bottom + 1):
-        yc = row + 0.5
-        left, right = math.inf, -math.inf
-        for y0, y1, x0, slope in edges:
-            if y0 <= yc <= y1:
-                x = x0 + (yc - y0) * slope
-                if x < left:
-                    left = x
-                if x > right:
-                    right = x
-        if left <= right:
-            a, b = math.ceil(left - 0.5), math.floor(right - 0.5) + 1
-            if b > a:
-                spans.append((row, a, b))
-    return spans
+    top, bottom = math.ceil(min(ys) - 0.5), math.ceil(max(ys) - 0.5)
+    rows = bottom - top
+    if rows <= 0:
+        return []
+    low = [math.inf] * rows
+    high = [-math.inf] * rows
+    count = len(points)
+    for i in range(count):
+        (x0, y0), (x1, y1) = points[i], points[(i + 1) % count]
+        if y0 == y1:
+            continue
+        if y0 > y1:
+            x0, y0, x1, y1 = x1, y1, x0, y0
+        r0, r1 = math.ceil(y0 - 0.5), math.ceil(y1 - 0.5)
+        if r1 <= r0:
+            continue
+        slope = (x1 - x0) / (y1 - y0)
+        start = x0 + (r0 + 0.5 - y0) * slope
+        xs = [start + k * slope for k in range(r1 - r0)]
+        i0, i1 = r0 - top, r1 - top
+        low[i0:i1] = map(min, low[i0:i1], xs)
+        high[i0:i1] = map(max, high[i0:i1], xs)
+    ceil, floor = math.ceil, math.floor
+    spans = [(top + k, ceil(lo - 0.5), floor(hi - 0.5) + 1) for k, (lo, hi) in enumerate(zip(low, high)) if hi >= lo]
+    return [span for span in spans if span[2] > span[1]]
 
 
 def _disc_spans(cx: float, cy: float, r: float) -> list[Span]:
@@ -147,9 +167,18 @@ class Canvas:
             self._index[rgb] = index
         return index
 
-    def _paint(self, spans: Iterable[Span], index: int, dx: int = 0, dy: int = 0) -> None:
+    def _paint(self, spans: list[Span], index: int, dx: int = 0, dy: int = 0) -> None:
+        if not spans:
+            return
         buf, cw, ch = self.buf, self.cw, self.ch
         byte = bytes((index,))
+        rows = list(map(_ROW, spans))
+        inside = min(rows) + dy >= 0 and max(rows) + dy < ch and min(map(_X0, spans)) + dx >= 0 and max(map(_X1, spans)) + dx <= cw
+        if inside:  # the common case: no clipping per span
+            for row, a, b in spans:
+                start = (row + dy) * cw + dx
+                buf[start + a : start + b] = byte * (b - a)
+            return
         for row, a, b in spans:
             row += dy
             if row < 0 or row >= ch:
@@ -211,7 +240,7 @@ class Canvas:
             for stroke in table[ch][1]:
                 points = [(x * unit, (y - font.CAP_HEIGHT) * unit) for x, y in stroke]
                 spans += _polyline_spans(points, pen)
-            cached = (spans, font.advance(ch, bold) * unit)
+            cached = (merge_spans(spans), font.advance(ch, bold) * unit)
             self._glyphs[key] = cached
         return cached
 
