@@ -1,0 +1,73 @@
+"""The timeline of a session for review: one row per event that stands, selectable to comment on.
+
+Rows carry the event's `seq` as their key, so the screen anchors a comment to the act under the
+cursor. The same widget lists only the safety-flagged notes in the safety section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.widgets import DataTable
+
+from kelompok.i18n import t
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One event as the timeline shows it (already in words)."""
+
+    seq: int
+    time: str
+    act: str
+    role: str
+    code: str
+    note: str
+    comments: int
+    safety: bool = False
+
+
+class ReviewTimeline(DataTable):
+    """A read-only table of events; `selected_seq` is the event under the cursor."""
+
+    DEFAULT_CSS = """
+    ReviewTimeline { height: 1fr; }
+    """
+    NOTE_WIDTH = 60
+    """Long notes are cut in the table; the whole text is in the comment dialog's title and the file."""
+
+    def __init__(self, section: str, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.section = section
+        self.timeline_rows: list[TimelineRow] = []
+
+    def show(self, rows: list[TimelineRow]) -> None:
+        """Fill the table; the cursor stays on the same event when it is still there."""
+        keep = self.selected_seq
+        self.timeline_rows = rows
+        self.clear(columns=True)
+        self.add_column(t("review_screen.timeline.col_seq"), key="seq")
+        self.add_column(t("review_screen.timeline.col_time"), key="time")
+        self.add_column(t("review_screen.timeline.col_act"), key="act")
+        self.add_column(t("review_screen.timeline.col_comments"), key="comments")
+        self.add_column(t("review_screen.timeline.col_role"), key="role")
+        self.add_column(t("review_screen.timeline.col_code"), key="code")
+        self.add_column(t("review_screen.timeline.col_note"), key="note")
+        for row in rows:
+            act = Content.styled(row.act, "bold $error") if row.safety else row.act
+            note = row.note if len(row.note) <= self.NOTE_WIDTH else row.note[: self.NOTE_WIDTH - 1] + "…"
+            comments = Content.styled(f"[{row.comments}]", "bold $accent") if row.comments else ""
+            self.add_row(str(row.seq), row.time, act, comments, row.role, row.code, note, key=str(row.seq))
+        if keep is not None:
+            for index, row in enumerate(rows):
+                if row.seq == keep:
+                    self.move_cursor(row=index, animate=False)
+                    break
+
+    @property
+    def selected_seq(self) -> int | None:
+        """The `seq` of the event under the cursor, or None in an empty table."""
+        if not self.timeline_rows or not 0 <= self.cursor_row < len(self.timeline_rows):
+            return None
+        return self.timeline_rows[self.cursor_row].seq
