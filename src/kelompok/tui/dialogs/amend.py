@@ -26,14 +26,20 @@ class AmendResult:
 
 
 class AmendDialog(ModalScreen[AmendResult | None]):
+    # Not the shared `.dialog` look (whose height follows its content): notes can be long, so the
+    # dialog takes most of the screen and the text area gets whatever room is left, at 80×24 too.
     DEFAULT_CSS = """
     AmendDialog { align: center middle; }
-    AmendDialog #amend-dialog { width: 90; }
-    AmendDialog #amend-hint { color: $text-muted; height: auto; margin-bottom: 1; }
+    AmendDialog #amend-dialog {
+        width: 90; max-width: 95%; height: 90%; max-height: 40;
+        border: thick $primary; background: $surface; padding: 0 2;
+    }
+    AmendDialog #amend-title { text-style: bold; }
+    AmendDialog #amend-hint { color: $text-muted; height: auto; }
     AmendDialog.-locked #amend-dialog { border: thick $warning; }
     AmendDialog.-locked #amend-hint { color: $warning; }
-    AmendDialog #amend-text { height: 10; }
-    AmendDialog #amend-field { margin-bottom: 1; }
+    AmendDialog #amend-field { margin: 1 0; }
+    AmendDialog #amend-text { height: 1fr; min-height: 3; }
     """
     BINDINGS = [
         Binding("escape", "cancel", "keys.close", show=False),
@@ -50,7 +56,7 @@ class AmendDialog(ModalScreen[AmendResult | None]):
 
     def compose(self) -> ComposeResult:
         hint = t("review_screen.amend.locked_hint") if self.locked else t("review_screen.amend.draft_hint")
-        with Vertical(id="amend-dialog", classes="dialog"):
+        with Vertical(id="amend-dialog"):
             yield Static(t("review_screen.amend.title", number=self.number), id="amend-title")
             yield Static(hint, id="amend-hint")
             yield Select(
@@ -58,6 +64,7 @@ class AmendDialog(ModalScreen[AmendResult | None]):
                 value=self.field,
                 allow_blank=False,
                 prompt=t("review_screen.amend.field"),
+                compact=True,
                 id="amend-field",
             )
             yield TextArea(self.drafts[self.field], id="amend-text", soft_wrap=True)
