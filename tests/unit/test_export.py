@@ -15,6 +15,7 @@ import re
 import shutil
 import struct
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 import zlib
 from pathlib import Path
@@ -393,3 +394,38 @@ def test_every_printable_ascii_character_has_a_glyph():
     assert export_font.glyphs_for("Désa “Ümi” — 5×") == 'Desa "Umi" — 5×'
     assert export_font.fold("漢") == "□"
     assert export_font.text_width("WWW", 10) > export_font.text_width("iii", 10)
+
+
+def test_export_and_report_import_without_textual_and_stay_light():
+    # A fresh interpreter: this process has long imported textual through other tests.
+    code = (
+        "import sys\nimport kelompok.sociogram.export, kelompok.report, kelompok.sociogram.export_png\n"
+        "print('\\n'.join(sys.modules))"
+    )
+    loaded = set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split())
+    assert "kelompok.sociogram.export" in loaded and "kelompok.report" in loaded
+    assert "textual" not in loaded and not any(name.startswith("kelompok.tui") for name in loaded)
+    assert "networkx" not in loaded  # the CLI's parser imports the format list; graphs load on use
+    assert "matplotlib" not in loaded and "numpy" not in loaded and "PIL" not in loaded
+
+
+def test_awkward_characters_in_names_and_attributes_keep_every_file_readable(tmp_path: Path):
+    folder = tmp_path / "g"
+    group = make_group(3)
+    group.name = "KUBE <Mawar> & \"Melati\"\nbaris dua"
+    group.members[0].name = "Ani\x01 <b>Ani</b>\nbaris"
+    group.members[0].consent = Consent(names_in_reports=True)
+    group.members[1].attributes = {"catatan": "a\x02b & <c>"}
+    save_group(folder, group)
+    save_session(folder, make_session(1, acts=12))
+    for fmt in ("svg", "graphml", "gexf", "dot"):
+        path = export_group(folder, 1, fmt, tmp_path / f"x.{fmt}", names=True, who="t").paths[0]
+        if fmt == "dot":
+            if shutil.which("dot"):
+                assert subprocess.run(["dot", "-Tsvg", str(path)], capture_output=True, timeout=60).returncode == 0
+            assert "\x01" not in path.read_text(encoding="utf-8")
+        else:
+            ET.parse(path)  # well-formed XML: no control characters, everything escaped
+    graph = nx.read_graphml(tmp_path / "x.graphml")
+    assert graph.nodes["A1"]["label"] == "Ani <b>Ani</b> baris"
+    assert graph.nodes["A2"]["attr_catatan"] == "ab & <c>"

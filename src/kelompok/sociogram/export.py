@@ -84,6 +84,14 @@ class ExportError(Exception):
 
 # ── pseudonyms: the one place that decides what identifies a member ─────────────────────────
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """Text without control characters, which XML (SVG, GraphML, GEXF) cannot carry at all."""
+    return _CONTROL.sub("", text)
+
+
 
 @dataclass(frozen=True)
 class Pseudonyms:
@@ -112,10 +120,10 @@ class Pseudonyms:
         return self.labels.get(node, node)
 
     def redact(self, text: str) -> str:
-        """`text` with the real names of members shown by code replaced."""
+        """`text` with the real names of members shown by code replaced (and no control characters)."""
         for pattern, replacement in self._rules:
             text = pattern.sub(replacement, text)
-        return text
+        return clean_text(text)
 
 
 def pseudonyms(group: Group, names: bool = False, lang: str | None = None, staff: Sequence[str] = ()) -> Pseudonyms:
@@ -130,7 +138,7 @@ def pseudonyms(group: Group, names: bool = False, lang: str | None = None, staff
     named = []
     for member in group.members:
         if names and member.consent.names_in_reports:
-            labels[member.code] = member.name
+            labels[member.code] = clean_text(" ".join(member.name.split()))
             named.append(member.code)
         else:
             labels[member.code] = member.code
@@ -262,7 +270,7 @@ def make_view(group: Group, sessions: Sequence[Session], which: Which) -> GraphV
 
 
 def _scalar_attributes(attributes: dict[str, str]) -> dict[str, str]:
-    return {f"attr_{key}": value for key, value in sorted(attributes.items())}
+    return {f"attr_{clean_text(key)}": clean_text(value) for key, value in sorted(attributes.items())}
 
 
 def node_records(view: GraphView, pseudo: Pseudonyms) -> list[dict[str, Any]]:
@@ -291,7 +299,7 @@ def node_records(view: GraphView, pseudo: Pseudonyms) -> list[dict[str, Any]]:
         else:
             record["sessions_present"] = int(view.graph.nodes[node].get("sessions_present", 0)) if node in view.graph else 0
         if node in pseudo.named and member is not None:
-            record["name"] = member.name
+            record["name"] = pseudo.label(node)
         if member is not None:
             record.update(_scalar_attributes(member.attributes))
         records.append(record)
@@ -430,7 +438,7 @@ def _dot(view: GraphView, pseudo: Pseudonyms, lang: str) -> bytes:
     confidential = t("export.confidential", lang)
     lines = [
         f"// {confidential}",
-        f"// {title} — {subtitle}",
+        f"// {' '.join(f'{title} — {subtitle}'.split())}",  # a newline in a name must not end the comment
         f"// kelompok {__version__}: neato layout with pinned seating positions; render with `dot -Tsvg FILE`.",
         "digraph sociogram {",
         "  graph " + _dot_attrs({
