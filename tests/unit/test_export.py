@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
 import re
 import shutil
@@ -24,7 +23,7 @@ import networkx as nx
 import pytest
 
 from kelompok.sessions.locking import GroupLock
-from kelompok.sessions.models import Attendance, Comment, Consent, Event, Member, Session
+from kelompok.sessions.models import Attendance, Consent, Event, Session
 from kelompok.sessions.store import load_group, load_sessions, save_group, save_session
 from kelompok.sociogram import export
 from kelompok.sociogram.export import FORMATS, ExportError, export_group, export_session, pseudonyms, render_export

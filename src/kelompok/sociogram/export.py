@@ -384,7 +384,7 @@ def _gexf(view: GraphView, pseudo: Pseudonyms, lang: str) -> bytes:
 
     graph = export_graph(view, pseudo, lang)
     top = max((graph.nodes[n]["acts_sent"] for n in graph), default=0) or 1
-    for node, data in graph.nodes(data=True):
+    for _node, data in graph.nodes(data=True):
         r, g, b = _COLOURS.get(data["status"], (120, 120, 120))
         data["viz"] = {
             # Gephi's y axis points up; the seating circle's points down.

@@ -315,7 +315,7 @@ def signal_lines(view: GraphView, pseudo: Pseudonyms, lang: str) -> list[str]:
 def _member_table(scene: Scene, view: GraphView, pseudo: Pseudonyms, lang: str, x: float, y: float, width: float) -> float:
     y = _heading(scene, x, y, t("export.table.title", lang))
     columns = (x + width - 170, x + width - 85, x + width)
-    for text, right in zip((t("export.table.said", lang), t("export.table.to_group", lang), t("export.table.received", lang)), columns):
+    for text, right in zip((t("export.table.said", lang), t("export.table.to_group", lang), t("export.table.received", lang)), columns, strict=True):
         scene.add(Text(right, y, text, 12, MUTED, "end"))
     y += 6
     scene.add(Line(x, y, x + width, y, FAINT, 1))
@@ -332,7 +332,7 @@ def _member_table(scene: Scene, view: GraphView, pseudo: Pseudonyms, lang: str, 
         if status == "absent":
             scene.add(Text(columns[2], y, t("export.status.absent", lang), 12, MUTED, "end"))
         else:
-            for value, right in zip((sent, to_group, received), columns):
+            for value, right in zip((sent, to_group, received), columns, strict=True):
                 scene.add(Text(right, y, str(value), 13, colour, "end"))
         y += 19
     return y

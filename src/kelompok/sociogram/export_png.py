@@ -84,7 +84,7 @@ def _convex_spans(points: Sequence[tuple[float, float]]) -> list[Span]:
         low[i0:i1] = map(min, low[i0:i1], xs)
         high[i0:i1] = map(max, high[i0:i1], xs)
     ceil, floor = math.ceil, math.floor
-    spans = [(top + k, ceil(lo - 0.5), floor(hi - 0.5) + 1) for k, (lo, hi) in enumerate(zip(low, high)) if hi >= lo]
+    spans = [(top + k, ceil(lo - 0.5), floor(hi - 0.5) + 1) for k, (lo, hi) in enumerate(zip(low, high, strict=True)) if hi >= lo]
     return [span for span in spans if span[2] > span[1]]
 
 
@@ -135,7 +135,7 @@ def _segment_spans(x0: float, y0: float, x1: float, y1: float, width: float) -> 
 def _polyline_spans(points: Sequence[tuple[float, float]], width: float) -> list[Span]:
     """A polyline with round joins and caps (a disc at every vertex)."""
     spans: list[Span] = []
-    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
         spans += _segment_spans(x0, y0, x1, y1, width)
     for x, y in points:
         spans += _disc_spans(x, y, max(width / 2, 0.75))
@@ -161,7 +161,7 @@ class Canvas:
         if index is None:
             if len(self.palette) >= 256:
                 # More than 256 colours would need a second buffer; the nearest one will do.
-                return min(range(len(self.palette)), key=lambda i: sum((a - b) ** 2 for a, b in zip(self.palette[i], rgb)))
+                return min(range(len(self.palette)), key=lambda i: sum((a - b) ** 2 for a, b in zip(self.palette[i], rgb, strict=True)))
             index = len(self.palette)
             self.palette.append(rgb)
             self._index[rgb] = index
