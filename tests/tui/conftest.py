@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import html
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +29,32 @@ FIXED_NOW = dt.datetime(2026, 11, 23, 9, 30, 0)
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-snapshots", action="store_true", default=False, help="rewrite the golden SVG snapshots in tests/tui/snapshots")
+
+
+_SVG_TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" clip-path="url\(#[\w-]+-line-(\d+)\)">(.*?)</text>')
+
+
+_SVG_ID = re.compile(r"terminal-\d+")
+
+
+def normalise_svg(svg: str) -> str:
+    """The SVG without Rich's `terminal-<hash>` ids: the hash follows how the text was split into
+    segments, which can change while every pixel stays the same."""
+    return _SVG_ID.sub("terminal", svg)
+
+
+def svg_text(svg: str) -> list[str]:
+    """The characters of a Rich SVG screenshot, line by line, without colours (for readable diffs)."""
+    lines: dict[int, list[tuple[float, str]]] = {}
+    for match in _SVG_TEXT.finditer(svg):
+        lines.setdefault(int(match.group(2)), []).append((float(match.group(1)), html.unescape(match.group(3))))
+    rows = []
+    for number in sorted(lines):
+        row = ""
+        for x, text in sorted(lines[number]):
+            row = row.ljust(round(x / 12.2)) + text  # Rich lays out cells 12.2 px apart
+        rows.append(row.replace("\xa0", " ").rstrip())
+    return rows
 
 
 class FakeClock:
@@ -68,10 +96,11 @@ def snapshot(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[App, s
             actual.write_text(svg, encoding="utf-8")
             pytest.fail(f"no snapshot {golden.name} yet; look at {actual}, then run with UPDATE_SNAPSHOTS=1 to accept it")
         expected = golden.read_text(encoding="utf-8")
-        if svg != expected:
+        if normalise_svg(svg) != normalise_svg(expected):
             actual = tmp_path / f"{name}.actual.svg"
             actual.write_text(svg, encoding="utf-8")
-            diff = "".join(list(difflib.unified_diff(expected.splitlines(True), svg.splitlines(True), "golden", "actual", n=0))[:40])
+            text_diff = list(difflib.unified_diff(svg_text(expected), svg_text(svg), "golden", "actual", n=1, lineterm=""))
+            diff = "\n".join(text_diff[:60]) if text_diff else "(the same characters; colours or styles differ)"
             pytest.fail(
                 f"the screen differs from {golden.name}; compare {actual} with {golden} "
                 f"(UPDATE_SNAPSHOTS=1 accepts the change):\n{diff}"

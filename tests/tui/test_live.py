@@ -165,7 +165,7 @@ async def test_whole_session_from_attendance_to_the_file_on_disk(tmp_path: Path,
         await pilot.press("f7")  # the main activity starts
         await pilot.pause()
         assert screen.recorder.current_block() == 1
-        assert screen.agenda.lines()[0].endswith("Kegiatan inti")
+        assert screen.agenda.lines()[1].endswith("Kegiatan inti")
         await acts(pilot, clock, "2 1")
         assert screen.save_state.text() == t("live.save.saved", acts=13)
 
@@ -400,7 +400,7 @@ async def test_a_group_with_no_sessions_gets_session_one_dated_today(tmp_path: P
         await open_live(pilot)
         screen = await start_all_present(pilot)
         assert screen.recorder.session.number == 1
-        assert screen.agenda.lines()[0] == t("live.agenda.none")
+        assert screen.agenda.lines()[1] == t("live.agenda.none")
     session = load_session(folder, 1)
     assert session.date == FIXED_NOW.date() and session.state == "running"
 

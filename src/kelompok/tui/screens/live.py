@@ -15,6 +15,7 @@ small widgets. Nothing on it rebuilds a table or walks the whole record.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -80,8 +81,6 @@ class LiveScreen(KelompokScreen):
         border-top: solid $primary-darken-2;
         border-title-color: $text-muted;
     }
-    LiveScreen MemberPad { height: auto; }
-    LiveScreen RolePad.-active { border-top: solid $accent; border-title-color: $accent; }
     """
 
     def __init__(
@@ -107,7 +106,6 @@ class LiveScreen(KelompokScreen):
         # Member keys over everyone in the group at this session, present or not, so that a key
         # never changes when someone arrives or leaves.
         self.keys: dict[str, str] = {}
-        self.key_of: dict[str, str] = {}
         self.pad_members: dict[str, PadMember] = {}
         self._role_keys: dict[str, str] = {}
         self._role_items: list[PadItem] = []
@@ -115,7 +113,6 @@ class LiveScreen(KelompokScreen):
         self._task_roles = 0
         self._maintenance_roles = 0
         self._block_started = 0.0
-        self._undone: set[int] = set()
         self._pending: Session | None = None
         self._hold: GroupLock | None = None
         self._borrowed: GroupLock | None = None
@@ -123,20 +120,25 @@ class LiveScreen(KelompokScreen):
         self._ended_path: Path | None = None
         self._leaving = False
         self._pad_mode: str | None = None
+        self._frozen = False
+        self._last_key = 0.0
 
     # ── layout ──
 
     def compose(self) -> ComposeResult:
+        # Everything an act changes (save state, member pad, turn, recent acts) sits in the left
+        # column: Textual repaints the rectangle around all changed widgets, so keeping them
+        # together keeps the right column (agenda, roles) out of the repaint of an act.
         yield Header()
-        yield SaveState(id="live-save")
         with Horizontal(id="live-main"):
             with Vertical(id="live-left"):
+                yield SaveState(id="live-save")
                 yield MemberPad(id="live-members")
+                yield TurnLine(id="live-turn")
                 yield RecentActs(self.describe, id="live-recent")
             with Vertical(id="live-right"):
                 yield AgendaPanel(id="live-agenda")
                 yield RolePad(id="live-roles")
-        yield TurnLine(id="live-turn")
         yield TranslatedFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -301,6 +303,9 @@ class LiveScreen(KelompokScreen):
         self.app.call_later(leave)
 
     def _shutdown(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
         if self._addressee_timer is not None:
             self._addressee_timer.stop()
         if self.recorder is not None and not self.recorder.closed:
@@ -321,7 +326,6 @@ class LiveScreen(KelompokScreen):
         session = recorder.session
         codes = self._seat_codes(session)
         self.keys = member_keys(codes)
-        self.key_of = {code: key for key, code in self.keys.items()}
         self.pad_members = {}
         for key, code in self.keys.items():
             member = self.group.member(code)
@@ -329,8 +333,15 @@ class LiveScreen(KelompokScreen):
         self._load_roles()
         self.keypad = Keypad(members={}, role_keys=self._role_keys, coding=session.coding)
         self._rebuild()
-        self.set_interval(1.0, self._tick, name="live-clock")
+        self.set_interval(1.0, self._clock_tick, name="live-clock")
         self.refresh_bindings()
+        # A full collection of the garbage collector walks every object of the app (tens of
+        # thousands) and can take 50–100 ms: a key pressed then would show late. Everything that
+        # exists now lives as long as the recording, so it is moved out of the collector's sight;
+        # what the session adds stays small. Undone in `_shutdown`.
+        gc.collect()
+        gc.freeze()
+        self._frozen = True
 
     def _load_roles(self) -> None:
         from kelompok.sessions.catalog import load_catalog
@@ -357,7 +368,7 @@ class LiveScreen(KelompokScreen):
         recorder = self.recorder
         assert recorder is not None and self.keypad is not None
         session = recorder.session
-        self._undone = session.undone_seqs()
+        undone = session.undone_seqs()
         for member in self.pad_members.values():
             member.acts, member.last_at = 0, None
         pad = self.member_pad
@@ -365,7 +376,7 @@ class LiveScreen(KelompokScreen):
         self._task_roles = self._maintenance_roles = 0
         self._block_started = 0.0
         for event in session.events:
-            if event.kind == "undo" or event.seq in self._undone:
+            if event.kind == "undo" or event.seq in undone:
                 continue
             if event.kind == "speak":
                 self._count(event)
@@ -373,7 +384,7 @@ class LiveScreen(KelompokScreen):
                 self._block_started = event.at
         self.acts = pad.total_acts
         self._update_presence()
-        self.recent.reset(session.events, self._undone)
+        self.recent.reset(session.events, undone)
         self.role_pad.set_tally(self._task_roles, self._maintenance_roles)
         self._show_agenda()
         self._show_turn()
@@ -404,7 +415,6 @@ class LiveScreen(KelompokScreen):
         speaker = event.from_
         if speaker == FACILITATOR:
             pad.facilitator_acts += 1
-            pad.facilitator_last = event.at
         elif speaker in self.pad_members:
             member = self.pad_members[speaker]
             member.acts += 1
@@ -432,8 +442,20 @@ class LiveScreen(KelompokScreen):
                 elapsed=recorder.elapsed(),
                 planned_minutes=planned,
                 state=session.state,
+                number=session.number,
             )
         )
+
+    def _clock_tick(self) -> None:
+        """Once a second: move the clocks, unless a turn is being typed.
+
+        A repaint right before a key press makes that key's repaint wait for the next frame
+        (Textual paints at most 60 times a second). Just after a speaker key the finishing key is
+        expected any moment, so the clock skips a beat rather than delay the act on screen.
+        """
+        if self.keypad is not None and self.keypad.stage != "idle" and time.monotonic() - self._last_key < 2.0:
+            return
+        self._tick()
 
     def _tick(self) -> None:
         recorder = self.recorder
@@ -442,9 +464,6 @@ class LiveScreen(KelompokScreen):
         elapsed = recorder.elapsed()
         self.agenda.show_elapsed(elapsed)
         self.member_pad.show_elapsed(elapsed)
-        self.save_state.show_right(
-            t("live.right", number=recorder.session.number, state=t(f"state.{recorder.state}"), clock=format_duration(elapsed))
-        )
 
     def _saved(self) -> None:
         recorder = self.recorder
@@ -488,7 +507,7 @@ class LiveScreen(KelompokScreen):
                 parts.append(t("live.recent.ipa", code=event.ipa))
             return " · ".join(parts)
         if kind == "note":
-            return t("live.recent.safety" if event.safety else "live.recent.note", text=event.note or "")
+            return t("live.recent.safety" if event.safety else "live.recent.note", text=(event.note or "").replace("\n", " "))
         if kind in ("arrive", "leave"):
             return t(f"live.recent.{kind}", name=self.who(event.from_))
         if kind == "agenda":
@@ -521,6 +540,7 @@ class LiveScreen(KelompokScreen):
         return event.key
 
     def on_key(self, event: events.Key) -> None:
+        self._last_key = time.monotonic()
         if self.press(self.key_name(event)):
             event.stop()
             event.prevent_default()
@@ -596,8 +616,7 @@ class LiveScreen(KelompokScreen):
             self._count(event)
             self.acts += 1
             self.recent.add(event)
-        self.member_pad.refresh()
-        self._tick()
+        self.member_pad.repaint_changed()
         if (self.role_pad.tally["task"], self.role_pad.tally["maintenance"]) != (self._task_roles, self._maintenance_roles):
             self.role_pad.set_tally(self._task_roles, self._maintenance_roles)
         self.save_state.show("saved", acts=self.acts)
@@ -628,7 +647,7 @@ class LiveScreen(KelompokScreen):
         addressee = keypad.addressee if stage in ("role", "code") else None
         if (pad.speaker, pad.addressee) != (speaker, addressee):
             pad.speaker, pad.addressee = speaker, addressee
-            pad.refresh()
+            pad.repaint_changed()
         mode = stage if stage in ("role", "code") else "idle"
         if mode != self._pad_mode:
             self._pad_mode = mode
@@ -636,7 +655,7 @@ class LiveScreen(KelompokScreen):
                 self.role_pad.border_title = t(f"live.roles.title_{keypad.coding}")
                 self.role_pad.show(self._code_items(), active=True, tally=False)
             else:
-                self.role_pad.border_title = t("live.roles.title")
+                self.role_pad.border_title = t("live.roles.title_active" if mode == "role" else "live.roles.title")
                 self.role_pad.show(self._role_items, active=mode == "role", tally=True)
 
     # ── failures ──
@@ -872,5 +891,7 @@ class LiveScreen(KelompokScreen):
             self._show_turn()
             self._saved()
             self._tick()
+        self.member_pad.invalidate()
+        self.recent.invalidate()
         for widget in (self.member_pad, self.recent, self.agenda, self.role_pad, self.turn_line, self.save_state):
             widget.refresh(layout=True)

@@ -1,8 +1,9 @@
 """The agenda and time panel of the live screen.
 
-Three lines: the agenda block under way (from the session plan) with its number, the time spent in
-it against the minutes planned, and the session time against the planned length. Overrun time is
-shown in the warning colour; a paused session says so.
+The session's number, state and clock; the agenda block under way (from the session plan) with
+its number, the time spent in it against the minutes planned, and the session time against the
+planned length. Overrun time is shown in the warning colour, and so is a paused session. A tall
+terminal also lists every block.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class AgendaView:
     elapsed: float = 0.0
     planned_minutes: int | None = None
     state: str = "planned"
+    number: int | None = None
+    """The session's number, shown with its state and clock on the first line."""
 
 
 class AgendaPanel(Widget):
@@ -72,7 +75,7 @@ class AgendaPanel(Widget):
             self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return 3 + (len(self.view.blocks) + 1 if self.expanded and self.view.blocks else 0)
+        return 4 + (len(self.view.blocks) + 1 if self.expanded and self.view.blocks else 0)
 
     def _time_line(self, label: str, spent: float, planned_minutes: int | None, width: int) -> Content:
         muted = self.get_visual_style("agenda-panel--muted")
@@ -110,9 +113,10 @@ class AgendaPanel(Widget):
             )
             second = self._time_line(block_label, max(0.0, view.elapsed - view.block_started), minutes, width)
         third = self._time_line(session_label, view.elapsed, view.planned_minutes, width)
+        now = Content(t("live.agenda.now", number=view.number or "", state=t(f"state.{view.state}"), clock=format_duration(view.elapsed)))
         if view.state == "paused":
-            third = Content.assemble(third, "  ", (t("live.agenda.paused"), self.get_visual_style("agenda-panel--over")))
-        lines = [first, second, third]
+            now = now.stylize(self.get_visual_style("agenda-panel--over"))
+        lines = [now, first, second, third]
         if self.expanded and view.blocks:
             lines.append(Content(""))
             muted = self.get_visual_style("agenda-panel--muted")

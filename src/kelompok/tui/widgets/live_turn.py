@@ -1,49 +1,58 @@
-"""The turn line of the live screen: the turn being typed, and what the next key does.
+"""The turn line of the live screen: the turn being typed, and under it what the next key does.
 
-    Pembicara?  1–9 0 a… anggota · f fasilitator
-    3 Ani → ?   tombol anggota · g/Enter kelompok · Esc batal
-    Fasilitator → Ani · peran?   tombol peran · Enter lewati
+    3 Ani → ?
+    kepada: anggota · f · g/Enter: kelompok · Esc
 """
 
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widget import Widget
+from textual.strip import Strip
 
 from kelompok.i18n import t
+from kelompok.tui.widgets.live_lines import CachedLines
 
 
-class TurnLine(Widget):
-    """One line: the open turn on the left, the hint for the next key on the right."""
+class TurnLine(CachedLines):
+    """Two lines: the open turn, and the hint for the next key."""
 
-    COMPONENT_CLASSES = {"turn-line--turn", "turn-line--hint"}
+    COMPONENT_CLASSES = {"turn-line--turn", "turn-line--hint", "turn-line--open", "turn-line--blocked"}
 
+    # The open/blocked look is a component style painted in `render`, not a CSS class: changing a
+    # class restyles the widget, which costs more than the whole repaint on every key.
     DEFAULT_CSS = """
     TurnLine {
-        height: 1;
-        padding: 0 1;
+        height: 2;
         background: $panel;
     }
-    TurnLine.-open { background: $accent 40%; }
-    TurnLine.-blocked { background: $warning 30%; }
     TurnLine > .turn-line--turn { text-style: bold; }
     TurnLine > .turn-line--hint { color: $text-muted; }
+    TurnLine > .turn-line--open { background: $accent 40%; }
+    TurnLine > .turn-line--blocked { background: $warning 30%; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.turn = ""
         self.hint = ""
+        self.state = ""
 
     def show(self, turn: str, hint: str, *, open_: bool, blocked: bool = False) -> None:
-        if (turn, hint) != (self.turn, self.hint):
-            self.turn, self.hint = turn, hint
+        state = "blocked" if blocked else "open" if open_ else ""
+        if (turn, hint, state) != (self.turn, self.hint, self.state):
+            self.turn, self.hint, self.state = turn, hint, state
             self.refresh()
-        self.set_class(open_, "-open")
-        self.set_class(blocked, "-blocked")
 
-    def render(self) -> Content:
-        width = max(self.content_region.width, 1)
-        turn = Content.styled(self.turn or t("live.turn.speaker"), self.get_visual_style("turn-line--turn"))
-        hint = Content.styled(self.hint, self.get_visual_style("turn-line--hint"))
-        return Content.assemble(turn, "   ", hint).truncate(width, ellipsis=True)
+    def render_line(self, y: int) -> Strip:
+        if y == 0:
+            text, component = self.turn or t("live.turn.speaker"), "turn-line--turn"
+        elif y == 1:
+            text, component = self.hint, "turn-line--hint"
+        else:
+            return self.blank()
+        state = self.state
+        return self.line((y, text, state), lambda: self._line(text, component, state))
+
+    def _line(self, text: str, component: str, state: str) -> Content:
+        line = Content.assemble(" ", (text, self.get_visual_style(component))).truncate(self.line_width, ellipsis=True, pad=True)
+        return line.stylize(self.get_visual_style(f"turn-line--{state}")) if state else line

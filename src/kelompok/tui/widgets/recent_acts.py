@@ -2,7 +2,8 @@
 
 So that a mistake is seen at once. Withdrawn events stay in the list, struck through (undo is
 audited, not erased). The list keeps only the events it can show; the screen describes each event
-in words through a `describe` function, so a language switch is a repaint, not a rebuild.
+in words through a `describe` function. Each line is drawn once and reused (`CachedLines`): a new
+act draws one new line and un-bolds the one before.
 """
 
 from __future__ import annotations
@@ -12,16 +13,17 @@ from collections.abc import Callable
 
 from textual.content import Content
 from textual.geometry import Size
-from textual.widget import Widget
+from textual.strip import Strip
 
 from kelompok.i18n import format_duration, t
 from kelompok.sessions.models import Event
+from kelompok.tui.widgets.live_lines import CachedLines
 
 KEEP = 60
 """More than any terminal shows; older events are in the file, not on this list."""
 
 
-class RecentActs(Widget):
+class RecentActs(CachedLines):
     """The last events, newest on top: time, who spoke to whom, role, code; notes and steps too."""
 
     COMPONENT_CLASSES = {"recent-acts--time", "recent-acts--undone", "recent-acts--latest", "recent-acts--safety", "recent-acts--meta"}
@@ -49,7 +51,7 @@ class RecentActs(Widget):
         return max(1, len(self.events))
 
     def reset(self, events: list[Event], undone: set[int]) -> None:
-        """Show the tail of a whole record (at open, after an undo, after a language switch)."""
+        """Show the tail of a whole record (at open, after an undo)."""
         self.events.clear()
         self.events.extend(events[-KEEP:])
         self.undone = set(undone)
@@ -64,9 +66,9 @@ class RecentActs(Widget):
 
     def lines(self) -> list[str]:
         """The shown lines as plain text, newest first (tests read them)."""
-        return [self._line(event).plain for event in reversed(self.events)]
+        return [self._content(event, latest=False).plain for event in reversed(self.events)]
 
-    def _line(self, event: Event) -> Content:
+    def _content(self, event: Event, *, latest: bool) -> Content:
         time = Content.styled(f"{format_duration(event.at)} ", self.get_visual_style("recent-acts--time"))
         text = Content(self.describe(event))
         if event.seq in self.undone:
@@ -75,18 +77,19 @@ class RecentActs(Widget):
             text = text.stylize(self.get_visual_style("recent-acts--safety"))
         elif event.kind != "speak":
             text = text.stylize(self.get_visual_style("recent-acts--meta"))
+        elif latest:
+            text = text.stylize(self.get_visual_style("recent-acts--latest"))
         return Content.assemble(time, text)
 
-    def render(self) -> Content:
-        height = max(self.content_region.height, 1)
-        width = max(self.content_region.width, 1)
+    def render_line(self, y: int) -> Strip:
         if not self.events:
-            return Content.styled(t("live.recent.empty"), self.get_visual_style("recent-acts--meta"))
-        shown = list(self.events)[-height:]
-        lines = []
-        for index, event in enumerate(reversed(shown)):
-            line = self._line(event).truncate(width, ellipsis=True)
-            if index == 0 and event.seq not in self.undone:
-                line = line.stylize(self.get_visual_style("recent-acts--latest"))
-            lines.append(line)
-        return Content("\n").join(lines)
+            if y == 0:
+                return self.line(("empty",), lambda: Content.styled(t("live.recent.empty"), self.get_visual_style("recent-acts--meta")))
+            return self.blank()
+        index = len(self.events) - 1 - y
+        if index < 0:
+            return self.blank()
+        event = self.events[index]
+        latest = y == 0
+        undone = event.seq in self.undone
+        return self.line((event.seq, undone, latest), lambda: self._content(event, latest=latest))

@@ -3,7 +3,7 @@
 It lights up when the facilitator has spoken and the act waits for a role (any other key, Enter or
 Esc skips it). With interaction coding on, the same pad shows the codes (three valences or the 12
 Bales categories) while an act waits for its code. Under the keys, a running tally of the roles
-tagged so far: task against maintenance.
+tagged so far: task against maintenance. Lines are drawn once and reused (`CachedLines`).
 
 The pad lays its items out in as many columns as its width allows. A click on an item posts
 `RolePad.KeyClicked` with the item's key, as if it had been typed.
@@ -18,9 +18,10 @@ from textual import events
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.widget import Widget
+from textual.strip import Strip
 
 from kelompok.i18n import t
+from kelompok.tui.widgets.live_lines import CachedLines
 
 MIN_COLUMN = 18
 
@@ -35,21 +36,20 @@ class PadItem:
     """task or maintenance for roles; the valence or IPA area for codes."""
 
 
-class RolePad(Widget):
+class RolePad(CachedLines):
     """Keys for the roles (or codes) and the task/maintenance tally."""
 
-    COMPONENT_CLASSES = {"role-pad--key", "role-pad--task", "role-pad--maintenance", "role-pad--tally"}
+    COMPONENT_CLASSES = {"role-pad--key", "role-pad--task", "role-pad--maintenance", "role-pad--tally", "role-pad--active"}
 
+    # Active is a component style painted in `render` rather than a CSS class: restyling the widget
+    # on every facilitator turn would cost more than drawing it.
     DEFAULT_CSS = """
     RolePad {
         height: auto;
         padding: 0 1;
         color: $text-muted;
     }
-    RolePad.-active {
-        color: $text;
-        background: $accent 25%;
-    }
+    RolePad > .role-pad--active { background: $accent 25%; color: $text; }
     RolePad > .role-pad--key { color: $accent; text-style: bold; }
     RolePad > .role-pad--task { color: $primary; }
     RolePad > .role-pad--maintenance { color: $secondary; }
@@ -69,7 +69,6 @@ class RolePad(Widget):
         self.tally: dict[str, int] = {"task": 0, "maintenance": 0}
         self.show_tally = True
         self.active = False
-        self._columns = 1
 
     def show(self, items: list[PadItem], *, active: bool, tally: bool = True) -> None:
         """Show these items; `active` when the next key picks one of them."""
@@ -77,7 +76,6 @@ class RolePad(Widget):
         self.items = items
         self.show_tally = tally
         self.active = active
-        self.set_class(active, "-active")
         self.refresh(layout=changed_size)
 
     def set_tally(self, task: int, maintenance: int) -> None:
@@ -96,44 +94,46 @@ class RolePad(Widget):
     def tally_text(self) -> str:
         return t("live.roles.tally", task=self.tally["task"], maintenance=self.tally["maintenance"])
 
-    def render(self) -> Content:
-        width = max(self.content_region.width, 10)
+    def render_line(self, y: int) -> Strip:
+        width = self.line_width
         columns, rows = self._layout(width)
-        self._columns = columns
-        column_width = width // columns
-        key_style = self.get_visual_style("role-pad--key")
-        lines: list[Content] = []
-        for row in range(rows):
-            cells = []
-            for column in range(columns):
-                index = column * rows + row  # down the columns, so the order reads naturally
-                if index >= len(self.items):
-                    break
-                item = self.items[index]
-                label_style = self.get_visual_style(f"role-pad--{item.category}") if item.category in ("task", "maintenance") else None
-                label = Content.assemble((item.key, key_style), " ", (item.label, label_style) if label_style else item.label)
-                cells.append(label.truncate(column_width - 1, ellipsis=True, pad=column < columns - 1).pad_right(1 if column < columns - 1 else 0))
-            lines.append(Content.assemble(*cells))
-        if self.show_tally:
+        if y < rows:
+            cells = tuple(self.items[column * rows + y] for column in range(columns) if column * rows + y < len(self.items))
+            return self.line(("items", cells, columns, self.active), lambda: self._items_line(cells, width // columns))
+        if y == rows and self.show_tally:
             task, maintenance = self.tally["task"], self.tally["maintenance"]
-            tally = Content.assemble((self.tally_text(), self.get_visual_style("role-pad--tally")))
-            room = width - tally.cell_length - 1
-            if room >= 4:
-                total = task + maintenance
-                filled = round(room * task / total) if total else 0
-                balance = Content.assemble(
-                    " ",
-                    ("▮" * filled, self.get_visual_style("role-pad--task")),
-                    ("▮" * (room - filled) if total else "·" * room, self.get_visual_style("role-pad--maintenance")),
-                )
-                tally = Content.assemble(tally, balance)
-            lines.append(tally)
-        return Content("\n").join(lines)
+            return self.line(("tally", task, maintenance, self.tally_text()), lambda: self._tally_line(task, maintenance, width))
+        return self.blank()
+
+    def _items_line(self, cells: tuple[PadItem, ...], column_width: int) -> Content:
+        # Down the columns, so that the order reads naturally.
+        key_style = self.get_visual_style("role-pad--key")
+        parts = []
+        for item in cells:
+            label_style = self.get_visual_style(f"role-pad--{item.category}") if item.category in ("task", "maintenance") else None
+            label = Content.assemble((item.key, key_style), " ", (item.label, label_style) if label_style else item.label)
+            parts.append(label.truncate(column_width - 1, ellipsis=True, pad=True).pad_right(1))
+        line = Content.assemble(*parts).truncate(self.line_width, pad=True)
+        return line.stylize_before(self.get_visual_style("role-pad--active")) if self.active else line
+
+    def _tally_line(self, task: int, maintenance: int, width: int) -> Content:
+        tally = Content.styled(self.tally_text(), self.get_visual_style("role-pad--tally"))
+        room = width - tally.cell_length - 1
+        if room < 4:
+            return tally
+        total = task + maintenance
+        filled = round(room * task / total) if total else 0
+        return Content.assemble(
+            tally,
+            " ",
+            ("▮" * filled, self.get_visual_style("role-pad--task")),
+            ("▮" * (room - filled) if total else "·" * room, self.get_visual_style("role-pad--maintenance")),
+        )
 
     def on_click(self, event: events.Click) -> None:
-        width = max(self.content_region.width, 10)
+        width = self.line_width
         columns, rows = self._layout(width)
-        row, column = event.y, event.x // max(1, width // columns)
+        row, column = event.y, (event.x - self.styles.padding.left) // max(1, width // columns)
         index = column * rows + row
         if 0 <= row < rows and 0 <= index < len(self.items):
             self.post_message(self.KeyClicked(self.items[index].key))

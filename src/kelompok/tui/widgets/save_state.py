@@ -1,15 +1,13 @@
 """The save-state line of the live screen: is what the screen shows safe on disk?
 
 One line, always visible: "● tersimpan · 42 tindak" while every recorded event is durable,
-"menyimpan…" during a full-file checkpoint, the error in red when a write failed, and the session's
-number, state and clock on the right.
+"menyimpan…" during a full-file checkpoint, the error in red when a write failed.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
@@ -38,7 +36,6 @@ class SaveState(Widget):
         self.status: SaveStatus = "idle"
         self.acts = 0
         self.detail = ""
-        self.right = ""
         self.set_class(True, "-idle")
 
     def show(self, status: SaveStatus, *, acts: int | None = None, detail: str = "") -> None:
@@ -51,12 +48,6 @@ class SaveState(Widget):
             self.acts = acts
         self.detail = detail
         self.refresh()
-
-    def show_right(self, text: str) -> None:
-        """The session's number, state and clock, right-aligned."""
-        if text != self.right:
-            self.right = text
-            self.refresh()
 
     def text(self) -> str:
         """The left part of the line, as it is shown (tests read it)."""
@@ -71,9 +62,4 @@ class SaveState(Widget):
         return t("live.save.idle")
 
     def render(self) -> Content:
-        left = self.text()
-        width = max(self.content_region.width, 1)
-        gap = width - cell_len(left) - cell_len(self.right)
-        if gap < 1:
-            return Content(left).truncate(width, ellipsis=True)
-        return Content(f"{left}{' ' * gap}{self.right}")
+        return Content(self.text()).truncate(max(self.content_region.width, 1), ellipsis=True)
