@@ -378,3 +378,14 @@ async def test_snapshot_type_picker(tmp_path: Path, snapshot):
         screen.query_one(TypePicker).select("therapy")
         await pilot.pause()
         snapshot(app, "new_group_type_picker_100x32")
+
+
+async def test_new_group_actions_are_in_the_command_palette(tmp_path: Path):
+    app = make_app(tmp_path / "ws", lang="en", offer_samples=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_new_group(app, pilot)
+        commands = {command.title: command for command in app.get_system_commands(screen)}
+        assert {"Save", "Import members from CSV", "Members"} <= set(commands)
+        commands["Members"].callback()
+        await pilot.pause()
+        assert app.focused is screen.query_one("#member-code", Input)

@@ -547,3 +547,19 @@ async def test_snapshot_plan_editor(tmp_path: Path, snapshot, size: tuple[int, i
         await pilot.pause()
         await pilot.pause()
         snapshot(app, f"plan_agenda_{size[0]}x{size[1]}")
+
+
+async def test_plan_actions_are_in_the_command_palette(tmp_path: Path):
+    group = make_planning_group("task")
+    folder = workspace_with(tmp_path, group)
+    app = make_app(folder.parent, lang="en", offer_samples=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_group(app, pilot)
+        screen = await open_plan(app, pilot, "n")
+        titles = [command.title for command in app.get_system_commands(screen)]
+        assert "Save" in titles and "Undo the last change" in titles and "Add an agenda block" in titles
+        assert "Go to part: Agenda" in titles
+        save = next(command for command in app.get_system_commands(screen) if command.title == "Save")
+        save.callback()
+        await pilot.pause()
+    assert session_numbers(folder) == [1]

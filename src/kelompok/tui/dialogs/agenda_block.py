@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -32,25 +32,32 @@ class AgendaBlockDialog(ModalScreen[AgendaBlock | None]):
     AgendaBlockDialog {
         align: center middle;
     }
+    /* Not the shared `.dialog` class: app CSS would win over this wider size. */
     AgendaBlockDialog > #block-dialog {
         width: 100;
         max-width: 98%;
+        height: auto;
+        max-height: 96%;
+        border: thick $primary;
+        background: $surface;
+        padding: 1 2;
+    }
+    AgendaBlockDialog #block-body {
+        height: auto;
+        max-height: 50vh;
     }
     AgendaBlockDialog #block-form {
         width: 1fr;
         height: auto;
+        max-height: 50vh;
     }
     AgendaBlockDialog #block-form Label {
-        margin-top: 1;
         color: $text-muted;
-    }
-    AgendaBlockDialog #block-form Label.first {
-        margin-top: 0;
     }
     AgendaBlockDialog #block-roles {
         width: 36;
         height: auto;
-        max-height: 17;
+        max-height: 50vh;
         margin-left: 1;
     }
     AgendaBlockDialog #block-error {
@@ -68,11 +75,11 @@ class AgendaBlockDialog(ModalScreen[AgendaBlock | None]):
 
     def compose(self) -> ComposeResult:
         block = self.block
-        with Vertical(id="block-dialog", classes="dialog"):
+        with Vertical(id="block-dialog"):
             yield Static(f"[b]{self.heading}[/b]", id="block-heading")
             with Horizontal(id="block-body"):
-                with Vertical(id="block-form"):
-                    yield Label(t("plan.block.field_title"), classes="first")
+                with VerticalScroll(id="block-form", can_focus=False):
+                    yield Label(t("plan.block.field_title"))
                     yield Input(block.title if block else "", id="block-title", compact=True)
                     yield Label(t("plan.block.field_minutes"))
                     yield Input(str(block.minutes) if block else "", id="block-minutes", type="integer", compact=True)

@@ -27,8 +27,18 @@ class RosterImportDialog(ModalScreen[list[Member] | None]):
     RosterImportDialog {
         align: center middle;
     }
+    /* Not the shared `.dialog` class: app CSS would win over this wider size. */
     RosterImportDialog > #roster-dialog {
         width: 80;
+        max-width: 98%;
+        height: auto;
+        max-height: 90%;
+        border: thick $primary;
+        background: $surface;
+        padding: 1 2;
+    }
+    RosterImportDialog #roster-heading {
+        text-style: bold;
     }
     RosterImportDialog #roster-hint {
         color: $text-muted;
@@ -48,7 +58,7 @@ class RosterImportDialog(ModalScreen[list[Member] | None]):
         self.start = start
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="roster-dialog", classes="dialog"):
+        with Vertical(id="roster-dialog"):
             yield Static(t("new_group.roster.title"), id="roster-heading")
             yield Static(t("new_group.roster.hint"), id="roster-hint")
             yield Input(str(self.start) if self.start else "", placeholder=t("new_group.roster.placeholder"), id="roster-path")

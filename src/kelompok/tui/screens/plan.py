@@ -252,6 +252,7 @@ class PlanScreen(KelompokScreen):
                     yield SelectionList[str](id="ethics")
                     yield Static(id="ethics-hint", classes="hint")
                     yield Label(id="lbl-risks")
+                    yield Static(id="risk-hint", classes="hint")
                     for slot in range(self.risk_slots):
                         risk = plan.risks[slot] if slot < len(plan.risks) else None
                         with Horizontal(classes="risk-row"):
@@ -353,6 +354,10 @@ class PlanScreen(KelompokScreen):
         )
         roles.border_title = t("plan.planned_roles")
         self._relabel_ethics()
+        gtype = catalog.group_type(self.group.type)
+        risk_hint = self.query_one("#risk-hint", Static)
+        show_text(risk_hint, t(f"plan.risk_hint_{gtype.caution_level}", type=gtype.name.get(lang).lower()))
+        risk_hint.set_class(gtype.caution_level == "high", "-issue")
         agenda = self.query_one(AgendaEditor)
         if agenda.is_mounted:
             agenda.relabel()

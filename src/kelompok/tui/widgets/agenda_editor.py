@@ -47,6 +47,12 @@ class AgendaTable(DataTable):
     def _editor(self) -> AgendaEditor:
         return self.query_ancestor(AgendaEditor)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("add_block", "edit_block", "remove_block", "move_block", "adjust_minutes", "template"):
+            # Dimmed in the footer when the plan is read-only (the keys then only explain why).
+            return None if self._editor().read_only else True
+        return True
+
     def action_add_block(self) -> None:
         self._editor().add_block()
 

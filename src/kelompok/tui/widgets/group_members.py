@@ -58,6 +58,10 @@ class GroupMembersEditor(Widget):
     GroupMembersEditor #member-name {
         width: 1fr;
     }
+    GroupMembersEditor #add-member {
+        min-width: 10;
+        width: auto;
+    }
     GroupMembersEditor > MembersTable {
         height: 1fr;
     }
