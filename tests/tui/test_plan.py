@@ -494,12 +494,16 @@ async def test_language_switch_relabels_the_plan_and_its_checks(tmp_path: Path):
         panel = screen.query_one(PlanChecks)
         assert "professional_lead_required" in panel.ids
         assert "Kelompok terapi harus dipimpin" in panel.text()
-        screen.query_one(AgendaEditor).focus()
+        editor = screen.query_one(AgendaEditor)
+        editor.table.move_cursor(row=2)
+        editor.table.focus()
         await pilot.press("f2")
         await pilot.pause()
         assert "Therapy group" in panel.text() or "therapy group" in panel.text()
         assert "new session" in screen.status_text()
         assert str(screen.query_one("ContentTabs").query("Tab").first().label) == "1 Goals"
+        assert editor.table.cursor_row == 2 and editor.rows()[0][0] == "1"  # relabelled in place
+        assert [str(column.label) for column in editor.table.columns.values()][:3] == ["No", "Min", "Block"]
         await pilot.press("f1")
         await pilot.pause()
         assert "Session plan" in app.screen.query_one("Markdown").source

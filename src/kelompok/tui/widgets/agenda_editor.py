@@ -166,10 +166,11 @@ class AgendaEditor(Widget):
 
     def relabel(self) -> None:
         table = self.table
+        cursor = table.cursor_row
         table.clear(columns=True)
         for key in ("number", "minutes", "title", "activity", "method", "roles", "materials", "output"):
             table.add_column(t(f"plan.agenda.col_{key}"), key=key)
-        self._fill()
+        self._fill(cursor)
         self.query_one("#agenda-keys", Static).update(t("plan.agenda.keys"))
 
     # ── editing ──────────────────────────────────────────────────────────────────────────────

@@ -111,10 +111,11 @@ class GroupMembersEditor(Widget):
         self.query_one("#member-name", Input).placeholder = t("new_group.member_name")
         self.query_one("#add-member", Button).label = t("new_group.add_member")
         table = self.query_one(MembersTable)
+        cursor = table.cursor_row
         table.clear(columns=True)
         for key in ("seat", "code", "name", "consent", "attributes"):
             table.add_column(t(f"new_group.col_{key}"), key=key)
-        self._fill()
+        self._fill(cursor)
 
     @property
     def seating(self) -> list[str]:
