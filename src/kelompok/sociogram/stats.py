@@ -25,38 +25,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kelompok.i18n import LANGUAGES, t
 from kelompok.sociogram import cache
+from kelompok.sociogram.patterns import PATTERN_IDS
 
 CACHE_NAME = "stats"
 
-# Labels of the plain table. Kept here, few and bilingual, until they move to the i18n catalogue.
-LABELS: dict[str, dict[str, str]] = {
-    "group": {"id": "Kelompok", "en": "Group"},
-    "type": {"id": "Jenis", "en": "Type"},
-    "session": {"id": "Sesi", "en": "Session"},
-    "date": {"id": "Tanggal", "en": "Date"},
-    "present": {"id": "Hadir", "en": "Present"},
-    "acts": {"id": "Tindakan", "en": "Acts"},
-    "facilitator_share": {"id": "Porsi fasil.", "en": "Fac. share"},
-    "gini": {"id": "Gini", "en": "Gini"},
-    "density": {"id": "Kepadatan", "en": "Density"},
-    "reciprocity": {"id": "Timbal balik", "en": "Reciprocity"},
-    "centralization": {"id": "Sentralisasi", "en": "Centraliz."},
-    "pattern": {"id": "Pola", "en": "Pattern"},
-    "no_sessions": {"id": "Belum ada sesi.", "en": "No sessions yet."},
-    "maypole": {"id": "terpusat", "en": "maypole"},
-    "round_robin": {"id": "bergiliran", "en": "round robin"},
-    "hot_seat": {"id": "kursi panas", "en": "hot seat"},
-    "free_floating": {"id": "mengalir bebas", "en": "free-floating"},
-}
-
 
 def label(key: str, lang: str) -> str:
-    """A table label in `lang` ("id" or "en"); English when the language is unknown."""
-    entry = LABELS.get(key)
-    if entry is None:
-        return key
-    return entry.get(lang, entry["en"])
+    """A table label (or a pattern's short name) in `lang` ("id" or "en"), from the language
+    catalogue (`sociogram.table.*`, `sociogram.pattern.*`); English when the language is unknown."""
+    lang = lang if lang in LANGUAGES else "en"
+    if key in PATTERN_IDS:
+        return t(f"sociogram.pattern.{key}", lang)
+    return t(f"sociogram.table.{key}", lang)
 
 
 def _round(value: Any) -> Any:
