@@ -516,3 +516,59 @@ async def test_live_screen_mid_session_snapshot(tmp_path: Path, clock: FakeClock
         screen._tick()
         await pilot.pause()
         snapshot(app, f"live_{size[0]}x{size[1]}")
+
+
+async def test_undo_walks_back_over_an_agenda_step_and_an_arrival(tmp_path: Path, clock: FakeClock):
+    folder = workspace_with_plan(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_live(pilot)
+        await pilot.press("down", "down", "down", "3")  # A4 absent
+        screen = await start_all_present(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one(OptionList).highlighted = 3
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        assert screen.recorder.current_block() == 1 and "A4" in screen.keypad.members.values()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.recorder.current_block() == 0
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "A4" not in screen.keypad.members.values() and screen.pad_members["A4"].status == "absent"
+        assert shape(screen.recorder.session) == [(1, "arrive", "A4"), (2, "agenda", 1), (3, "undo", 2), (4, "undo", 1)]
+        assert screen.recent.lines()[0].endswith(t("live.recent.undo", what=t("live.recent.arrive", name="4 Anggota 4")))
+
+
+async def test_clicking_the_pads_types_their_keys(tmp_path: Path, clock: FakeClock):
+    folder = workspace_with_plan(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_live(pilot)
+        screen = await start_all_present(pilot)
+        # Rows of the member pad: one per member, then the facilitator (its border is the title).
+        await pilot.click("#live-members", offset=(4, 1 + 5))  # f
+        await pilot.click("#live-members", offset=(4, 1 + 1))  # 2
+        await pilot.click("#live-roles", offset=(3, 1 + 0))  # the first role: Instruktur
+        await pilot.pause()
+        assert [(e.from_, e.to, e.role) for e in screen.recorder.session.events] == [("facilitator", "A2", "instruktur")]
+
+
+async def test_a_failed_write_is_shown_in_red_and_nothing_is_claimed(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch):
+    folder = workspace_with_plan(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_live(pilot)
+        screen = await start_all_present(pilot)
+        await acts(pilot, clock, "1 2")
+
+        def full_disk(*args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(screen.recorder._journal, "append", full_disk)
+        await acts(pilot, clock, "2 1")
+        assert screen.save_state.status == "error" and "No space left" in screen.save_state.text()
+        assert screen.acts == 1 and len(screen.recorder.session.events) == 1, "an act that is not on disk is not shown"

@@ -261,7 +261,7 @@ class MemberPad(CachedLines):
         return None, Content
 
     def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
         keys = [m.key if m.present else "" for m in self.members] + ["f", "g"]
-        row = event.y - self.styles.padding.top
-        if 0 <= row < len(keys) and keys[row]:
-            self.post_message(self.MemberClicked(keys[row]))
+        if offset is not None and 0 <= offset.y < len(keys) and keys[offset.y]:
+            self.post_message(self.MemberClicked(keys[offset.y]))

@@ -131,9 +131,12 @@ class RolePad(CachedLines):
         )
 
     def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
         width = self.line_width
         columns, rows = self._layout(width)
-        row, column = event.y, (event.x - self.styles.padding.left) // max(1, width // columns)
+        row, column = offset.y, offset.x // max(1, width // columns)
         index = column * rows + row
         if 0 <= row < rows and 0 <= index < len(self.items):
             self.post_message(self.KeyClicked(self.items[index].key))
