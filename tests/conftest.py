@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,6 +27,24 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     i18n.set_language("id")
     yield
     i18n.set_language("id")
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand (`advance`)."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
 
 
 def make_group(members: int = 5, type_: str = "task") -> Group:
@@ -49,3 +71,27 @@ def group_dir(tmp_path: Path) -> Path:
     save_session(folder, make_session(1))
     save_session(folder, make_session(2, acts=20))
     return folder
+
+
+def other_process_can_lock(folder: Path) -> bool:
+    """Whether another kelompok process could take the group's lock right now."""
+    code = f"from pathlib import Path; from kelompok.sessions.locking import GroupLock; print(GroupLock(Path({str(folder)!r})).acquire())"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return result.stdout.strip() == "True"
+
+
+@contextmanager
+def held_by_another_process(folder: Path) -> Iterator[None]:
+    """Another kelompok process holds the group's lock for the duration (the lock is shared within
+    one process, so only a real second process can stand for another kelompok window)."""
+    code = (
+        "import sys; from pathlib import Path; from kelompok.sessions.locking import GroupLock; "
+        f"assert GroupLock(Path({str(folder)!r})).acquire(); print('held', flush=True); sys.stdin.read()"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()

@@ -1,4 +1,4 @@
-"""Fixtures for the Pilot tests: a golden-SVG `snapshot`, a hand-moved `clock`, a fixed `now`.
+"""Fixtures for the Pilot tests: a golden-SVG `snapshot`, a fixed `now` (the hand-moved `clock` lives in tests/conftest.py).
 
 `snapshot(app, name)` compares `app.export_screenshot()` with `tests/tui/snapshots/<name>.svg`.
 To accept a change on purpose, rerun with `UPDATE_SNAPSHOTS=1` (or `--update-snapshots` when this
@@ -55,24 +55,6 @@ def svg_text(svg: str) -> list[str]:
             row = row.ljust(round(x / 12.2)) + text  # Rich lays out cells 12.2 px apart
         rows.append(row.replace("\xa0", " ").rstrip())
     return rows
-
-
-class FakeClock:
-    """A monotonic clock the test moves by hand (`advance`)."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 def _updating(config: pytest.Config) -> bool:

@@ -14,7 +14,7 @@ from kelompok.sessions.models import Consent
 from kelompok.sessions.store import load_group, save_group, save_session
 from kelompok.tui.dialogs.export import ExportDialog
 from kelompok.tui.screens.group import GroupScreen
-from tests.conftest import make_group, make_session
+from tests.conftest import held_by_another_process, make_group, make_session
 
 
 def make_workspace(tmp_path: Path) -> Path:
@@ -101,8 +101,7 @@ async def test_names_are_an_explicit_choice_with_a_warning_and_an_audit_entry(tm
 async def test_a_names_export_that_cannot_be_audited_shows_why_and_writes_nothing(tmp_path: Path):
     folder = make_workspace(tmp_path)
     app = make_app(folder.parent, lang="en", offer_samples=False)
-    with GroupLock(folder) as other:  # another kelompok has the group: this one opens it read-only
-        assert other.held
+    with held_by_another_process(folder):  # another kelompok has the group: this one opens it read-only
         async with app.run_test(size=(100, 40)) as pilot:
             dialog = await open_dialog(app, pilot)
             dialog.query_one("#export-names", Checkbox).value = True

@@ -12,7 +12,7 @@ from kelompok.i18n import get_language
 from kelompok.sessions.locking import GroupLock
 from kelompok.tui.screens.group import GroupScreen
 from kelompok.tui.screens.home import HomeScreen
-from tests.conftest import make_group
+from tests.conftest import make_group, held_by_another_process
 from kelompok.sessions.store import save_group
 
 
@@ -79,13 +79,7 @@ async def test_group_opens_read_only_when_another_process_holds_it(group_dir: Pa
     import subprocess
     import sys
 
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"from pathlib import Path; from kelompok.sessions.locking import GroupLock; import time; assert GroupLock(Path({str(group_dir)!r})).acquire(); print('held', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with held_by_another_process(group_dir):
         app = make_app(group_dir.parent, lang="en", offer_samples=False)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
@@ -96,9 +90,6 @@ async def test_group_opens_read_only_when_another_process_holds_it(group_dir: Pa
             rows = table_rows(app, "#sessions")
             assert [row[0] for row in rows] == ["1", "2"]
             assert rows[1][3] == "20"
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 async def test_f1_shows_help_in_current_language(group_dir: Path):

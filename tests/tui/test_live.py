@@ -25,8 +25,8 @@ from kelompok.sessions.store import journal_path, load_session, save_group, save
 from kelompok.tui.screens.attendance import AttendanceScreen
 from kelompok.tui.screens.group import GroupScreen
 from kelompok.tui.screens.live import LiveScreen
-from tests.conftest import make_group, make_session
-from tests.tui.conftest import FIXED_NOW, FakeClock
+from tests.conftest import FakeClock, held_by_another_process, make_group, make_session, other_process_can_lock
+from tests.tui.conftest import FIXED_NOW
 
 PLAN = SessionPlan(
     purpose="Menyusun rencana usaha bersama",
@@ -180,7 +180,7 @@ async def test_whole_session_from_attendance_to_the_file_on_disk(tmp_path: Path,
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, GroupScreen)
-        assert app.screen.lock.held, "the group screen has its lock back"
+        assert app.screen.group_lock.held and not other_process_can_lock(folder), "the group screen still holds the group"
 
     session = load_session(folder, 2)
     assert session.state == "ended"
@@ -383,7 +383,7 @@ async def test_leaving_pauses_and_reopening_continues_without_attendance(tmp_pat
         await pilot.press("f9")
         await pilot.pause()
         group_screen = app.screen
-        assert isinstance(group_screen, GroupScreen) and group_screen.lock.held
+        assert isinstance(group_screen, GroupScreen) and group_screen.group_lock.held
         assert load_session(folder, 2).state == "paused"
         await pilot.press("down", "l")
         await pilot.pause()
@@ -412,27 +412,18 @@ async def test_backing_out_of_attendance_records_nothing(tmp_path: Path, clock: 
         await open_live(pilot, row=1)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, GroupScreen) and app.screen.lock.held
+        assert isinstance(app.screen, GroupScreen) and app.screen.group_lock.held
     assert load_session(folder, 2).state == "planned" and session_numbers(folder) == [1, 2]
 
 
 async def test_a_group_recorded_elsewhere_is_refused_with_a_clear_message(tmp_path: Path, clock: FakeClock):
     folder = workspace_with_plan(tmp_path)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"from pathlib import Path; from kelompok.sessions.locking import GroupLock; import time; assert GroupLock(Path({str(folder)!r})).acquire(); print('held', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with held_by_another_process(folder):
         app = app_for(folder, clock)
         async with app.run_test(size=(100, 32)) as pilot:
             await open_live(pilot, row=1)
             assert isinstance(app.screen, GroupScreen)
             assert t("live.error.busy", group="KUBE Mawar") in messages(app)
-    finally:
-        holder.kill()
-        holder.wait()
     assert load_session(folder, 2).state == "planned"
     assert not GroupLock(folder).held
 

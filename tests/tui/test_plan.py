@@ -27,7 +27,7 @@ from kelompok.tui.widgets.group_members import GroupMembersEditor
 from kelompok.tui.screens.plan import PlanScreen
 from kelompok.tui.widgets.agenda_editor import AgendaEditor
 from kelompok.tui.widgets.plan_checks import PlanChecks
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, held_by_another_process, other_process_can_lock
 from tests.tui.conftest import FIXED_NOW
 
 SIZE = (120, 36)
@@ -372,13 +372,7 @@ async def test_group_held_by_another_process_opens_read_only(tmp_path: Path):
     folder = workspace_with(tmp_path, group)
     save_session(folder, Session(number=1, date=dt.date(2026, 3, 2), plan=plan_template(group, 1, "en")))
     before = session_path(folder, 1).read_bytes()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"from pathlib import Path; from kelompok.sessions.locking import GroupLock; import time; assert GroupLock(Path({str(folder)!r})).acquire(); print('held', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with held_by_another_process(folder):
         app = make_app(folder.parent, lang="en", offer_samples=False)
         async with app.run_test(size=SIZE) as pilot:
             group_screen = await open_group(app, pilot)
@@ -388,9 +382,6 @@ async def test_group_held_by_another_process_opens_read_only(tmp_path: Path):
             screen.query_one("#venue", Input).value = "changed"  # even if a field changed somehow
             await pilot.press("ctrl+s")
             await pilot.pause()
-    finally:
-        holder.kill()
-        holder.wait()
     assert session_path(folder, 1).read_bytes() == before
 
 
@@ -398,19 +389,16 @@ async def test_plan_opened_on_its_own_takes_and_releases_the_group_lock(tmp_path
     group = make_planning_group("task")
     folder = workspace_with(tmp_path, group)
     save_session(folder, Session(number=1, date=dt.date(2026, 3, 2), plan=plan_template(group, 1, "en")))
-    from kelompok.sessions.locking import GroupLock
-
     app = make_app(folder.parent, lang="en", offer_samples=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.push_screen(PlanScreen(folder, 1))
         await pilot.pause()
         assert not app.screen.read_only
-        assert not GroupLock(folder).acquire()  # held by the plan screen
+        assert not other_process_can_lock(folder)  # held by the plan screen
         await pilot.press("escape")
         await pilot.pause()
-    with GroupLock(folder) as lock:
-        assert lock.held
+    assert other_process_can_lock(folder)
 
 
 async def test_plan_vs_actual_records_objective_results_with_evidence(tmp_path: Path):

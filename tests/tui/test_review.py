@@ -30,7 +30,7 @@ from kelompok.tui.widgets.review_sections import ReviewSections
 from kelompok.tui.widgets.review_status import ReviewStatusLine
 from kelompok.tui.widgets.review_text import ReviewText
 from kelompok.tui.widgets.review_timeline import ReviewTimeline
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, held_by_another_process
 from tests.tui.conftest import FIXED_NOW
 
 GROUP = "kube-sejahtera-mawar"
@@ -281,13 +281,7 @@ async def test_role_decides_which_steps_are_offered(tmp_path: Path):
 async def test_a_group_held_by_another_process_opens_read_only_and_writes_nothing(tmp_path: Path):
     folder = copy_group(tmp_path)
     before = session_path(folder, SUBMITTED).read_bytes()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"from pathlib import Path; from kelompok.sessions.locking import GroupLock; import time; assert GroupLock(Path({str(folder)!r})).acquire(); print('held', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with held_by_another_process(folder):
         app = app_for(folder, role="supervisor", name="Retno", lang="en")
         async with app.run_test(size=(110, 34)) as pilot:
             screen = await open_review(pilot, SUBMITTED)
@@ -297,9 +291,6 @@ async def test_a_group_held_by_another_process_opens_read_only_and_writes_nothin
             await pilot.press("c", "r", "o")
             await pilot.pause()
             assert isinstance(app.screen, ReviewScreen)
-    finally:
-        holder.kill()
-        holder.wait()
     assert session_path(folder, SUBMITTED).read_bytes() == before
 
 
@@ -370,7 +361,7 @@ async def test_escape_goes_from_a_section_to_the_list_and_then_back_to_the_group
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, GroupScreen)
-        assert app.screen.lock.held, "the group screen keeps the group's lock"
+        assert app.screen.group_lock.held, "the group screen keeps the group's lock"
 
 
 async def test_the_steps_that_apply_are_in_the_command_palette(tmp_path: Path):

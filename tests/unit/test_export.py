@@ -22,12 +22,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.models import Attendance, Consent, Event, Session
 from kelompok.sessions.store import load_group, load_sessions, save_group, save_session
 from kelompok.sociogram import export
 from kelompok.sociogram.export import FORMATS, ExportError, export_group, export_session, pseudonyms, render_export
-from tests.conftest import SAMPLES, make_group, make_session
+from tests.conftest import SAMPLES, held_by_another_process, make_group, make_session
 
 SAMPLE = SAMPLES / "kds-pelangi-harapan"
 NOTE = "Catatan rahasia XQZ-7 tentang anggota"
@@ -276,8 +275,7 @@ def test_default_export_writes_no_audit_entry(tmp_path: Path):
 def test_names_export_refused_when_the_audit_cannot_be_written(tmp_path: Path):
     folder = secret_group(tmp_path / "g")
     out = tmp_path / "n.svg"
-    with GroupLock(folder) as other:  # another kelompok has the group open
-        assert other.held
+    with held_by_another_process(folder):  # another kelompok has the group open
         with pytest.raises(ExportError) as raised:
             export_group(folder, 1, "svg", out, names=True, who="x")
     assert raised.value.usage

@@ -38,6 +38,7 @@ from kelompok.sessions.recording import (
     RecordingError,
     SessionLocked,
 )
+from tests.conftest import FakeClock, other_process_can_lock
 
 WALL = dt.datetime(2026, 11, 23, 9, 30, 15, 123456)
 
@@ -46,24 +47,6 @@ WALL = dt.datetime(2026, 11, 23, 9, 30, 15, 123456)
 def _english():
     """Messages are asserted in English; the catalogue tests cover both languages."""
     i18n.set_language("en")
-
-
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture
@@ -322,21 +305,19 @@ def test_signed_off_session_refuses_recording(group_dir: Path, clock: FakeClock)
     assert not journal_file(group_dir).exists()
 
 
-def test_flock_conflicts_within_one_process(group_dir: Path) -> None:
-    """flock belongs to the open file description, so two opens in one process conflict too."""
+def test_the_group_lock_is_shared_within_one_process_until_the_last_release(group_dir: Path) -> None:
+    """Screens of one window share the lock; another process gets it only after the last release."""
     first, second = GroupLock(group_dir), GroupLock(group_dir)
-    assert first.acquire()
-    try:
-        assert not second.acquire()
-    finally:
-        first.release()
-    assert second.acquire()
+    assert first.acquire() and second.acquire()
+    first.release()
+    assert second.held and not other_process_can_lock(group_dir)
     second.release()
+    assert other_process_can_lock(group_dir)
 
 
 def test_second_recorder_in_the_same_process_is_refused(group_dir: Path, clock: FakeClock) -> None:
     with open_recorder(group_dir, clock):
-        with pytest.raises(GroupBusy, match="another kelompok"):
+        with pytest.raises(GroupBusy, match="already being recorded"):
             open_recorder(group_dir, clock)
     open_recorder(group_dir, clock).close()  # free again once the first one closed
 

@@ -88,7 +88,6 @@ def write_report(
     fmt: str = "html",
     who: str | None = None,
     now: dt.datetime | None = None,
-    lock_held: bool = False,
 ) -> ReportResult:
     """Build the report of the group in `group_dir` and write it to `out` (a folder gets a default name).
 
@@ -113,7 +112,7 @@ def write_report(
         named = pseudo.named
         detail = f"session={session or 'all'} format=report-{fmt} names={len(named)}/{len(group.members)} ({','.join(named) or '-'}) file={out.resolve()}"
         try:
-            record_audit(group_dir, "report_with_names", detail, who, now, lock_held)
+            record_audit(group_dir, "report_with_names", detail, who, now)
         except ExportError as error:
             raise ReportError(str(error), usage=error.usage) from None
     atomic_write_bytes(out, text.encode("utf-8"))

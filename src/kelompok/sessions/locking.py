@@ -1,13 +1,20 @@
-"""One writer per group: an OS lock on `GROUP/.lock`.
+"""One writer per group: an OS lock on `GROUP/.lock`, shared by everything in this process.
 
 The lock is held by an open file handle, so the operating system releases it when the process
 ends, even on kill -9 or power loss: a crash never leaves a group locked for good.
 A second process that cannot take the lock opens the group read-only and says so.
+
+Inside one process the lock is shared: the group screen, the plan editor and the live recorder
+of the same kelompok window are one writer, not rivals. (flock belongs to the open file, so two
+opens in one process would otherwise refuse each other, and every screen would have to pass the
+lock around by hand.) The OS lock is taken by the first `acquire` and given back by the last
+`release`.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from kelompok.sessions.fileio import FILE_MODE
@@ -35,44 +42,67 @@ else:
         return True
 
 
+# lock file → [open fd holding the OS lock, number of GroupLock objects sharing it]
+_held: dict[Path, list[int]] = {}
+_registry = threading.Lock()
+
+
 class GroupLock:
-    """Try to become the one writer of a group folder.
+    """Try to become the writer of a group folder (shared with the rest of this process).
 
     `GroupLock(folder).acquire()` returns True when this process may write; False means another
-    kelompok has the group open and this one must stay read-only. Release with `release()` or by
-    using the lock as a context manager.
+    kelompok process has the group open and this one must stay read-only. Release with
+    `release()` or by using the lock as a context manager.
     """
 
     def __init__(self, group_dir: Path) -> None:
-        self.path = group_dir / LOCK_FILE
-        self._fd: int | None = None
+        self.path = Path(group_dir) / LOCK_FILE
+        self._key = Path(os.path.abspath(self.path))
+        self._held = False
 
     @property
     def held(self) -> bool:
-        return self._fd is not None
+        return self._held
 
     def acquire(self) -> bool:
-        if self._fd is not None:
+        if self._held:
             return True
+        with _registry:
+            entry = _held.get(self._key)
+            if entry is None:
+                fd = self._lock_file()
+                if fd is None:
+                    return False
+                entry = _held[self._key] = [fd, 0]
+            entry[1] += 1
+        self._held = True
+        return True
+
+    def _lock_file(self) -> int | None:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         except OSError:
-            return False  # a read-only folder (e.g. a supervisor's copy): read-only it is
+            return None  # a read-only folder (e.g. a supervisor's copy): read-only it is
         if not _try_lock(fd):
             os.close(fd)
-            return False
+            return None
         try:
             os.ftruncate(fd, 0)
             os.write(fd, f"{os.getpid()}\n".encode())
         except OSError:
             pass  # the pid is a courtesy for humans; the lock itself is what counts
-        self._fd = fd
-        return True
+        return fd
 
     def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)  # closing the handle releases the OS lock
-            self._fd = None
+        if not self._held:
+            return
+        with _registry:
+            entry = _held[self._key]
+            entry[1] -= 1
+            if entry[1] == 0:
+                os.close(entry[0])  # closing the handle releases the OS lock
+                del _held[self._key]
+        self._held = False
 
     def __enter__(self) -> GroupLock:
         self.acquire()

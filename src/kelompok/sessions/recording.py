@@ -19,6 +19,7 @@ Nothing here imports Textual; the live screen calls these methods and shows what
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -86,6 +87,10 @@ class GroupBusy(RecordingError):
     """Another kelompok process holds the group's lock; this one may only read."""
 
     key = "busy"
+
+
+_recording: set[Path] = set()
+"""Group folders with an open Recorder in this process."""
 
 
 def _local_now() -> dt.datetime:
@@ -168,12 +173,18 @@ class Recorder:
         written then), OSError when the folder cannot be written.
         """
         group_dir = Path(group_dir)
+        key = Path(os.path.abspath(group_dir))
+        if key in _recording:
+            # The process-wide lock lets the window's screens share a group; two live recordings
+            # of it at once would both append to its journal, so the second one is refused.
+            raise GroupBusy(t("recording.busy_here", group=group_dir.name), group=group_dir.name)
         lock = GroupLock(group_dir)
         if not lock.acquire():
             raise GroupBusy(
                 t("recording.busy", group=group_dir.name),
                 group=group_dir.name,
             )
+        _recording.add(key)
         try:
             if group is None:
                 group = load_group(group_dir)
@@ -189,6 +200,7 @@ class Recorder:
             recovered = _merge(session, replay.events, jpath)
             journal = Journal(jpath)
         except BaseException:
+            _recording.discard(key)
             lock.release()
             raise
         recorder = cls(
@@ -221,6 +233,7 @@ class Recorder:
         finally:
             self._closed = True
             self._journal.close()
+            _recording.discard(Path(os.path.abspath(self.group_dir)))
             self._lock.release()
 
     def __enter__(self) -> Recorder:

@@ -599,24 +599,18 @@ def record_audit(
     detail: str,
     who: str | None = None,
     now: dt.datetime | None = None,
-    lock_held: bool = False,
 ) -> None:
     """Append an entry to the group's audit trail and save `group.toml`.
 
-    The group is re-read first so that nothing another screen changed is lost. Unless the caller
-    already holds the group's lock (`lock_held`, the TUI's group screen does), the lock is taken
-    for the write; a group open in another kelompok raises ExportError.
+    The group is re-read first so that nothing another screen changed is lost. The group's lock
+    is taken for the write (shared with this process's screens); a group open in another
+    kelompok raises ExportError.
     """
     from kelompok.sessions.locking import GroupLock
     from kelompok.sessions.models import AuditEntry
     from kelompok.sessions.store import load_group, save_group
 
     entry = AuditEntry(at=(now or dt.datetime.now()).replace(microsecond=0), who=who or current_user(), action=action, detail=detail)
-    if lock_held:
-        group = load_group(group_dir)
-        group.audit.append(entry)
-        save_group(group_dir, group)
-        return
     with GroupLock(group_dir) as lock:
         if not lock.held:
             raise ExportError(t("export.locked", path=group_dir), usage=True)
@@ -644,7 +638,6 @@ def export_session(
     group_dir: Path | None = None,
     who: str | None = None,
     now: dt.datetime | None = None,
-    lock_held: bool = False,
 ) -> ExportResult:
     """Export one session (`which` = its number) or the series (`"all"`) to `out` in `fmt`.
 
@@ -665,7 +658,7 @@ def export_session(
     if names:
         if group_dir is None:
             raise ValueError("an export with names needs group_dir, to write the audit trail")
-        record_audit(group_dir, "export_with_names", names_detail(which, fmt, list(paths.values()), pseudo.named, pseudo.members), who, now, lock_held)
+        record_audit(group_dir, "export_with_names", names_detail(which, fmt, list(paths.values()), pseudo.named, pseudo.members), who, now)
         audited = True
     for suffix, data in contents.items():
         atomic_write_bytes(paths[suffix], data)
@@ -697,11 +690,10 @@ def export_group(
     *,
     who: str | None = None,
     now: dt.datetime | None = None,
-    lock_held: bool = False,
 ) -> ExportResult:
     """`export_session` for a group folder: reads what is needed, exports, audits a names choice."""
     group, sessions = load_for_export(group_dir, which)
-    return export_session(group, sessions, which, fmt, out, names, lang, group_dir=group_dir, who=who, now=now, lock_held=lock_held)
+    return export_session(group, sessions, which, fmt, out, names, lang, group_dir=group_dir, who=who, now=now)
 
 
 def default_filename(group_dir: Path, which: Which, fmt: str, lang: str | None = None) -> str:

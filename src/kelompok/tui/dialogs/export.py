@@ -21,7 +21,6 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from kelompok.i18n import get_language, t
 from kelompok.sessions.fileio import DataError
-from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.store import session_numbers
 from kelompok.sociogram.export import FORMATS, ExportError, Which, default_filename, export_group
 
@@ -137,14 +136,6 @@ class ExportDialog(ModalScreen[Path | None]):
         content = self.query_one("#export-result", Static).content
         return content.plain if isinstance(content, Content) else str(content)
 
-    def _lock_held(self) -> bool:
-        """True when a screen of this app holds the group's lock (the group screen below us)."""
-        for screen in self.app.screen_stack:
-            lock = getattr(screen, "lock", None)  # GroupScreen.lock (other screens have Textual's own RLock)
-            if getattr(screen, "group_dir", None) == self.group_dir and isinstance(lock, GroupLock) and lock.held:
-                return True
-        return False
-
     # ── actions ─────────────────────────────────────────────────────────────────────────────
 
     @on(Input.Submitted, "#export-path")
@@ -164,7 +155,7 @@ class ExportDialog(ModalScreen[Path | None]):
         who = getattr(self.app, "user_name", "") or None
         try:
             result = export_group(
-                self.group_dir, self.which, self.format, out, names, get_language(), who=who, lock_held=self._lock_held()
+                self.group_dir, self.which, self.format, out, names, get_language(), who=who
             )
         except (ExportError, DataError, OSError) as error:
             self._show(t("export.dialog.failed", error=error), error=True)

@@ -33,8 +33,8 @@ class GroupScreen(KelompokScreen):
         super().__init__()
         self.group_dir = group_dir
         self.group: Group = load_group(group_dir)
-        self.lock = GroupLock(group_dir)
-        self.read_only = not self.lock.acquire()
+        self.group_lock = GroupLock(group_dir)
+        self.read_only = not self.group_lock.acquire()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -113,4 +113,4 @@ class GroupScreen(KelompokScreen):
         self.app.pop_screen()
 
     def on_unmount(self) -> None:
-        self.lock.release()
+        self.group_lock.release()

@@ -165,7 +165,7 @@ class NewGroupScreen(KelompokScreen):
         super().__init__()
         self.workspace = workspace
         self.group_dir: Path | None = None
-        self.lock: GroupLock | None = None
+        self.group_lock: GroupLock | None = None
         self._baseline: object = None
         self._saved_once = False
 
@@ -355,7 +355,7 @@ class NewGroupScreen(KelompokScreen):
         self.app.push_screen(RosterImportDialog(), imported)
 
     def action_save(self) -> bool:
-        if self.lock is not None and not self.lock.held:
+        if self.group_lock is not None and not self.group_lock.held:
             self.notify(t("plan.read_only_group"), title=t("plan.not_saved"), severity="warning")
             return False
         problems = self.problems()
@@ -372,10 +372,10 @@ class NewGroupScreen(KelompokScreen):
         except (DataError, OSError) as error:
             self.notify(str(error), title=t("plan.not_saved"), severity="error", timeout=10)
             return False
-        if self.lock is None:
+        if self.group_lock is None:
             # The folder is ours from now on: later saves must not race another window.
-            self.lock = GroupLock(folder)
-            self.lock.acquire()
+            self.group_lock = GroupLock(folder)
+            self.group_lock.acquire()
         self.group_dir = folder
         self._saved_once = True
         self._baseline = self._snapshot()
@@ -395,7 +395,7 @@ class NewGroupScreen(KelompokScreen):
         self.app.push_screen(ConfirmDialog(t("plan.discard_question"), yes=t("plan.discard"), no=t("plan.keep_editing")), answered)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save" and self.lock is not None and not self.lock.held:
+        if action == "save" and self.group_lock is not None and not self.group_lock.held:
             return None
         return True
 
@@ -410,5 +410,5 @@ class NewGroupScreen(KelompokScreen):
         ]
 
     def on_unmount(self) -> None:
-        if self.lock is not None:
-            self.lock.release()
+        if self.group_lock is not None:
+            self.group_lock.release()

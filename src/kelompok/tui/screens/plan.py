@@ -34,7 +34,7 @@ from textual.widgets.selection_list import Selection
 from kelompok.i18n import format_date, format_number, get_language, t
 from kelompok.sessions.catalog import load_catalog
 from kelompok.sessions.fileio import DataError, validation_message
-from kelompok.sessions.locking import LOCK_FILE, GroupLock
+from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.models import Group, Objective, Risk, Session, SessionPlan
 from kelompok.sessions.planning import (
     ETHICS_ITEM_IDS,
@@ -169,7 +169,7 @@ class PlanScreen(KelompokScreen):
         else:
             self.session = load_session(group_dir, number)
         self.number = number
-        self.lock: GroupLock | None = None
+        self.group_lock: GroupLock | None = None
         self.read_only_key = ""
         """Why the plan cannot be changed here (an i18n key), or empty."""
         if self.session.locked:
@@ -295,20 +295,10 @@ class PlanScreen(KelompokScreen):
         self.call_after_refresh(self.query_one("#purpose").focus)
 
     def _take_lock(self) -> None:
-        """Write only while this process is the group's one writer.
-
-        The group screen that opened this one usually holds the lock already (a second lock from
-        the same process would fail), so look for it first; otherwise take our own.
-        """
-        wanted = (self.group_dir / LOCK_FILE).resolve()
-        for screen in self.app.screen_stack:
-            lock = getattr(screen, "lock", None)
-            if screen is not self and isinstance(lock, GroupLock) and lock.path.resolve() == wanted:
-                if not lock.held and not self.read_only:
-                    self.read_only_key = "plan.read_only_group"
-                return
-        self.lock = GroupLock(self.group_dir)
-        if not self.lock.acquire() and not self.read_only:
+        """Write only while this process is the group's one writer (the lock is shared with the
+        group screen below); another kelompok process holding it makes this screen read-only."""
+        self.group_lock = GroupLock(self.group_dir)
+        if not self.group_lock.acquire() and not self.read_only:
             self.read_only_key = "plan.read_only_group"
 
     def _apply_read_only(self) -> None:
@@ -781,5 +771,5 @@ class PlanScreen(KelompokScreen):
         return commands
 
     def on_unmount(self) -> None:
-        if self.lock is not None:
-            self.lock.release()
+        if self.group_lock is not None:
+            self.group_lock.release()

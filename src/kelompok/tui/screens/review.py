@@ -148,18 +148,8 @@ class ReviewScreen(KelompokScreen):
             self._own_lock = None
 
     def _take_lock(self) -> None:
-        """Writable when this process is the group's one writer, read-only when another process is.
-
-        The group screen below (if any) holds the group's lock for this process: the OS lock is per
-        open file, so a second GroupLock here would find our own group screen in the way.
-        """
-        for screen in self.app.screen_stack:
-            lock = getattr(screen, "lock", None)
-            if screen is self or not isinstance(lock, GroupLock):
-                continue
-            if Path(getattr(screen, "group_dir", "")).resolve() == self.group_dir.resolve():
-                self.read_only = not lock.held
-                return
+        """Writable when this process is the group's one writer (the lock is shared with the group
+        screen below), read-only when another kelompok process is."""
         own = GroupLock(self.group_dir)
         if own.acquire():
             self._own_lock = own
