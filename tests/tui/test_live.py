@@ -39,6 +39,12 @@ PLAN = SessionPlan(
 )
 
 
+@pytest.fixture(autouse=True)
+def _patient_addressee(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests type every addressee; a slow machine must not turn "1 2" into "1 → group" and "2 …"."""
+    monkeypatch.setattr(LiveScreen, "ADDRESSEE_TIMEOUT", 60.0)
+
+
 def workspace_with_plan(tmp_path: Path, members: int = 5) -> Path:
     """A group with session 1 ended and session 2 planned (with an agenda); returns the group folder."""
     folder = tmp_path / "ws" / "kube-mawar"
@@ -223,7 +229,9 @@ async def test_a_session_killed_mid_recording_reopens_with_every_act(tmp_path: P
         import asyncio
         from pathlib import Path
         from kelompok.app import make_app
+        from kelompok.tui.screens.live import LiveScreen
 
+        LiveScreen.ADDRESSEE_TIMEOUT = 60.0  # every addressee is typed, however slow the machine
         TURNS = ["1 2", "2 enter", "f 3 i", "3 f", "f g s", "5 1", "1 g", "4 2", "2 3", "3 1", "f 2 e", "5 f"]
 
         async def main():

@@ -9,6 +9,7 @@ the 12 Bales categories); m cycles the silence highlight; Enter starts the sessi
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from textual import on
@@ -77,11 +78,17 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
         Binding("f1", "help", "keys.help"),
     ]
 
-    def __init__(self, group: Group, session: Session, members: list[tuple[str, str]], *, silent_minutes: int = 10) -> None:
-        """`members` are (key, code) pairs in seat order: the members of the group at this session."""
+    def __init__(
+        self, group: Group, session: Session, members: list[tuple[str, str]], *, silent_minutes: int = 10, date: dt.date | None = None
+    ) -> None:
+        """`members` are (key, code) pairs in seat order: the members of the group at this session.
+
+        `date` is the day the session is recorded (today), shown in the title; the planned date otherwise.
+        """
         super().__init__()
         self.group = group
         self.session = session
+        self.date = date or session.date
         self.coding = session.coding
         self.silent_minutes = silent_minutes
         taken = {a.member: a for a in session.attendance}
@@ -112,7 +119,7 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
     def relabel(self) -> None:
         session = self.session
         self.query_one("#attendance-title", Static).update(
-            t("live.attendance.title", group=self.group.name, number=session.number, date=format_date(session.date))
+            t("live.attendance.title", group=self.group.name, number=session.number, date=format_date(self.date))
         )
         plan = session.plan
         if plan.agenda:

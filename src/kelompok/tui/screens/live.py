@@ -115,7 +115,6 @@ class LiveScreen(KelompokScreen):
         self._block_started = 0.0
         self._pending: Session | None = None
         self._hold: GroupLock | None = None
-        self._borrowed: GroupLock | None = None
         self._addressee_timer: Timer | None = None
         self._ended_path: Path | None = None
         self._leaving = False
@@ -160,7 +159,8 @@ class LiveScreen(KelompokScreen):
     # ── opening: lock, session, attendance, recorder ──
 
     def _begin(self) -> None:
-        self._borrow_lock()
+        # Held from here to the end of the screen (shared with the group screen below and with the
+        # Recorder), so no other kelompok can take the group between attendance and recording.
         hold = GroupLock(self.group_dir)
         if not hold.acquire():
             self._give_up(t("live.error.busy", group=self.group.name))
@@ -183,32 +183,14 @@ class LiveScreen(KelompokScreen):
         key_of = {code: key for key, code in member_keys(codes).items()}
         members = [(key_of.get(code, ""), code) for code in codes]
         self.app.push_screen(
-            AttendanceScreen(self.group, session, members, silent_minutes=self.silent_minutes),
+            AttendanceScreen(self.group, session, members, silent_minutes=self.silent_minutes, date=self._now().date()),
             self._attendance_taken,
         )
 
-    def _borrow_lock(self) -> None:
-        """Take over the group's lock from the group screen below, which holds it while open.
-
-        The OS lock is per open file, so the Recorder's own GroupLock would find this very process
-        in the way. The group screen gets its lock back when this screen closes.
-        """
-        for screen in self.app.screen_stack:
-            lock = getattr(screen, "lock", None)
-            if screen is self or not isinstance(lock, GroupLock) or not lock.held:
-                continue
-            if Path(getattr(screen, "group_dir", "")).resolve() == self.group_dir.resolve():
-                lock.release()
-                self._borrowed = lock
-                return
-
-    def _return_lock(self) -> None:
+    def _release_lock(self) -> None:
         if self._hold is not None:
             self._hold.release()
             self._hold = None
-        if self._borrowed is not None:
-            self._borrowed.acquire()
-            self._borrowed = None
 
     def _choose_session(self) -> Session:
         """The session to record: the one asked for unless it has ended; else the next one not ended; else a new one."""
@@ -250,9 +232,6 @@ class LiveScreen(KelompokScreen):
         self._open_recorder(session.number, attendance=choice.attendance)
 
     def _open_recorder(self, number: int, attendance: list | None) -> None:
-        if self._hold is not None:
-            self._hold.release()
-            self._hold = None
         try:
             recorder = Recorder.open(self.group_dir, number, clock=self._clock, now=self._now, group=self.group)
         except GroupBusy:
@@ -290,7 +269,7 @@ class LiveScreen(KelompokScreen):
         self._close_screen()
 
     def _close_screen(self) -> None:
-        """Close the recorder (folding the journal in), give the lock back, and leave."""
+        """Close the recorder (folding the journal in), release the lock, and leave."""
         if self._leaving:
             return
         self._leaving = True
@@ -313,7 +292,7 @@ class LiveScreen(KelompokScreen):
                 self.recorder.close()
             except (DataError, OSError):
                 self.recorder.close(checkpoint=False)  # the journal stays for the next open
-        self._return_lock()
+        self._release_lock()
 
     def on_unmount(self) -> None:
         self._shutdown()
