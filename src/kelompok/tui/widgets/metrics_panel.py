@@ -83,7 +83,7 @@ class MetricsPanel(Widget):
     MetricsPanel > .metrics-panel--title { color: $text-accent; text-style: bold; }
     MetricsPanel > .metrics-panel--name { color: $text-muted; }
     MetricsPanel > .metrics-panel--value { color: $foreground; }
-    MetricsPanel > .metrics-panel--current { background: $accent 45%; }
+    MetricsPanel > .metrics-panel--current { background: $accent 30%; }
     MetricsPanel > .metrics-panel--marker { color: $accent; }
     MetricsPanel > .metrics-panel--caption { color: $text-muted; }
     MetricsPanel > .metrics-panel--spark-min { color: $primary 40%; }
@@ -180,9 +180,11 @@ class MetricsPanel(Widget):
             base = self.rich_style
             self._styles = {
                 key: base + self.get_component_rich_style(f"metrics-panel--{key}", partial=True)
-                for key in ("title", "name", "value", "current", "marker", "caption")
+                for key in ("title", "name", "value", "marker", "caption")
             }
             self._styles["base"] = base
+            # Only the background: the bar of the session on screen keeps its own colour.
+            self._styles["current"] = Style(bgcolor=self.get_component_rich_style("metrics-panel--current").bgcolor)
         return self._styles[name]
 
     def _spark_width(self, width: int) -> int:
