@@ -395,3 +395,14 @@ async def test_snapshot_160x48(kube: Path, snapshot):
         app.clear_notifications()
         await pilot.pause()
         snapshot(app, "sociogram_160x48")
+
+
+async def test_the_screen_verbs_are_in_the_command_palette(kube: Path):
+    app = app_for(kube)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_sociogram(pilot, kube, 2)
+        commands = {command.title: command for command in app.get_system_commands(screen)}
+        for key in ("previous_session", "next_session", "windows", "facilitator", "names", "panel"):
+            assert t(f"sociogram.commands.{key}") in commands
+        commands[t("sociogram.commands.next_session")].callback()
+        assert screen.number == 3
