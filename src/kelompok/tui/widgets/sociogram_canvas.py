@@ -1,4 +1,4 @@
-"""The sociogram canvas: draws a `Picture` with `render_line`, one cached list of strips per view.
+"""The sociogram canvas: draws a `Picture` with `render_line`, from a raster cached per view.
 
 Stepping through sessions must feel instant, so the widget keeps the rasters of the last views it
 drew, keyed by (view key, width, height): going back to a session already seen costs a dict
@@ -28,7 +28,7 @@ STYLE_KEYS = (
 """Style keys the raster uses; each is the component class `sociogram-canvas--<key>`."""
 
 CACHE_SIZE = 96
-"""Views kept drawn: every session and window of a long series at one size."""
+"""Rasters kept: every session and window of a long series at one size."""
 
 
 class SociogramCanvas(Widget):
