@@ -234,11 +234,8 @@ class LiveScreen(KelompokScreen):
     def _open_recorder(self, number: int, attendance: list | None) -> None:
         try:
             recorder = Recorder.open(self.group_dir, number, clock=self._clock, now=self._now, group=self.group)
-        except GroupBusy:
-            self._give_up(t("live.error.busy", group=self.group.name))
-            return
-        except SessionLocked:
-            self._give_up(t("live.error.locked", number=number))
+        except (GroupBusy, SessionLocked) as error:
+            self._give_up(str(error))
             return
         except (DataError, OSError) as error:
             self._give_up(str(error), title=t("live.cannot_open"))
@@ -641,7 +638,7 @@ class LiveScreen(KelompokScreen):
 
     def _error_text(self, error: BaseException) -> str:
         if isinstance(error, RecordingError):
-            return t(f"live.error.{error.key}", group=self.group.name, number=self.number or "")
+            return str(error) or t("live.error.error")  # the Recorder words its refusals in the user's language
         return t("live.error.disk", error=error)
 
     def _failed(self, error: BaseException) -> None:
@@ -650,7 +647,7 @@ class LiveScreen(KelompokScreen):
             self.save_state.show("error", detail=t("live.error.disk", error=error))
             self.notify(t("live.error.disk", error=error), severity="error", timeout=15)
         else:
-            self.notify(self._error_text(error), severity="error", timeout=6)
+            self.notify(self._error_text(error), title=t("live.error.error"), severity="error", timeout=6)
 
     def _guard(self, action: Callable[[], Event | None]) -> Event | None:
         """Flush the turn being typed, run one recording call, and show a failure instead of raising."""
