@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
-from kelompok.i18n import t
+from kelompok.i18n import format_date, t
 from kelompok.sessions.fileio import DataError
 from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.models import Group
@@ -43,7 +43,7 @@ class GroupScreen(KelompokScreen):
         yield TranslatedFooter()
 
     def on_mount(self) -> None:
-        self.relabel()
+        # The table is filled by on_screen_resume, which also runs when the screen first shows.
         if self.read_only:
             self.notify(t("group.read_only"), severity="warning", timeout=10)
 
@@ -71,7 +71,7 @@ class GroupScreen(KelompokScreen):
                 continue
             table.add_row(
                 str(number),
-                session.date.isoformat(),
+                format_date(session.date),
                 str(len(session.present_codes())),
                 str(len(session.acts())),
                 t(f"state.{session.state}"),
@@ -105,7 +105,7 @@ class GroupScreen(KelompokScreen):
         self.open_screen("dialogs.export", "ExportDialog", self.group_dir, self.selected_number())
 
     def on_screen_resume(self) -> None:
-        """Coming back from a child screen: the sessions may have changed."""
+        """Shown first, or again after a child screen (the sessions may have changed)."""
         self.group = load_group(self.group_dir)
         self.relabel()
 

@@ -45,9 +45,6 @@ class HomeScreen(KelompokScreen):
         yield Static(id="empty-hint")
         yield TranslatedFooter()
 
-    def on_mount(self) -> None:
-        self.load()
-
     def load(self) -> None:
         self.entries = list_groups(self.workspace)
         self.relabel()
@@ -97,6 +94,10 @@ class HomeScreen(KelompokScreen):
         self.open_screen("screens.new_group", "NewGroupScreen", self.workspace)
 
     def on_screen_resume(self) -> None:
+        """Shown for the first time or again after a child screen: (re)read the groups.
+
+        The one place that loads on showing: loading in on_mount too rebuilt the table twice in
+        one frame, and the DataTable then kept its header-sized column widths."""
         self.load()
 
     def action_reload(self) -> None:
