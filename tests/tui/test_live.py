@@ -400,17 +400,21 @@ async def test_leaving_pauses_and_reopening_continues_without_attendance(tmp_pat
         assert t("live.resumed", number=2, acts=2) in messages(app)
 
 
-async def test_a_group_with_no_sessions_gets_session_one_dated_today(tmp_path: Path, clock: FakeClock):
+async def test_a_group_with_no_sessions_gets_session_one_dated_today_from_the_template(tmp_path: Path, clock: FakeClock):
+    from kelompok.sessions.planning import plan_template
+
     folder = tmp_path / "ws" / "baru"
     save_group(folder, make_group(3))
+    template = plan_template(make_group(3), 1, "id")
     app = app_for(folder, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_live(pilot)
         screen = await start_all_present(pilot)
         assert screen.recorder.session.number == 1
-        assert screen.agenda.lines()[1] == t("live.agenda.none")
+        assert template.agenda[0].title in screen.agenda.lines()[1], "nothing planned: the type's template gives the agenda"
     session = load_session(folder, 1)
     assert session.date == FIXED_NOW.date() and session.state == "running"
+    assert [block.title for block in session.plan.agenda] == [block.title for block in template.agenda]
 
 
 async def test_backing_out_of_attendance_records_nothing(tmp_path: Path, clock: FakeClock):

@@ -205,7 +205,11 @@ class LiveScreen(KelompokScreen):
             session = load_session(self.group_dir, number)
             if session.state != "ended" and not session.locked:
                 return session
-        return Session(number=next_session_number(self.group_dir), date=self._now().date())
+        # Nothing planned: start from the type's template, so the agenda panel has blocks to follow.
+        from kelompok.sessions.planning import plan_template
+
+        number = next_session_number(self.group_dir)
+        return Session(number=number, date=self._now().date(), plan=plan_template(self.group, number, get_language()))
 
     def _seat_codes(self, session: Session) -> list[str]:
         from kelompok.sessions.planning import active_members
