@@ -51,8 +51,8 @@ class RolePad(CachedLines):
     }
     RolePad > .role-pad--active { background: $accent 25%; color: $text; }
     RolePad > .role-pad--key { color: $accent; text-style: bold; }
-    RolePad > .role-pad--task { color: $primary; }
-    RolePad > .role-pad--maintenance { color: $secondary; }
+    RolePad > .role-pad--task { color: $text-primary; }
+    RolePad > .role-pad--maintenance { color: $text-success; }
     RolePad > .role-pad--tally { color: $text; }
     """
 
