@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -237,11 +238,29 @@ def _parse_date(text: str) -> dt.date:
 # ── parsing ───────────────────────────────────────────────────────────────────────────────────
 
 
+# argparse words its errors in English; the four a user meets in practice get the user's language.
+_ARGPARSE_ERRORS = (
+    (re.compile(r"^the following arguments are required: (?P<names>.+)$"), "cli.usage_required"),
+    (re.compile(r"^unrecognized arguments: (?P<names>.+)$"), "cli.usage_unrecognized"),
+    (re.compile(r"^argument (?P<name>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)$"), "cli.usage_choice"),
+    (re.compile(r"^argument (?P<name>\S+): expected one argument$"), "cli.usage_one_value"),
+)
+
+
+def translate_usage_error(message: str) -> str:
+    """argparse's message in the current language when it is one of the common ones."""
+    for pattern, key in _ARGPARSE_ERRORS:
+        match = pattern.match(message)
+        if match:
+            return t(key, **match.groupdict())
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line with exit 2 (and no traceback)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
+        raise UsageError(translate_usage_error(message))
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:

@@ -154,3 +154,18 @@ def test_errors_speak_indonesian_by_default(tmp_path: Path):
     result = run("new", str(tmp_path / "g"), "--type", "task", "--name", "X", "--roster", str(path), lang="id")
     assert result.returncode == 1
     assert assert_one_clean_line(result).endswith("baris 3: kode anggota 'A1' dipakai dua kali")
+
+
+@pytest.mark.parametrize(
+    "args, indonesian",
+    [
+        (("stats",), "argumen berikut wajib diisi: GROUP_DIR"),
+        (("types", "--lang", "fr"), "--lang: pilihan 'fr' tidak ada"),
+        (("new", "x", "--type"), "--type memerlukan satu nilai"),
+    ],
+    ids=["required", "choice", "one-value"],
+)
+def test_usage_errors_speak_the_users_language(args, indonesian):
+    result = run(*args, lang="id")
+    assert result.returncode == 2
+    assert indonesian in assert_one_clean_line(result)

@@ -1,7 +1,8 @@
 """Every user-visible string in tui/ and the CLI comes from the language catalogue.
 
 A scan over the source (it can fail): string literals that look like words for people — two words
-with a space, or a capitalised word — are flagged unless they are docstrings, CSS, i18n keys
+with a space, or a capitalised word — are flagged unless they are docstrings, CSS, regular
+expressions (`re.compile`, which match text rather than show it), i18n keys
 passed to `t()`, or on a line marked `# i18n: same in every language` (e.g. the names of the languages
 themselves, which are shown in their own language on purpose).
 """
@@ -49,7 +50,7 @@ def _exempt_nodes(tree: ast.AST) -> set[int]:
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
             if name == "t" and node.args:
                 ids.add(id(node.args[0]))
-            if name in {"query", "query_one", "query_exactly_one", "on", "add_class", "remove_class", "set_class", "has_class", "getattr", "import_module", "open_screen", "startswith", "endswith", "get"}:
+            if name in {"query", "query_one", "query_exactly_one", "on", "add_class", "remove_class", "set_class", "has_class", "getattr", "import_module", "open_screen", "startswith", "endswith", "get", "compile"}:
                 ids.update(id(n) for arg in node.args for n in ast.walk(arg))
     return ids
 
