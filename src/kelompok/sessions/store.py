@@ -80,13 +80,24 @@ def _remember(path: Path) -> None:
         _known_good[path.resolve()] = signature
 
 
+def session_number_of(name: str) -> int | None:
+    """The session number a file name stands for (`007.toml` → 7), None for any other file."""
+    match = _SESSION_NAME.match(name)
+    return int(match.group(1)) if match else None
+
+
+def check_number_matches_name(path: Path, session: Session) -> None:
+    """Refuse a session whose `number` disagrees with its file name (a copied file left unedited)."""
+    named = session_number_of(path.name)
+    if named is not None and named != session.number:
+        raise DataError(path, field_place("number"), t("errors.number_mismatch", number=session.number, name=named))
+
+
 def load_session_file(path: Path) -> Session:
     """Read and validate one session file. Raises DataError."""
     signature = _signature(path)
     session = validate(Session, read_toml(path), path)
-    match = _SESSION_NAME.match(path.name)
-    if match and int(match.group(1)) != session.number:
-        raise DataError(path, field_place("number"), t("errors.number_mismatch", number=session.number, name=int(match.group(1))))
+    check_number_matches_name(path, session)
     if signature is not None and signature == _signature(path):
         _known_good[path.resolve()] = signature
     return session
@@ -104,9 +115,9 @@ def session_numbers(group_dir: Path) -> list[int]:
         return []
     numbers = []
     for entry in os.scandir(folder):
-        match = _SESSION_NAME.match(entry.name)
-        if match:
-            numbers.append(int(match.group(1)))
+        number = session_number_of(entry.name)
+        if number is not None:
+            numbers.append(number)
     return sorted(numbers)
 
 

@@ -46,7 +46,6 @@ _RESERVED = frozenset({"facilitator", "group"})
 _EVENT_KEYS = ("seq", "at", "kind", "from", "to", "role", "ipa", "valence", "note", "safety", "block", "undoes")
 """Event keys in the order `dump_model` writes them (the model's field order, by alias)."""
 _KEY_SET = frozenset(_EVENT_KEYS)
-_SESSION_NAME = re.compile(r"^(\d{3})\.toml$")
 
 # TOML scalars, restricted to what tomli_w writes for these fields and, where the model has a
 # closed set (kind, role, valence, ipa), to that set, so the fast path need not check them again.
@@ -361,13 +360,12 @@ def _assemble(
     path: Path, header: dict[str, Any], acts: list[Act], arrivals: list[tuple[int, str]], undos: list[int]
 ) -> SessionActs:
     """Validate the rest of the file with the real model, apply undos, work out presence."""
-    from kelompok.sessions.fileio import DataError, validate
+    from kelompok.sessions.fileio import validate
     from kelompok.sessions.models import PRESENT_STATUSES, Session
+    from kelompok.sessions.store import check_number_matches_name
 
     session = validate(Session, header, path)  # everything but the events, by the real model
-    match = _SESSION_NAME.match(path.name)
-    if match and int(match.group(1)) != session.number:
-        raise DataError(path, "field number", f"is {session.number} but the file name says {int(match.group(1))}")
+    check_number_matches_name(path, session)
     if undos:
         undone = set(undos)  # as Session.undone_seqs(): every undo withdraws its event
         acts = [a for a in acts if a.seq not in undone]
