@@ -162,6 +162,10 @@ class Group(Strict):
     """Usual length of a session in minutes."""
     audit: list[AuditEntry] = Field(default_factory=list)
     """Audit trail: exports with names, sign-offs, amendments."""
+    analysable_attributes: list[str] = Field(default_factory=list)
+    """Member attributes the group allows for analysis (equity figures, and export as a node
+    attribute when the user asks). Every other attribute is private: it never leaves the group
+    folder. A file without this list therefore keeps every attribute private."""
 
     @model_validator(mode="after")
     def _codes_consistent(self) -> Group:
@@ -184,6 +188,10 @@ class Group(Strict):
             if m.code == code:
                 return m
         return None
+
+    def is_analysable(self, attribute: str) -> bool:
+        """True when the group declared this member attribute analysable (private otherwise)."""
+        return attribute in self.analysable_attributes
 
     def seat_order(self) -> list[str]:
         """Member codes in seating order; members missing from `seating` follow in roster order."""
