@@ -93,6 +93,27 @@ class GroupLock:
             pass  # the pid is a courtesy for humans; the lock itself is what counts
         return fd
 
+    def still_held(self) -> bool:
+        """True while `GROUP/.lock` on disk is still the file our OS lock is held on.
+
+        A sync tool or a "clean hidden files" step can delete the lock file during a session; the
+        lock we hold then sits on a file nobody else can see, and a second window that creates a
+        new `.lock` gets write access. Comparing the identity (device, inode) of the file we hold
+        with the one at the path is how a writer notices it has lost the lock and must stop.
+        """
+        if not self._held:
+            return False
+        with _registry:
+            entry = _held.get(self._key)
+            if entry is None:
+                return False
+            try:
+                mine = os.fstat(entry[0])
+                there = os.stat(self.path)
+            except OSError:
+                return False
+        return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
+
     def release(self) -> None:
         if not self._held:
             return

@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kelompok.i18n import t
-from kelompok.sessions.fileio import DataError, validation_message
+from kelompok.sessions.fileio import DataError, line_place, validation_message
 from kelompok.sessions.journal import Journal, read_journal
 from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.models import (
@@ -89,6 +89,16 @@ class GroupBusy(RecordingError):
     key = "busy"
 
 
+class LockLost(RecordingError):
+    """The group's lock file was deleted or replaced while recording (a sync or clean-up tool).
+
+    Another window may now be writing the group, so this Recorder stops: it writes nothing more,
+    not even a checkpoint. Everything acknowledged is in the journal; reopening recovers it.
+    """
+
+    key = "lock_lost"
+
+
 _recording: set[Path] = set()
 """Group folders with an open Recorder in this process."""
 
@@ -127,6 +137,11 @@ class Recorder:
         """How many events came back from a leftover journal at open (the UI should say so)."""
         self.torn = torn
         """A leftover journal ended in an incomplete line (an unacknowledged event), which was dropped."""
+        self.renumbered = 0
+        """Events of a second writer found in the leftover journal (same seq, other content),
+        kept under new numbers (the UI should say so)."""
+        self.lock_lost = False
+        """The lock file was deleted or replaced under us; nothing more is written."""
         self._lock = lock
         self._journal = journal
         self._clock = clock
@@ -197,7 +212,7 @@ class Recorder:
             _sweep_temp_files(group_dir, number)
             jpath = journal_path(group_dir, number)
             replay = read_journal(jpath)
-            recovered = _merge(session, replay.events, jpath)
+            recovered, renumbered = _merge(session, replay.events, jpath)
             journal = Journal(jpath)
         except BaseException:
             _recording.discard(key)
@@ -207,6 +222,7 @@ class Recorder:
             group_dir, group, session, lock, journal,
             clock=clock, now=now, recovered=recovered, torn=replay.torn,
         )
+        recorder.renumbered = renumbered
         try:
             if replay.events or replay.torn or journal.size:
                 # Fold what came back into the session file now: the journal is emptied and the
@@ -226,7 +242,9 @@ class Recorder:
         if self._closed:
             return
         try:
-            if checkpoint and not self._journal.closed:
+            # After losing the lock another window may own the session file and the journal:
+            # leave both exactly as they are (the journal holds every acknowledged event).
+            if checkpoint and not self._journal.closed and not self._lost_lock():
                 if self._pending or self._journal.size:
                     self.checkpoint()
                 self._journal.remove()
@@ -443,6 +461,7 @@ class Recorder:
         - emptying the journal first would open a window where an event is in neither.
         """
         self._require_open()
+        self._require_lock()
         path = save_session(self.group_dir, self.session)
         if not self._journal.closed:  # closed only after end(), when it is already empty
             self._journal.truncate()
@@ -459,6 +478,7 @@ class Recorder:
             event = Event(seq=self.session.next_seq(), at=max(elapsed, last_at), **fields)
         except ValidationError as error:
             raise InvalidEvent(validation_message(error.errors()[0])) from None
+        self._require_lock()
         self._journal.append(event)  # fsynced: from here on the event survives a crash
         self.session.events.append(event)
         self._pending += 1
@@ -490,6 +510,16 @@ class Recorder:
     def _require_open(self) -> None:
         if self._closed:
             raise NotRecording(t("recording.closed"), state="closed")
+
+    def _lost_lock(self) -> bool:
+        if not self.lock_lost and not self._lock.still_held():
+            self.lock_lost = True
+        return self.lock_lost
+
+    def _require_lock(self) -> None:
+        """Refuse to write once the lock file is gone or replaced (checked before every write)."""
+        if self._lost_lock():
+            raise LockLost(t("recording.lock_lost", group=self.group_dir.name), group=self.group_dir.name)
 
     def _require_not_locked(self) -> None:
         if self.session.locked:
@@ -545,42 +575,70 @@ def _sweep_temp_files(group_dir: Path, number: int) -> None:
             pass  # tidying only; never a reason to refuse recording
 
 
-def _merge(session: Session, events: list[Event], path: Path) -> int:
-    """Append journal events to the session in place; returns how many were new.
+def _same_event(a: Event, b: Event) -> bool:
+    """The same event, field by field (a note's line endings may differ after a trip through TOML)."""
+    if a.note is not None and b.note is not None:
+        a = a.model_copy(update={"note": a.note.replace("\r\n", "\n")})
+        b = b.model_copy(update={"note": b.note.replace("\r\n", "\n")})
+    return a.model_dump() == b.model_dump()
 
-    Events whose seq is already in the session file were folded in by a checkpoint that crashed
-    before it could empty the journal: they must match the file and are skipped.
+
+class _Writer:
+    """One writer's run of journal lines: increasing seqs, and where each of its seqs went."""
+
+    def __init__(self, last: int) -> None:
+        self.last = last
+        self.moved: dict[int, int] = {}
+
+
+def _merge(session: Session, events: list[Event], path: Path) -> tuple[int, int]:
+    """Append journal events to the session in place; returns (events recovered, of them renumbered).
+
+    A journal line whose seq is already in the session file and equals that event field by field
+    was folded in by a checkpoint that crashed before it could empty the journal: it is skipped.
+
+    A line with a seq already taken by *different* content comes from a second writer (two
+    windows appended to one journal after the lock file was deleted). Each writer numbers its own
+    events 1, 2, 3 … on from the same base, so the lines are split into runs of increasing seq,
+    one per writer, and every event is kept: in journal order (which is time order, the file is
+    appended to), numbered on from the last one kept, with each run's undos pointing at that run's
+    renumbered events.
     """
     by_seq = {e.seq: e for e in session.events}
-    last = session.events[-1].seq if session.events else 0
+    base = session.events[-1].seq if session.events else 0
+    last = base
     # Same rule as the Session model: an undo withdraws a standing, non-undo event, once.
     standing = {e.seq for e in session.events if e.kind != "undo"} - session.undone_seqs()
-    recovered = 0
+    writers = [_Writer(base)]
+    recovered = renumbered = 0
     for line, event in enumerate(events, start=1):
         known = by_seq.get(event.seq)
-        if known is not None:
-            # Only the kind is compared: text may legitimately differ in line endings after a
-            # round trip through TOML. A different kind means the journal is not this file's.
-            if known.kind != event.kind:
-                raise DataError(
-                    path, f"line {line}",
-                    f"event {event.seq} is a {event.kind} here but a {known.kind} in the session file; "
-                    "move the journal aside to open the session without it",
-                )
-            continue
-        if event.seq <= last:
-            raise DataError(path, f"line {line}", f"seq {event.seq} is out of order (after {last})")
+        if known is not None and _same_event(known, event):
+            continue  # checkpointed already (or a writer's line repeated)
+        writer = _writer_for(writers, event.seq)
+        if writer is None:
+            writer = _Writer(0)
+            writers.append(writer)
+        writer.last = event.seq
+        seq = event.seq if event.seq > last and writer is writers[0] and not writers[0].moved else last + 1
+        update: dict[str, object] = {"seq": seq}
         if event.kind == "undo":
-            if event.undoes not in standing:
-                raise DataError(
-                    path, f"line {line}", f"undoes {event.undoes}, which is not a recorded, still standing event"
-                )
-            standing.discard(event.undoes)
+            target = writer.moved.get(event.undoes, event.undoes)  # type: ignore[arg-type]
+            if target not in standing:
+                raise DataError(path, line_place(line), t("recording.journal_bad_undo", undoes=event.undoes))
+            standing.discard(target)
+            update["undoes"] = target
         else:
-            standing.add(event.seq)
-        session.events.append(event)
-        by_seq[event.seq] = event
-        last = event.seq
+            standing.add(seq)
+        if seq != event.seq:
+            writer.moved[event.seq] = seq
+            if writer is not writers[0]:
+                renumbered += 1
+        kept = event.model_copy(update=update)
+        session.events.append(kept)
+        if seq == event.seq:
+            by_seq[seq] = kept
+        last = seq
         recovered += 1
         if session.state == "ended":
             continue
@@ -589,12 +647,24 @@ def _merge(session: Session, events: list[Event], path: Path) -> int:
         elif event.kind == "resume" or session.state == "planned":
             # Events exist, so the session was running even if its start never reached the file.
             session.state = "running"
-    return recovered
+    return recovered, renumbered
+
+
+def _writer_for(writers: list[_Writer], seq: int) -> _Writer | None:
+    """The writer whose run this seq continues: the one it follows directly, else the first it fits after."""
+    for writer in writers:
+        if writer.last == seq - 1:
+            return writer
+    for writer in writers:
+        if writer.last < seq:
+            return writer
+    return None
 
 
 __all__ = [
     "GroupBusy",
     "InvalidEvent",
+    "LockLost",
     "NotRecording",
     "Recorder",
     "RecordingError",

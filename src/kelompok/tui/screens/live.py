@@ -31,7 +31,7 @@ from kelompok.i18n import format_duration, get_language, t
 from kelompok.sessions.fileio import DataError
 from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.models import FACILITATOR, GROUP, PRESENT_STATUSES, Event, Group, Session
-from kelompok.sessions.recording import GroupBusy, Recorder, RecordingError, SessionLocked
+from kelompok.sessions.recording import GroupBusy, LockLost, Recorder, RecordingError, SessionLocked
 from kelompok.sessions.store import (
     load_group,
     load_session,
@@ -262,6 +262,8 @@ class LiveScreen(KelompokScreen):
                 self.notify(t("live.resumed", number=number, acts=self.acts), timeout=6)
             if recorder.torn:
                 self.notify(t("live.torn"), severity="warning", timeout=10)
+            if recorder.renumbered:
+                self.notify(t("live.renumbered", count=recorder.renumbered), severity="warning", timeout=15)
         else:
             self.notify(t("live.started", number=number))
 
@@ -647,7 +649,10 @@ class LiveScreen(KelompokScreen):
 
     def _failed(self, error: BaseException) -> None:
         """A recording call failed: nothing was written, and the screen says so in red."""
-        if isinstance(error, OSError):
+        if isinstance(error, LockLost):
+            self.save_state.show("error", detail=str(error))
+            self.notify(str(error), severity="error", timeout=30)
+        elif isinstance(error, OSError):
             self.save_state.show("error", detail=t("live.error.disk", error=error))
             self.notify(t("live.error.disk", error=error), severity="error", timeout=15)
         else:
