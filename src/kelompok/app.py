@@ -9,6 +9,8 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from kelompok.i18n import LANGUAGES, get_language, on_language_change, set_language, t
@@ -17,6 +19,7 @@ from kelompok.sessions.fileio import DIR_MODE, FILE_MODE, DataError, make_privat
 from kelompok.sessions.store import list_groups
 from kelompok.settings import Settings, read_settings, save_settings, set_aside
 from kelompok.tui.dialogs.confirm import ConfirmDialog
+from kelompok.tui.safe_text import clean
 from kelompok.tui.screens.home import HomeScreen
 
 Clock = Callable[[], float]
@@ -178,6 +181,15 @@ class KelompokApp(App[int]):
 
     def on_unmount(self) -> None:
         self._unsubscribe()
+
+    # Messages and titles carry user text (group and member names, file paths, errors quoting a
+    # file): shown literally, never as markup, with control characters visible (tui/safe_text.py).
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        super().notify(clean(str(message)), title=clean(str(title)), severity=severity, timeout=timeout, markup=False)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        return super().format_title(clean(title), clean(sub_title))
 
 
 def _make_private_tree(root: Path) -> None:

@@ -80,6 +80,8 @@ def read_settings(path: Path | None = None) -> tuple[Settings, DataError | None]
         return load_settings(path), None
     except DataError as problem:
         return Settings(), problem
+    except Exception as problem:  # whatever is wrong with the file, the app must still start
+        return Settings(), DataError(settings_path(path), "", t("errors.unusable", reason=f"{type(problem).__name__}: {problem}"))
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:

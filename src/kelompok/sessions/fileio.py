@@ -119,6 +119,9 @@ def read_toml(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise DataError(path, line_place(line), t("errors.not_utf8")) from None
+    # Notepad and some sync tools put a byte order mark first; TOML does not allow one, but it
+    # carries no meaning in UTF-8, so it is read past instead of refusing the file at line 1.
+    text = text.removeprefix("\ufeff")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -127,6 +130,33 @@ def read_toml(path: Path) -> dict[str, Any]:
         place = line_place(int(match.group(1)), int(match.group(2))) if match else ""
         problem = _TOML_PLACE.sub("", message).strip() or "invalid TOML"
         raise DataError(path, place, t("errors.bad_toml", reason=problem)) from None
+    except RecursionError:
+        # Arrays or tables nested hundreds deep exhaust the parser's stack; no kelompok file
+        # nests more than a few levels, so this is a damaged or hostile file, named like any other.
+        raise DataError(path, _deepest_place(text), t("errors.too_deep")) from None
+    except Exception as error:  # one bad file must never stop the app: name it and go on
+        raise DataError(path, "", t("errors.bad_toml", reason=f"{type(error).__name__}: {error}")) from None
+
+
+def _deepest_place(text: str) -> str:
+    """Where brackets first nest deeper than any kelompok file does (a rough scan, strings skipped)."""
+    depth, line, quote = 0, 1, ""
+    for char in text:
+        if char == "\n":
+            line += 1
+            quote = "" if quote == "'" else quote  # a literal string cannot span lines; basic ones rarely do
+        elif quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > 50:
+                return line_place(line)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return ""
 
 
 def field_path(location: tuple[int | str, ...]) -> str:
@@ -147,6 +177,8 @@ def validate(model: type[M], data: dict[str, Any], path: Path) -> M:
         raise DataError(path, field_place("format"), t("errors.newer_format", version=version))
     try:
         return model.model_validate(data)
+    except RecursionError:
+        raise DataError(path, "", t("errors.too_deep")) from None
     except ValidationError as error:
         first = error.errors()[0]
         place = field_path(tuple(first["loc"]))

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from kelompok.tui.safe_text import plain
 from kelompok.i18n import t
 
 
@@ -54,7 +55,7 @@ class ArrivalsDialog(ModalScreen[Movement | None]):
             for member in self.members:
                 action = t("live.arrivals.leave") if member.here else t("live.arrivals.arrive")
                 state = t("live.arrivals.here") if member.here else t("live.arrivals.away")
-                options.append(Option(f"{member.key}  {member.name} ({member.code}) · {state} → {action}", id=member.code))
+                options.append(Option(plain(f"{member.key}  {member.name} ({member.code}) · {state} → {action}"), id=member.code))
             yield OptionList(*options, id="arrivals-list")
 
     def on_mount(self) -> None:

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Input, Static
 
 from kelompok.i18n import format_date, t
 from kelompok.sessions.models import Attendance, Group, Session
+from kelompok.tui.safe_text import clean, plain
 from kelompok.tui.dialogs.help import HelpDialog
 from kelompok.tui.widgets.footer import TranslatedFooter
 
@@ -119,7 +120,7 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
     def relabel(self) -> None:
         session = self.session
         self.query_one("#attendance-title", Static).update(
-            t("live.attendance.title", group=self.group.name, number=session.number, date=format_date(self.date))
+            plain(t("live.attendance.title", group=self.group.name, number=session.number, date=format_date(self.date)))
         )
         plan = session.plan
         if plan.agenda:
@@ -136,7 +137,7 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
         table.add_column(t("live.attendance.col_status"), key="status")
         table.add_column(t("live.attendance.col_reason"), key="reason")
         for row in self.rows:
-            table.add_row(row.key, row.name, row.code, t(f"live.status.{row.status}"), row.reason, key=row.code)
+            table.add_row(row.key, plain(row.name), row.code, t(f"live.status.{row.status}"), plain(row.reason), key=row.code)
         if self.rows:
             table.move_cursor(row=max(0, min(cursor, len(self.rows) - 1)))
         self._show_options()
@@ -158,7 +159,7 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
     def _update_row(self, row: _Row) -> None:
         table = self.query_one("#attendance-table", DataTable)
         table.update_cell(row.code, "status", t(f"live.status.{row.status}"))
-        table.update_cell(row.code, "reason", row.reason)
+        table.update_cell(row.code, "reason", plain(row.reason))
 
     # ── actions ──
 
@@ -179,8 +180,8 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
         if row is None:
             return
         field = self.query_one("#attendance-reason", Input)
-        field.placeholder = t("live.attendance.reason_for", name=row.name)
-        field.value = row.reason
+        field.placeholder = clean(t("live.attendance.reason_for", name=row.name))
+        field.value = clean(row.reason)
         self.add_class("-reason")
         field.focus()
 

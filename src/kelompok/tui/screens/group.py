@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
@@ -13,6 +14,7 @@ from kelompok.sessions.fileio import DataError
 from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.models import Group
 from kelompok.sessions.store import load_group, load_session, session_numbers
+from kelompok.tui.safe_text import clean, plain
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.widgets.footer import TranslatedFooter
 
@@ -53,13 +55,11 @@ class GroupScreen(KelompokScreen):
         super().relabel()
         self.sub_title = self.group.name
         group = self.group
-        lines = [
-            f"[b]{group.name}[/b] · {type_label(group.type)}",
-            t("group.members", count=len(group.members), codes=", ".join(group.seat_order())),
-        ]
+        info = Text.assemble((clean(group.name), "bold"), f" · {type_label(group.type)}\n")
+        info.append(t("group.members", count=len(group.members), codes=", ".join(group.seat_order())))
         if self.read_only:
-            lines.append(t("group.read_only"))
-        self.query_one("#group-info", Static).update("\n".join(lines))
+            info.append("\n" + t("group.read_only"))
+        self.query_one("#group-info", Static).update(info)  # Text: the group's name is never read as markup
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
         table.add_columns(t("group.col_number"), t("group.col_date"), t("group.col_present"), t("group.col_acts"), t("group.col_state"), t("group.col_review"))
@@ -67,7 +67,7 @@ class GroupScreen(KelompokScreen):
             try:
                 session = load_session(self.group_dir, number)
             except DataError as error:
-                table.add_row(str(number), "—", "—", "—", t("home.unreadable", error=error.problem), "", key=str(number))
+                table.add_row(str(number), "—", "—", "—", plain(t("home.unreadable", error=error.problem)), "", key=str(number))
                 continue
             table.add_row(
                 str(number),

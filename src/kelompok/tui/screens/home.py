@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Header, Static
 
 from kelompok.i18n import get_language, t
 from kelompok.sessions.store import GroupEntry, list_groups
+from kelompok.tui.safe_text import plain
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.widgets.footer import TranslatedFooter
 
@@ -52,7 +53,7 @@ class HomeScreen(KelompokScreen):
     def relabel(self) -> None:
         super().relabel()
         self.sub_title = t("home.subtitle")
-        self.query_one("#workspace-line", Static).update(t("home.workspace", path=self.workspace))
+        self.query_one("#workspace-line", Static).update(plain(t("home.workspace", path=self.workspace)))
         table = self.query_one("#groups", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
@@ -60,10 +61,10 @@ class HomeScreen(KelompokScreen):
         for entry in self.entries:
             if entry.group is None:
                 status = t("home.unreadable", error=entry.error.problem if entry.error else "")
-                table.add_row(entry.path.name, "—", "—", str(entry.sessions), status, key=str(entry.path))
+                table.add_row(plain(entry.path.name), "—", "—", str(entry.sessions), plain(status), key=str(entry.path))
             else:
                 group = entry.group
-                table.add_row(group.name, type_label(group.type), str(len(group.members)), str(entry.sessions), "", key=str(entry.path))
+                table.add_row(plain(group.name), type_label(group.type), str(len(group.members)), str(entry.sessions), "", key=str(entry.path))
         if self.entries:
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
         hint = "" if self.entries else t("home.empty")

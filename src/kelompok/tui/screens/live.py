@@ -41,6 +41,7 @@ from kelompok.sessions.store import (
     session_path,
 )
 from kelompok.tui.keypad import FACILITATOR_KEY, IPA_KEYS, VALENCE_KEYS, Keypad, Turn, member_keys
+from kelompok.tui.safe_text import clean
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.widgets.agenda_panel import AgendaPanel, AgendaView
 from kelompok.tui.widgets.footer import TranslatedFooter
@@ -311,7 +312,7 @@ class LiveScreen(KelompokScreen):
         self.pad_members = {}
         for key, code in self.keys.items():
             member = self.group.member(code)
-            self.pad_members[code] = PadMember(key, code, member.name if member else code, "absent")
+            self.pad_members[code] = PadMember(key, code, clean(member.name) if member else code, "absent")
         self._load_roles()
         self.keypad = Keypad(members={}, role_keys=self._role_keys, coding=session.coding)
         self._rebuild()
@@ -418,7 +419,7 @@ class LiveScreen(KelompokScreen):
         planned = plan.minutes or (plan.agenda_minutes() or None) or self.group.session_minutes
         self.agenda.show(
             AgendaView(
-                blocks=[(block.title, block.minutes) for block in plan.agenda],
+                blocks=[(clean(block.title), block.minutes) for block in plan.agenda],
                 current=recorder.current_block(),
                 block_started=self._block_started,
                 elapsed=recorder.elapsed(),
@@ -489,7 +490,7 @@ class LiveScreen(KelompokScreen):
                 parts.append(t("live.recent.ipa", code=event.ipa))
             return " · ".join(parts)
         if kind == "note":
-            return t("live.recent.safety" if event.safety else "live.recent.note", text=(event.note or "").replace("\n", " "))
+            return t("live.recent.safety" if event.safety else "live.recent.note", text=clean((event.note or "").replace("\n", " ")))
         if kind in ("arrive", "leave"):
             return t(f"live.recent.{kind}", name=self.who(event.from_))
         if kind == "agenda":

@@ -48,6 +48,7 @@ from kelompok.sessions.planning import (
 )
 from kelompok.sessions.store import load_group, load_session, next_session_number, save_session, session_path
 from kelompok.tui.dialogs.confirm import ConfirmDialog
+from kelompok.tui.safe_text import clean
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.widgets.agenda_editor import AgendaEditor
 from kelompok.tui.widgets.footer import TranslatedFooter
@@ -234,20 +235,20 @@ class PlanScreen(KelompokScreen):
                             yield Select[str](self._mode_options(), id="mode", value=plan.mode, allow_blank=False)
                     yield Static(id="meta-error", classes="error")
                     yield Label(id="lbl-venue")
-                    yield Input(plan.venue, id="venue")
+                    yield Input(clean(plan.venue), id="venue")
                     yield Label(id="lbl-purpose")
-                    yield TextArea(plan.purpose, id="purpose", soft_wrap=True)
+                    yield TextArea(clean(plan.purpose), id="purpose", soft_wrap=True)
                     yield Label(id="lbl-objectives")
                     for slot in range(self.objective_slots):
                         text = plan.objectives[slot].text if slot < len(plan.objectives) else ""
-                        yield Input(text, id=f"objective-{slot}")
+                        yield Input(clean(text), id=f"objective-{slot}")
                         yield Static(id=f"objective-hint-{slot}", classes="hint")
                 with TabPane("", id="tab-agenda"):
                     yield AgendaEditor(plan.agenda, plan.minutes or self.group.session_minutes, id="agenda")
                 with TabPane("", id="tab-roles"), VerticalScroll(classes="form"):
                     yield SelectionList[str](id="planned-roles")
                     yield Label(id="lbl-materials")
-                    yield TextArea("\n".join(plan.materials), id="materials", soft_wrap=True)
+                    yield TextArea(clean("\n".join(plan.materials)), id="materials", soft_wrap=True)
                 with TabPane("", id="tab-ethics"), VerticalScroll(classes="form"):
                     yield SelectionList[str](id="ethics")
                     yield Static(id="ethics-hint", classes="hint")
@@ -256,13 +257,13 @@ class PlanScreen(KelompokScreen):
                     for slot in range(self.risk_slots):
                         risk = plan.risks[slot] if slot < len(plan.risks) else None
                         with Horizontal(classes="risk-row"):
-                            yield Input(risk.risk if risk else "", id=f"risk-{slot}")
-                            yield Input(risk.mitigation if risk else "", id=f"mitigation-{slot}")
+                            yield Input(clean(risk.risk) if risk else "", id=f"risk-{slot}")
+                            yield Input(clean(risk.mitigation) if risk else "", id=f"mitigation-{slot}")
                 with TabPane("", id="tab-evaluation"), VerticalScroll(classes="form"):
                     yield Label(id="lbl-evaluation")
-                    yield TextArea(plan.evaluation, id="evaluation", soft_wrap=True)
+                    yield TextArea(clean(plan.evaluation), id="evaluation", soft_wrap=True)
                     yield Label(id="lbl-follow-up")
-                    yield TextArea(plan.follow_up, id="follow-up", soft_wrap=True)
+                    yield TextArea(clean(plan.follow_up), id="follow-up", soft_wrap=True)
                 with TabPane("", id="tab-actual"), VerticalScroll(classes="form"):
                     yield Static(id="actual-summary")
                     yield Label(id="lbl-actual-blocks")
@@ -275,7 +276,7 @@ class PlanScreen(KelompokScreen):
                             with Horizontal(classes="outcome-row"):
                                 result = objective.result if objective and objective.result else Select.NULL
                                 yield Select[str](self._result_options(), id=f"result-{slot}", value=result, prompt=t("plan.result.none"))
-                                yield Input(objective.evidence if objective else "", id=f"evidence-{slot}")
+                                yield Input(clean(objective.evidence) if objective else "", id=f"evidence-{slot}")
                     yield Label(id="lbl-actual-roles")
                     yield DataTable(id="actual-roles", cursor_type="row", zebra_stripes=True)
             yield PlanChecks(id="plan-checks")

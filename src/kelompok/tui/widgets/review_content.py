@@ -20,6 +20,7 @@ from textual.content import Content
 from kelompok.i18n import format_date, format_duration, format_number, format_percent, format_time, get_language, t
 from kelompok.sessions.models import FACILITATOR, GROUP, Comment, Event, Group, Session
 from kelompok.sessions.review import original
+from kelompok.tui.safe_text import clean_content
 
 if TYPE_CHECKING:  # pragma: no cover
     from kelompok.sociogram.analysis import Analysis
@@ -142,7 +143,8 @@ def minutes(value: float) -> str:
 
 
 def _lines(parts: Iterable[Content | str]) -> Content:
-    return Content("\n").join(list(parts))
+    # Every section passes through here: control characters in names and notes become visible.
+    return clean_content(Content("\n").join(list(parts)))
 
 
 def _heading(text: str) -> Content:
