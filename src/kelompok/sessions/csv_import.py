@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from kelompok.i18n import t
-from kelompok.sessions.fileio import DataError, line_place
+from kelompok.sessions.fileio import DataError, line_place, validation_message
 from kelompok.sessions.models import (
     FACILITATOR,
     GROUP,
@@ -31,11 +31,17 @@ from kelompok.sessions.models import (
 ROSTER_REQUIRED = ("code", "name")
 EVENT_HEADER = ("at", "from", "to", "kind", "role", "ipa", "note")
 EVENT_KINDS = ("speak", "arrive", "leave", "note")
-_MMSS = re.compile(r"^(\d{1,3}):([0-5]\d)$")
+_MMSS = re.compile(r"^([0-9]{1,3}):([0-5][0-9])$", re.ASCII)
+_IPA = re.compile(r"[0-9]{1,2}")
 
 
-def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Header and (line number, cells) of a CSV file; blank lines are skipped."""
+def _read_rows(path: Path, *, one_line_cells: bool = False) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Header and (line number, cells) of a CSV file; blank lines are skipped.
+
+    The reader is strict about quotes: a stray `"` would otherwise swallow the rows after it into
+    one cell (a roster lost A2 inside A1's name that way). `one_line_cells` also refuses a quoted
+    cell that spans lines, which no roster cell has a reason to do.
+    """
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -45,24 +51,37 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise DataError(path, line_place(line), t("errors.csv_not_utf8")) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None
+    start = 1  # the line the record being read starts on (a quoted cell can span lines)
     try:
         for cells in reader:
+            line, start = start, reader.line_num + 1
             if not any(cell.strip() for cell in cells):
                 continue
             if "\x00" in "".join(cells):
-                raise DataError(path, line_place(reader.line_num), t("errors.nul"))
+                raise DataError(path, line_place(line), t("errors.nul"))
+            if one_line_cells and any("\n" in cell or "\r" in cell for cell in cells):
+                raise DataError(path, line_place(line), t("errors.csv_cell_lines"))
             if header is None:
                 header = [cell.strip().lower() for cell in cells]
             else:
-                rows.append((reader.line_num, [cell.strip() for cell in cells]))
+                rows.append((line, [cell.strip() for cell in cells]))
     except csv.Error as error:
+        if "end of data" in str(error):
+            raise DataError(path, line_place(start), t("errors.csv_open_quote")) from None
         raise DataError(path, line_place(reader.line_num), t("errors.bad_csv", reason=error)) from None
     if header is None:
         raise DataError(path, line_place(1), t("errors.csv_empty"))
     return header, rows
+
+
+def _separator_hint(header: list[str]) -> str:
+    """A hint when the file is separated by semicolons (Excel does that in an Indonesian locale)."""
+    if len(header) == 1 and ";" in header[0]:
+        return " " + t("errors.csv_semicolon")
+    return ""
 
 
 def read_roster(path: Path) -> list[Member]:
@@ -70,9 +89,9 @@ def read_roster(path: Path) -> list[Member]:
 
     Refuses empty or duplicate codes, reserved words and rows whose cell count is off.
     """
-    header, rows = _read_rows(path)
+    header, rows = _read_rows(path, one_line_cells=True)
     if tuple(header[:2]) != ROSTER_REQUIRED:
-        raise DataError(path, line_place(1), t("errors.roster_header", found=",".join(header)))
+        raise DataError(path, line_place(1), t("errors.roster_header", found=",".join(header)) + _separator_hint(header))
     extra = header[2:]
     if len(set(header)) != len(header) or any(not name for name in extra):
         raise DataError(path, line_place(1), t("errors.columns"))
@@ -121,14 +140,14 @@ def read_events(path: Path, group: Group) -> list[Event]:
     """
     header, rows = _read_rows(path)
     if tuple(header) != EVENT_HEADER:
-        raise DataError(path, line_place(1), t("errors.events_header", header=",".join(EVENT_HEADER)))
+        raise DataError(path, line_place(1), t("errors.events_header", header=",".join(EVENT_HEADER)) + _separator_hint(header))
     codes = {m.code for m in group.members}
     speakers = codes | {FACILITATOR}
     addressees = speakers | {GROUP}
     events: list[Event] = []
     last_at = 0.0
     for line, cells in rows:
-        place = f"line {line}"
+        place = line_place(line)
         if len(cells) != len(EVENT_HEADER):
             raise DataError(path, place, t("errors.cell_count", cells=len(cells), expected=len(EVENT_HEADER)))
         at_text, source, target, kind, role, ipa_text, note = cells
@@ -144,13 +163,18 @@ def read_events(path: Path, group: Group) -> list[Event]:
         last_at = at
         if kind in ("speak", "arrive", "leave") and source not in (speakers if kind == "speak" else codes):
             raise DataError(path, place, t("errors.from_speak" if kind == "speak" else "errors.from_member", code=source))
+        if kind == "note" and source and source not in speakers:
+            # A note may say who it is about; a code the group does not know would make a session
+            # file that `check` refuses.
+            raise DataError(path, place, t("errors.from_speak", code=source))
         if kind == "speak" and target not in addressees:
             raise DataError(path, place, t("errors.to", code=target))
         if role and role not in MEZZO_ROLE_IDS:
             raise DataError(path, place, t("errors.role", role=role))
         ipa = None
         if ipa_text:
-            if not ipa_text.isdigit() or not 1 <= int(ipa_text) <= 12:
+            # ASCII digits only: "²" or "③" pass str.isdigit() and then crash int().
+            if not _IPA.fullmatch(ipa_text) or not 1 <= int(ipa_text) <= 12:
                 raise DataError(path, place, t("errors.ipa", text=ipa_text))
             ipa = int(ipa_text)
         fields: dict[str, object] = {"seq": len(events) + 1, "at": at, "kind": kind}
@@ -165,8 +189,7 @@ def read_events(path: Path, group: Group) -> list[Event]:
         try:
             events.append(Event.model_validate(fields))
         except ValidationError as error:
-            message = error.errors()[0]["msg"].removeprefix("Value error, ")
-            raise DataError(path, place, message) from None
+            raise DataError(path, place, validation_message(error.errors()[0])) from None
     if not events:
         raise DataError(path, "", t("errors.no_events"))
     return events

@@ -203,7 +203,13 @@ class LiveScreen(KelompokScreen):
                 return session
             later = [n for n in numbers if n > self.requested]
         for number in later:
-            session = load_session(self.group_dir, number)
+            try:
+                session = load_session(self.group_dir, number)
+            except DataError as error:
+                # One unreadable old session must not block recording the next one: it is left
+                # untouched (the group screen lists it as unreadable) and skipped here.
+                self.notify(t("live.skipped_unreadable", number=number, error=error), severity="warning", timeout=10)
+                continue
             if session.state != "ended" and not session.locked:
                 return session
         # Nothing planned: start from the type's template, so the agenda panel has blocks to follow.

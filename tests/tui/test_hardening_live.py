@@ -1,0 +1,41 @@
+"""Issue 13 §3: an unreadable old session does not block recording the next one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kelompok.app import make_app
+from kelompok.sessions.models import Session
+from kelompok.sessions.store import save_group, save_session, session_path
+from kelompok.tui.screens.attendance import AttendanceScreen
+from kelompok.tui.screens.group import GroupScreen
+from kelompok.tui.screens.live import LiveScreen
+from tests.conftest import FakeClock, make_group, make_session
+from tests.tui.conftest import FIXED_NOW
+
+
+async def test_an_unreadable_old_session_does_not_block_recording(tmp_path: Path):
+    folder = tmp_path / "ws" / "kube"
+    save_group(folder, make_group())
+    save_session(folder, make_session(1))
+    broken = session_path(folder, 2)
+    broken.write_text("number = [\n")  # damaged by hand or by a sync tool
+    save_session(folder, Session(number=3, date=dt.date(2026, 11, 27)))
+    app = make_app(folder.parent, lang="en", clock=FakeClock(), offer_samples=False)
+    app.now = lambda: FIXED_NOW
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupScreen)
+        await pilot.press("l")  # the cursor is on session 1 (ended): the next one not ended is wanted
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen), [n.message for n in app._notifications]
+        assert app.screen.session.number == 3
+        assert any("Session 2 cannot be read" in n.message for n in app._notifications)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen) and app.screen.recorder is not None
+        assert app.screen.recorder.session.number == 3
+    assert broken.read_text() == "number = [\n"  # left exactly as it was

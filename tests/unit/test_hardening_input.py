@@ -1,0 +1,133 @@
+"""Issue 13 §3 and §5: one bad string or file never stops the app, and what is accepted is right."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kelompok import i18n
+from kelompok.sessions.csv_import import read_events, read_roster
+from kelompok.sessions.fileio import DataError, read_toml
+from kelompok.sessions.store import list_groups, load_group
+from kelompok.settings import read_settings
+from tests.conftest import make_group
+
+DEEP = "[" * 500 + "]" * 500
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    i18n.set_language("en")
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+# ── deep nesting ──
+
+
+def test_deeply_nested_group_file_is_a_data_error_naming_file_and_line(tmp_path: Path):
+    path = write(tmp_path / "g" / "group.toml", f'format = 1\nname = "x"\ntype = "task"\nmembers = {DEEP}\n')
+    with pytest.raises(DataError) as caught:
+        read_toml(path)
+    assert caught.value.path == path
+    assert caught.value.place == "line 4"
+    assert "nested far too deep" in caught.value.problem
+
+
+def test_list_groups_lists_a_deeply_nested_group_as_unreadable(tmp_path: Path):
+    write(tmp_path / "ws" / "bad" / "group.toml", f"name = {DEEP}\n")
+    from kelompok.sessions.store import save_group
+
+    save_group(tmp_path / "ws" / "good", make_group())
+    entries = list_groups(tmp_path / "ws")
+    assert [e.path.name for e in entries] == ["bad", "good"]
+    assert entries[0].group is None and entries[0].error is not None
+    assert entries[1].group is not None
+
+
+def test_deeply_nested_settings_give_defaults_and_the_problem(tmp_path: Path):
+    path = write(tmp_path / "config.toml", f"name = {DEEP}\n")
+    settings, problem = read_settings(path)
+    assert settings.name == "" and problem is not None and problem.path == path
+
+
+def test_cli_check_names_the_deeply_nested_file_and_exits_1(tmp_path: Path):
+    path = write(tmp_path / "g" / "group.toml", f"name = {DEEP}\n")
+    result = subprocess.run([sys.executable, "-m", "kelompok", "check", str(path.parent)], capture_output=True, text=True,
+                            env={"KELOMPOK_LANG": "en", "PATH": "", "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src"),
+                                 "KELOMPOK_HOME": str(tmp_path / "home")})
+    assert result.returncode == 1, result.stderr
+    assert str(path) in result.stderr and "line 1" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bom_is_read_past(tmp_path: Path):
+    path = write(tmp_path / "g" / "group.toml", b'\xef\xbb\xbfformat = 1\nname = "KUBE"\ntype = "task"\n')
+    assert load_group(path.parent).name == "KUBE"
+
+
+# ── events CSV ──
+
+HEADER = "at,from,to,kind,role,ipa,note\n"
+
+
+@pytest.mark.parametrize("digits", ["²", "③", "١٢", "1²"])
+def test_unicode_digits_in_ipa_are_refused_with_the_line(tmp_path: Path, digits: str):
+    path = write(tmp_path / "e.csv", HEADER + "0,A1,A2,speak,,3,\n" + f"5,A2,A1,speak,,{digits},\n")
+    with pytest.raises(DataError, match=r"line 3: ipa:"):
+        read_events(path, make_group())
+
+
+def test_note_row_from_an_unknown_code_is_refused(tmp_path: Path):
+    path = write(tmp_path / "e.csv", HEADER + "0,A1,A2,speak,,,\n" + "5,ZZ,,note,,,siapa ini\n")
+    with pytest.raises(DataError, match=r"line 3: from: 'ZZ' is not a member code"):
+        read_events(path, make_group())
+
+
+def test_note_row_without_from_is_still_accepted(tmp_path: Path):
+    path = write(tmp_path / "e.csv", HEADER + "0,A1,A2,speak,,,\n" + "5,,,note,,,umum\n")
+    assert [e.kind for e in read_events(path, make_group())] == ["speak", "note"]
+
+
+def test_event_errors_are_in_the_users_language(tmp_path: Path):
+    i18n.set_language("id")
+    path = write(tmp_path / "e.csv", HEADER + "0,A1,A9,speak,,,\n")
+    with pytest.raises(DataError, match=r"baris 2: to:"):
+        read_events(path, make_group())
+
+
+def test_semicolon_separated_file_gets_a_hint(tmp_path: Path):
+    path = write(tmp_path / "e.csv", "at;from;to;kind;role;ipa;note\n0;A1;A2;speak;;;\n")
+    with pytest.raises(DataError, match="semicolons"):
+        read_events(path, make_group())
+    roster = write(tmp_path / "r.csv", "code;name\nA1;Ibu Sari\n")
+    with pytest.raises(DataError, match="semicolons"):
+        read_roster(roster)
+
+
+# ── roster CSV ──
+
+
+def test_a_stray_quote_in_a_roster_is_refused_with_its_line(tmp_path: Path):
+    # Before: A1's name became 'Ibu Sari\nA2,Ibu Dewi\n' and A2 silently vanished.
+    path = write(tmp_path / "r.csv", 'code,name\nA1,"Ibu Sari\nA2,Ibu Dewi\n')
+    with pytest.raises(DataError, match=r"line 2: a quote"):
+        read_roster(path)
+
+
+def test_a_roster_cell_spanning_lines_is_refused(tmp_path: Path):
+    path = write(tmp_path / "r.csv", 'code,name\nA1,"Ibu\nSari"\nA2,Ibu Dewi\n')
+    with pytest.raises(DataError, match=r"line 2: a quoted cell here spans"):
+        read_roster(path)
+
+
+def test_a_quote_inside_a_name_is_kept(tmp_path: Path):
+    path = write(tmp_path / "r.csv", 'code,name\nA1,Ibu "Sari"\nA2,Ibu Dewi\n')
+    assert [m.name for m in read_roster(path)] == ['Ibu "Sari"', "Ibu Dewi"]
