@@ -7,12 +7,14 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from kelompok.crash import report_crash
 from kelompok.i18n import LANGUAGES, get_language, on_language_change, set_language, t
 from kelompok.paths import bundled_samples
 from kelompok.sessions.fileio import DIR_MODE, FILE_MODE, DataError, make_private_dir
@@ -58,6 +60,7 @@ class KelompokApp(App[int]):
         self.user_name: str = name or self.settings.name
         if lang:
             set_language(lang)
+        self._crash_line: Text | None = None
         self._unsubscribe = on_language_change(lambda _lang: self.call_later(self._relabel_all))
 
     def on_mount(self) -> None:
@@ -181,6 +184,14 @@ class KelompokApp(App[int]):
 
     def on_unmount(self) -> None:
         self._unsubscribe()
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's crash screen prints every local variable (members' names, absence reasons, the
+        # text of group.toml). Keep its exit behaviour, but show one line and log privately instead.
+        super()._handle_exception(error)
+        if self._crash_line is None:  # Textual may report one failure more than once: one log
+            self._crash_line = Text(clean(report_crash(error)))
+        self._exit_renderables[:] = [self._crash_line]
 
     # Messages and titles carry user text (group and member names, file paths, errors quoting a
     # file): shown literally, never as markup, with control characters visible (tui/safe_text.py).

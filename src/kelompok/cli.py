@@ -384,6 +384,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as error:  # never a traceback for a user; the one line says what broke
-        _error(t("cli.internal_error", error=f"{type(error).__name__}: {error}"))
-        return 70
+    except Exception as error:  # never a traceback (nor its locals, nor a message quoting user data) for a user
+        from kelompok.crash import EXIT_CRASH, report_crash
+
+        _error(report_crash(error))
+        return EXIT_CRASH
