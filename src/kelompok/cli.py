@@ -180,6 +180,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         which = parse_which(args.session)
         if out.is_dir():
             out = out / default_filename(folder, which, args.format, lang)
+        targets = [out]
+        if args.format == "csv":  # an edge list comes with its node table beside it
+            targets.append(out.with_name((out.name[: -len(out.suffix)] if out.suffix else out.name) + ".nodes.csv"))
+        _guard_output(targets, args.force)
         result = export_group(folder, which, args.format, out, args.names, lang, who=_who() if args.names else None)
     except ExportError as error:
         if error.usage:
@@ -199,9 +203,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     from kelompok.report import ReportError, write_report
 
     lang = args.lang or get_language()
+    out = Path(args.out)
+    if out.is_dir():  # the same default name write_report gives a folder
+        part = t("report.file_session", lang, number=f"{args.session:03d}") if args.session is not None else t("report.file_all", lang)
+        out = out / f"{Path(args.group_dir).name}-{part}.{args.format}"
+    _guard_output([out], args.force)
     try:
         result = write_report(
-            Path(args.group_dir), Path(args.out), session=args.session, names=args.names, lang=lang,
+            Path(args.group_dir), out, session=args.session, names=args.names, lang=lang,
             fmt=args.format, who=_who() if args.names else None,
         )  # fmt: skip
     except ReportError as error:
@@ -213,6 +222,20 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.names:
         _print(t("report.cli.names_used", count=len(result.named), members=result.members))
     return EXIT_OK
+
+
+def _guard_output(paths: list[Path], force: bool) -> None:
+    """Refuse an output inside a group folder (always) or over an existing file (unless --force)."""
+    from kelompok.sessions.store import output_refusal
+
+    for path in paths:
+        refusal = output_refusal(path)
+        if refusal:
+            raise UsageError(refusal)
+    if not force:
+        for path in paths:
+            if path.exists():
+                raise UsageError(t("cli.out_exists", path=path))
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -317,6 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS, help=t("export.cli.help_format"))
     export.add_argument("--out", required=True, metavar="PATH", help=t("export.cli.help_out"))
     export.add_argument("--names", action="store_true", help=t("export.cli.help_names"))
+    export.add_argument("--force", action="store_true", help=t("cli.help_force"))
     _add_lang(export)
     export.set_defaults(run=cmd_export)
 
@@ -325,6 +349,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", required=True, metavar="PATH", help=t("report.cli.help_out"))
     report.add_argument("--session", type=int, metavar="N", help=t("report.cli.help_session"))
     report.add_argument("--names", action="store_true", help=t("report.cli.help_names"))
+    report.add_argument("--force", action="store_true", help=t("cli.help_force"))
     report.add_argument("--format", choices=("html", "md"), default="html", help=t("report.cli.help_format"))
     _add_lang(report)
     report.set_defaults(run=cmd_report)

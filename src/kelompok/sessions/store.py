@@ -180,6 +180,33 @@ def list_groups(workspace: Path) -> list[GroupEntry]:
     return entries
 
 
+# ── where exports may go ───────────────────────────────────────────────────────────────────────
+
+
+def output_refusal(out: Path) -> str | None:
+    """Why an export or report must not be written to `out`, or None when it may.
+
+    Nothing kelompok exports may land inside a group folder: `--out G/group.toml` would replace
+    the roster, consent and audit trail, `--out G/sessions/005.toml` a session, and any other
+    file there would sit among confidential data a sync tool then copies around. The settings file
+    is refused too. Symlinks are followed, so a link pointing into a group is caught as well.
+    """
+    from kelompok.paths import config_file
+
+    target = Path(os.path.abspath(out))
+    for candidate in dict.fromkeys((target, target.resolve())):
+        for folder in (candidate, *candidate.parents):
+            if folder.is_dir() and is_group_dir(folder):
+                return t("errors.out_in_group", path=out, group=folder)
+    try:
+        settings = config_file().resolve()
+    except OSError:
+        settings = None
+    if settings is not None and target.resolve() == settings:
+        return t("errors.out_settings", path=out)
+    return None
+
+
 # ── writing ───────────────────────────────────────────────────────────────────────────────────
 
 

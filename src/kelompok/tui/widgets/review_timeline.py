@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import DataTable
 
 from kelompok.i18n import t
-from kelompok.tui.safe_text import clean, content
+from kelompok.tui.safe_text import clean, plain
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,9 @@ class ReviewTimeline(DataTable):
         self.add_column(t("review_screen.timeline.col_code"), key="code")
         self.add_column(t("review_screen.timeline.col_note"), key="note")
         for row in rows:
-            # Content, not str: names and notes are shown as written, never read as markup.
-            act = Content.styled(clean(row.act), "bold $error") if row.safety else content(row.act)
-            note = content(row.note if len(row.note) <= self.NOTE_WIDTH else row.note[: self.NOTE_WIDTH - 1] + "…")
+            # Text, not str: names and notes are shown as written, never read as markup.
+            act = Content.styled(clean(row.act), "bold $error") if row.safety else plain(row.act)
+            note = plain(row.note if len(row.note) <= self.NOTE_WIDTH else row.note[: self.NOTE_WIDTH - 1] + "…")
             comments = Content.styled(f"[{row.comments}]", "bold $accent") if row.comments else ""
             self.add_row(str(row.seq), row.time, act, comments, row.role, row.code, note, key=str(row.seq))
         if keep is not None:
