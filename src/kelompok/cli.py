@@ -57,10 +57,42 @@ def cmd_check(args: argparse.Namespace) -> int:
         problems, checked = check_path(Path(raw))
         for problem in problems:
             _error(str(problem))
-        failures += len(problems)
-        if not problems:
+        pending = _warn_journals(_group_dirs(Path(raw)))
+        failures += len(problems) + pending
+        if not problems and not pending:
             _print(t("cli.check_ok", path=raw, files=checked))
     return EXIT_DATA if failures else EXIT_OK
+
+
+def _group_dirs(path: Path) -> list[Path]:
+    """The group folders a path stands for: itself, the group a file is in, or a workspace's groups."""
+    from kelompok.sessions.store import SESSIONS_DIR, is_group_dir
+
+    if path.is_file():
+        path = path.parent.parent if path.parent.name == SESSIONS_DIR else path.parent
+    if is_group_dir(path):
+        return [path]
+    if path.is_dir():
+        return [p for p in sorted(path.iterdir()) if p.is_dir() and is_group_dir(p)]
+    return []
+
+
+def _warn_journals(groups: list[Path]) -> int:
+    """Say, for each session whose journal holds acts its file lacks, that they are not in the output.
+
+    A session being recorded (or interrupted by a crash) keeps its newest acts in `NNN.journal`
+    until the next checkpoint; the CLI reads only session files and never replays a journal
+    (that needs the group's lock and writes), so it says so instead of silently leaving them out.
+    Returns how many sessions were named.
+    """
+    from kelompok.sessions.recording import unrecovered_journals
+
+    count = 0
+    for folder in groups:
+        for number, events in unrecovered_journals(folder):
+            _error(t("cli.journal_pending", group=folder, number=number, events=events))
+            count += 1
+    return count
 
 
 def _catalogue_rows(kind: str, lang: str) -> list[dict[str, object]]:
@@ -134,6 +166,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from kelompok.sociogram.stats import format_stats_table, group_stats
 
     stats = group_stats(Path(args.group_dir))
+    _warn_journals([Path(args.group_dir)])
     if args.json:
         _print(json.dumps(stats, ensure_ascii=False, indent=2))
     else:
@@ -190,6 +223,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
         _error(str(error))
         return EXIT_DATA
+    _warn_journals([folder])
     for path in result.paths:
         _print(t("export.cli.written", path=path))
     if args.names:
@@ -218,6 +252,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
         _error(str(error))
         return EXIT_DATA
+    _warn_journals([Path(args.group_dir)])
     _print(t("report.cli.written", path=result.path))
     if args.names:
         _print(t("report.cli.names_used", count=len(result.named), members=result.members))

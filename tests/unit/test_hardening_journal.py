@@ -121,3 +121,35 @@ def test_lock_kept_means_recording_goes_on(group_dir: Path) -> None:
         rec.checkpoint()
         rec.speak("A2", "A1")
         assert not rec.lock_lost
+
+
+def test_a_journal_left_beside_an_ended_session_is_tidied(group_dir: Path) -> None:
+    from kelompok.sessions.locking import GroupLock
+    from kelompok.sessions.recording import tidy_ended_journals
+
+    clock = FakeClock()
+    rec = Recorder.open(group_dir, 1, clock=clock, now=lambda: WALL)
+    rec.speak("A2", "A3")
+    leftover = store.journal_path(group_dir, 1).read_bytes()
+    rec.end()
+    rec.close()
+    jpath = store.journal_path(group_dir, 1)
+    jpath.write_bytes(leftover)  # the kill came between the end checkpoint and the removal
+    with GroupLock(group_dir) as lock:
+        assert tidy_ended_journals(group_dir, lock) == [1]
+    assert not jpath.exists()
+    assert len(store.load_session(group_dir, 1).events) == 2
+
+
+def test_a_journal_with_new_events_beside_an_ended_session_is_kept(group_dir: Path) -> None:
+    from kelompok.sessions.locking import GroupLock
+    from kelompok.sessions.recording import tidy_ended_journals
+
+    session = store.load_session(group_dir, 1)
+    session.state = "ended"
+    store.save_session(group_dir, session)
+    jpath = store.journal_path(group_dir, 1)
+    jpath.write_bytes(encode_event(speak(2, 3.0, "A2", "A1")))
+    with GroupLock(group_dir) as lock:
+        assert tidy_ended_journals(group_dir, lock) == []
+    assert jpath.exists()

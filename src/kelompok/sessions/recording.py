@@ -661,6 +661,68 @@ def _writer_for(writers: list[_Writer], seq: int) -> _Writer | None:
     return None
 
 
+def tidy_ended_journals(group_dir: Path, lock: GroupLock) -> list[int]:
+    """Remove journals left beside *ended* sessions whose every event is already in the session file.
+
+    A kill between the end checkpoint and the journal's removal leaves one behind; it holds nothing
+    the file lacks. Only with the group's lock held (no Recorder can be writing it), and a journal
+    with anything new is left alone for `Recorder.open` to recover. Returns the session numbers tidied.
+    """
+    if not lock.held or not lock.still_held():
+        return []
+    tidied = []
+    for path in sorted((Path(group_dir) / SESSIONS_DIR).glob("[0-9][0-9][0-9].journal")):
+        number = int(path.stem)
+        if Path(os.path.abspath(group_dir)) in _recording:
+            break  # a live recording in this window owns its journal
+        try:
+            session = load_session(group_dir, number)
+            replay = read_journal(path)
+            if session.state != "ended" or replay.torn:
+                continue
+            recovered, _ = _merge(session.model_copy(deep=True), replay.events, path)
+        except DataError:
+            continue
+        if recovered == 0:
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            tidied.append(number)
+    return tidied
+
+
+def unrecovered_journals(group_dir: Path) -> list[tuple[int, int]]:
+    """(session number, events) for each journal holding events its session file does not have yet.
+
+    Read-only (nothing is merged or written): what `export`, `report`, `stats` and `check` use to
+    say that a session being recorded, or interrupted, has acts their output would leave out. A
+    journal whose events are all in the file already (a kill after the end checkpoint) counts 0.
+    A journal or session that cannot be read is left to `check` and the loaders to report.
+    """
+    from kelompok.sessions.store import session_number_of
+
+    folder = Path(group_dir) / SESSIONS_DIR
+    found: list[tuple[int, int]] = []
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.glob("[0-9][0-9][0-9].journal")):
+        number = session_number_of(path.stem + ".toml")
+        if number is None:
+            continue
+        try:
+            replay = read_journal(path)
+            if not replay.events:
+                continue
+            session = load_session(group_dir, number).model_copy(deep=True)
+            recovered, _ = _merge(session, replay.events, path)
+        except DataError:
+            continue
+        if recovered:
+            found.append((number, recovered))
+    return found
+
+
 __all__ = [
     "GroupBusy",
     "InvalidEvent",
@@ -670,4 +732,6 @@ __all__ = [
     "RecordingError",
     "SessionLocked",
     "UNDOABLE_KINDS",
+    "tidy_ended_journals",
+    "unrecovered_journals",
 ]

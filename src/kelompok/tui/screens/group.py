@@ -37,6 +37,10 @@ class GroupScreen(KelompokScreen):
         self.group: Group = load_group(group_dir)
         self.group_lock = GroupLock(group_dir)
         self.read_only = not self.group_lock.acquire()
+        if not self.read_only:
+            from kelompok.sessions.recording import tidy_ended_journals
+
+            tidy_ended_journals(group_dir, self.group_lock)  # a kill right after a session's end leaves one
 
     def compose(self) -> ComposeResult:
         yield Header()
