@@ -131,3 +131,51 @@ def test_a_roster_cell_spanning_lines_is_refused(tmp_path: Path):
 def test_a_quote_inside_a_name_is_kept(tmp_path: Path):
     path = write(tmp_path / "r.csv", 'code,name\nA1,Ibu "Sari"\nA2,Ibu Dewi\n')
     assert [m.name for m in read_roster(path)] == ['Ibu "Sari"', "Ibu Dewi"]
+
+
+# ── lax coercion, bounds ──
+
+GROUP_TOML = 'format = 1\nname = "KUBE"\ntype = "task"\n[[members]]\ncode = "A1"\nname = "Ibu Sari"\n'
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (("format = 1", "format = 99999.0"), "format"),
+        (("format = 1", 'format = "1"'), "format"),
+        (('name = "Ibu Sari"', 'name = "Ibu Sari"\njoined = "2"'), "members[0].joined"),
+        (('name = "Ibu Sari"', 'name = "Ibu Sari"\nconsent = { recording = "yes" }'), "members[0].consent.recording"),
+        (('type = "task"', 'type = "task"\nplanned_sessions = 100000000000000000000000'), "planned_sessions"),
+        (('type = "task"', 'type = "task"\nplanned_sessions = 12.0'), "planned_sessions"),
+    ],
+)
+def test_lax_values_in_a_group_file_are_refused(tmp_path: Path, change: tuple[str, str], field: str):
+    path = write(tmp_path / "g" / "group.toml", GROUP_TOML.replace(*change))
+    with pytest.raises(DataError) as caught:
+        load_group(path.parent)
+    assert caught.value.place == f"field {field}"
+
+
+SESSION_TOML = 'format = 1\nnumber = 1\ndate = "2026-01-15"\nstart = "09:00:00"\n[[events]]\nseq = 1\nat = 5\nfrom = "A1"\nto = "group"\n'
+
+
+def test_dates_written_as_text_and_integer_seconds_are_still_read(tmp_path: Path):
+    from kelompok.sessions.store import load_session_file
+
+    session = load_session_file(write(tmp_path / "001.toml", SESSION_TOML))
+    assert session.date.isoformat() == "2026-01-15" and session.events[0].at == 5.0
+
+
+@pytest.mark.parametrize(("old", "new", "field"), [("number = 1", 'number = "1"', "number"), ("seq = 1", "seq = 1.0", "events[0].seq"),
+                                                     ("at = 5", "at = 1e12", "events[0].at")])
+def test_lax_values_in_a_session_file_are_refused(tmp_path: Path, old: str, new: str, field: str):
+    from kelompok.sessions.store import load_session_file
+
+    with pytest.raises(DataError) as caught:
+        load_session_file(write(tmp_path / "001.toml", SESSION_TOML.replace(old, new)))
+    assert caught.value.place == f"field {field}"
+
+
+def test_lax_values_in_settings_are_refused(tmp_path: Path):
+    settings, problem = read_settings(write(tmp_path / "config.toml", 'format = 1.0\nname = "Retno"\n'))
+    assert problem is not None and settings.name == ""

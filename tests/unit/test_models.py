@@ -8,9 +8,22 @@ import tomllib
 import pytest
 from pydantic import ValidationError
 
+from kelompok import i18n
 from kelompok.sessions.fileio import dump_model
 from kelompok.sessions.models import Event, Group, Member, Session
 from tests.conftest import make_group, make_session
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The models' own messages are in the user's language (issue 13); these tests read the English."""
+    i18n.set_language("en")
+
+
+def test_model_messages_are_in_the_users_language():
+    i18n.set_language("id")
+    with pytest.raises(ValidationError, match="dipakai dua kali"):
+        Group(name="G", type="task", members=[Member(code="A1", name="a"), Member(code="A1", name="b")])
 
 
 def test_unknown_field_is_refused_not_dropped():

@@ -149,12 +149,16 @@ def test_broken_files_give_the_loaders_error(tmp_path, change):
 
 
 def test_lenient_values_the_loader_accepts_are_accepted(tmp_path):
-    # pydantic turns `at = 5` into 5.0 and `seq = 2.0` into 2; the fast tiers refuse such
-    # spellings, so the loader decides — and agrees.
+    # The strict models take `at = 5` as 5.0 (an integer is a number) but refuse `seq = 2.0`
+    # (issue 13: no lax coercion); the fast tiers refuse both spellings, so the loader decides — and agrees.
     path = write(tmp_path, rich_session())
-    path.write_text(path.read_text().replace("seq = 2\nat = 5.0", "seq = 2.0\nat = 5", 1))
+    text = path.read_text()
+    path.write_text(text.replace("seq = 2\nat = 5.0", "seq = 2\nat = 5", 1))
     assert outcome(read_session_acts, path) == outcome(slow, path)
     assert outcome(read_session_acts, path)[0] == "ok"
+    path.write_text(text.replace("seq = 2\nat = 5.0", "seq = 2.0\nat = 5.0", 1))
+    assert outcome(read_session_acts, path) == outcome(slow, path)
+    assert outcome(read_session_acts, path)[0] == "error"
 
 
 # ── properties ──────────────────────────────────────────────────────────────────────────────

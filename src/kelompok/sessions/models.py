@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from kelompok.i18n import t
+
 FORMAT_VERSION = 1
 """The file format this version of kelompok writes and reads."""
 
@@ -69,10 +71,28 @@ Stage = Literal["beginning", "middle", "ending"]
 """Where a session stands in the group-work process (Toseland & Rivas)."""
 
 
+# Dates and times are written as text (`"2026-01-15"`), so they are parsed from strings; every other
+# field takes exactly its type (see `Strict`).
+LaxDate = Annotated[dt.date, Field(strict=False)]
+LaxTime = Annotated[dt.time, Field(strict=False)]
+LaxDateTime = Annotated[dt.datetime, Field(strict=False)]
+
+MAX_SEQ = 1_000_000
+"""More events than any session can have (a 3-hour session at one act a second is ~11,000)."""
+MAX_SESSION_SECONDS = 7 * 24 * 3600
+"""An upper bound for `at`: no session lasts a week."""
+
+
 class Strict(BaseModel):
-    """Base of every kelompok model: unknown keys are errors, field docs are kept."""
+    """Base of every kelompok model: unknown keys are errors, types are strict, field docs are kept.
+
+    Strict types: a hand-edited or damaged file with `number = "2"`, `recording = "yes"` or
+    `format = 99999.0` is refused with the field named, instead of being quietly coerced (and a
+    float format slipping past the newer-format guard). Dates and times are the exception (LaxDate …).
+    """
 
     model_config = ConfigDict(
+        strict=True,
         extra="forbid",
         use_attribute_docstrings=True,
         populate_by_name=True,
@@ -90,7 +110,7 @@ class Consent(Strict):
     """The member agreed that their participation is recorded (who speaks to whom)."""
     names_in_reports: bool = False
     """The member agreed that their real name may appear in reports and exports."""
-    date: dt.date | None = None
+    date: LaxDate | None = None
     """When consent was given or last changed."""
 
 
@@ -105,23 +125,23 @@ class Member(Strict):
     """Free attributes (e.g. gender, age band, village) used for equity ratios."""
     consent: Consent = Field(default_factory=Consent)
     """What the member consented to."""
-    joined: int | None = Field(default=None, ge=1)
+    joined: int | None = Field(default=None, ge=1, le=999)
     """The session number the member joined in, when they joined after the start."""
-    left: int | None = Field(default=None, ge=1)
+    left: int | None = Field(default=None, ge=1, le=999)
     """The last session number the member belonged to, when they left the group."""
 
     @field_validator("code")
     @classmethod
     def _not_reserved(cls, code: str) -> str:
         if code.lower() in RESERVED_CODES:
-            raise ValueError(f"'{code}' is reserved and cannot be a member code")
+            raise ValueError(t("errors.model.reserved", code=code))
         return code
 
 
 class AuditEntry(Strict):
     """One line of a group's audit trail: who did what to its records, and when."""
 
-    at: dt.datetime
+    at: LaxDateTime
     """When it happened (local time)."""
     who: str
     """Who did it (facilitator or supervisor name)."""
@@ -134,7 +154,7 @@ class AuditEntry(Strict):
 class Group(Strict):
     """A group and its membership: the content of `group.toml`."""
 
-    format: int = FORMAT_VERSION
+    format: int = Field(default=FORMAT_VERSION, ge=1)
     """File format version."""
     name: str = Field(min_length=1)
     """The group's name as the facilitator calls it."""
@@ -154,7 +174,7 @@ class Group(Strict):
     """The members, in the order they were added."""
     seating: list[MemberCode] = Field(default_factory=list)
     """Member codes in seating order around the circle; sociograms keep this order."""
-    planned_sessions: int | None = Field(default=None, ge=1)
+    planned_sessions: int | None = Field(default=None, ge=1, le=999)
     """How many sessions the series is planned to have."""
     frequency: str = ""
     """How often the group meets (e.g. `mingguan`, `weekly`)."""
@@ -173,13 +193,13 @@ class Group(Strict):
         seen: set[str] = set()
         for code in codes:
             if code in seen:
-                raise ValueError(f"member code '{code}' is used twice")
+                raise ValueError(t("errors.code_twice", code=code))
             seen.add(code)
         for code in self.seating:
             if code not in seen:
-                raise ValueError(f"seating names '{code}', who is not a member")
+                raise ValueError(t("errors.model.seating_stranger", code=code))
         if len(set(self.seating)) != len(self.seating):
-            raise ValueError("seating names a member twice")
+            raise ValueError(t("errors.model.seating_twice"))
         return self
 
     def member(self, code: str) -> Member | None:
@@ -303,9 +323,9 @@ Valence = Literal["positive", "task", "negative"]
 class Event(Strict):
     """One thing that happened in a session, at a time offset from its start."""
 
-    seq: int = Field(ge=1)
+    seq: int = Field(ge=1, le=MAX_SEQ)
     """Position in the session's record; unique and increasing. Undo events point at it."""
-    at: float = Field(ge=0)
+    at: float = Field(ge=0, le=MAX_SESSION_SECONDS)
     """Seconds from the start of the session (pauses excluded)."""
     kind: EventKind = "speak"
     """`speak` an act; `arrive`/`leave` attendance changes; `note`; `agenda` next block;
@@ -324,9 +344,9 @@ class Event(Strict):
     """Free text (notes; never exported)."""
     safety: bool = False
     """The note records a disclosure or risk that needs follow-up by the supervisor."""
-    block: int | None = Field(default=None, ge=0)
+    block: int | None = Field(default=None, ge=0, le=999)
     """For `agenda`: the index of the agenda block that starts."""
-    undoes: int | None = Field(default=None, ge=1)
+    undoes: int | None = Field(default=None, ge=1, le=MAX_SEQ)
     """For `undo`: the `seq` of the event it withdraws."""
 
     @model_validator(mode="after")
@@ -334,23 +354,23 @@ class Event(Strict):
         kind = self.kind
         if kind == "speak":
             if not self.from_:
-                raise ValueError("a speak event needs 'from'")
+                raise ValueError(t("errors.model.speak_from"))
             if not self.to:
-                raise ValueError("a speak event needs 'to' (a member code, 'facilitator' or 'group')")
+                raise ValueError(t("errors.model.speak_to"))
             if self.from_ == self.to:
-                raise ValueError("a member cannot speak to themselves")
+                raise ValueError(t("errors.model.speak_self"))
             if self.from_ == GROUP:
-                raise ValueError("'group' can be addressed but cannot speak")
+                raise ValueError(t("errors.model.group_speaks"))
         elif kind in ("arrive", "leave"):
             if not self.from_ or self.from_ in RESERVED_CODES:
-                raise ValueError(f"an {kind} event needs 'from' set to a member code")
+                raise ValueError(t("errors.model.move_from", kind=kind))
         elif kind == "undo":
             if self.undoes is None:
-                raise ValueError("an undo event needs 'undoes'")
+                raise ValueError(t("errors.model.undo_needs"))
             if self.undoes >= self.seq:
-                raise ValueError("an undo event can only withdraw an earlier event")
+                raise ValueError(t("errors.model.undo_later"))
         elif kind == "note" and not self.note:
-            raise ValueError("a note event needs 'note'")
+            raise ValueError(t("errors.model.note_needs"))
         return self
 
     @property
@@ -365,7 +385,7 @@ ReviewStatus = Literal["draft", "submitted", "reviewed", "returned"]
 class Comment(Strict):
     """A supervisor's (or facilitator's reply) comment on a session log."""
 
-    at: dt.datetime
+    at: LaxDateTime
     """When it was written."""
     author: str
     """Who wrote it."""
@@ -373,7 +393,7 @@ class Comment(Strict):
     """The comment."""
     section: str = ""
     """The section it is anchored to (attendance, plan, timeline, sociogram, notes …)."""
-    event: int | None = None
+    event: int | None = Field(default=None, ge=1, le=MAX_SEQ)
     """The event `seq` it is anchored to, if any."""
 
 
@@ -382,14 +402,14 @@ class SignOff(Strict):
 
     by: str = Field(min_length=1)
     """The supervisor's name."""
-    at: dt.datetime
+    at: LaxDateTime
     """When the session was signed off."""
 
 
 class Amendment(Strict):
     """A change made after sign-off, kept beside the original."""
 
-    at: dt.datetime
+    at: LaxDateTime
     """When the change was made."""
     by: str
     """Who made it."""
@@ -423,15 +443,15 @@ Coding = Literal["off", "valence", "ipa"]
 class Session(Strict):
     """One meeting of a group: the content of `sessions/NNN.toml`."""
 
-    format: int = FORMAT_VERSION
+    format: int = Field(default=FORMAT_VERSION, ge=1)
     """File format version."""
     number: int = Field(ge=1, le=999)
     """Session number in the series, from 1."""
-    date: dt.date
+    date: LaxDate
     """The date of the meeting."""
-    start: dt.time | None = None
+    start: LaxTime | None = None
     """Clock time the session started."""
-    end: dt.time | None = None
+    end: LaxTime | None = None
     """Clock time the session ended."""
     state: SessionState = "planned"
     """planned, running, paused or ended."""
@@ -456,19 +476,17 @@ class Session(Strict):
         undoable: set[int] = set()
         for index, event in enumerate(self.events):
             if event.seq <= last:
-                raise ValueError(f"events[{index}]: seq {event.seq} is not after {last}")
+                raise ValueError(t("errors.model.seq_order", index=index, seq=event.seq, last=last))
             last = event.seq
             if event.kind != "undo":
                 undoable.add(event.seq)
             elif event.undoes in undoable:
                 undoable.discard(event.undoes)  # an event can be withdrawn once
             else:
-                raise ValueError(
-                    f"events[{index}]: undoes {event.undoes}, which is not a recorded, still standing event"
-                )
+                raise ValueError(t("errors.model.undo_standing", index=index, undoes=event.undoes))
         members = [a.member for a in self.attendance]
         if len(members) != len(set(members)):
-            raise ValueError("attendance lists a member twice")
+            raise ValueError(t("errors.model.attendance_twice"))
         return self
 
     # Derived views. The file keeps the full history; these are what analysis uses.
