@@ -179,3 +179,98 @@ def test_lax_values_in_a_session_file_are_refused(tmp_path: Path, old: str, new:
 def test_lax_values_in_settings_are_refused(tmp_path: Path):
     settings, problem = read_settings(write(tmp_path / "config.toml", 'format = 1.0\nname = "Retno"\n'))
     assert problem is not None and settings.name == ""
+
+
+# ── truncation at a valid boundary; fuzz ──
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kelompok.sessions.checking import check_path  # noqa: E402
+from kelompok.sessions.store import load_session_file, save_group, save_session  # noqa: E402
+from kelompok.sociogram.reader import read_session_acts  # noqa: E402
+from tests.conftest import make_session  # noqa: E402
+
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def saved_group(root: Path, acts: int = 12) -> Path:
+    folder = root / "kube"
+    save_group(folder, make_group())
+    save_session(folder, make_session(1, acts=acts))
+    return folder
+
+
+@FUZZ
+@given(keep=st.integers(min_value=0, max_value=11))
+def test_a_session_cut_at_any_event_boundary_is_noticed(tmp_path_factory, keep: int):
+    folder = saved_group(tmp_path_factory.mktemp("t"))
+    path = folder / "sessions" / "001.toml"
+    text = path.read_text()
+    assert "event_count = 12" in text
+    # The last events gone and the file still valid TOML: the array is cut after event `keep`
+    # (a table-per-event file cut after a table is the same case: see the next test).
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("    { seq = ") or int(line.split()[3].rstrip(",")) <= keep]
+    path.write_text("".join(lines))
+    for load in (load_session_file, read_session_acts):
+        with pytest.raises(DataError, match="holds 12 events but"):
+            load(path)
+    problems, _ = check_path(folder)
+    assert len(problems) == 1 and "cut short" in problems[0].problem
+
+
+def test_a_table_per_event_file_cut_after_a_table_is_noticed(tmp_path: Path):
+    folder = saved_group(tmp_path)
+    path = folder / "sessions" / "001.toml"
+    head, _, _ = path.read_text().partition("events = [")
+    tables = "".join(f'[[events]]\nseq = {n}\nat = {n * 10}.0\nfrom = "A1"\nto = "group"\n\n' for n in range(1, 13))
+    path.write_text(head + tables)
+    assert len(load_session_file(path).events) == 12
+    path.write_text(head + tables.rsplit("[[events]]", 3)[0])  # the last three tables lost
+    with pytest.raises(DataError, match="holds 12 events but 9"):
+        load_session_file(path)
+    with pytest.raises(DataError, match="holds 12 events but 9"):
+        read_session_acts(path)
+
+
+def test_an_old_file_without_a_count_still_loads(tmp_path: Path):
+    folder = saved_group(tmp_path)
+    path = folder / "sessions" / "001.toml"
+    path.write_text(path.read_text().replace("event_count = 12\n", ""))
+    assert len(load_session_file(path).events) == 12
+    assert len(read_session_acts(path).acts) > 0
+
+
+DEPTHS = st.integers(min_value=60, max_value=3000)
+
+
+@FUZZ
+@given(depth=DEPTHS, where=st.sampled_from(["name", "members", "purpose", "[x]\ny"]), bracket=st.sampled_from(["[]", "{}"]))
+def test_deep_nesting_anywhere_is_a_clean_data_error(tmp_path_factory, depth: int, where: str, bracket: str):
+    folder = tmp_path_factory.mktemp("d")
+    opening, closing = bracket
+    value = (opening if opening == "[" else "{a=") * depth + closing * depth if opening == "[" else "{a = " * depth + "1" + "}" * depth
+    (folder / "group.toml").write_text(f"{where} = {value}\n")
+    problems, _ = check_path(folder)
+    assert problems and all(isinstance(p, DataError) for p in problems)
+
+
+LAX = {
+    "format": ["99999.0", '"1"', "true"],
+    "planned_sessions": ["1e30", "10000000000000000000000", '"5"', "5.0", "true"],
+    "session_minutes": ['"90"', "90.0"],
+    "professional_lead": ['"yes"', "1", '"true"'],
+}
+
+
+@FUZZ
+@given(field=st.sampled_from(sorted(LAX)), data=st.data())
+def test_lax_coercions_are_refused_naming_the_field(tmp_path_factory, field: str, data):
+    value = data.draw(st.sampled_from(LAX[field]))
+    folder = tmp_path_factory.mktemp("l")
+    base = 'format = 1\nname = "KUBE"\ntype = "task"\n'
+    text = base.replace("format = 1\n", "") if field == "format" else base
+    (folder / "group.toml").write_text(f"{field} = {value}\n" + text)
+    with pytest.raises(DataError) as caught:
+        load_group(folder)
+    assert caught.value.place == f"field {field}"

@@ -236,6 +236,7 @@ def save_session(group_dir: Path, session: Session) -> Path:
     path = session_path(group_dir, session.number)
     _refuse_unreadable(path, Session)
     make_private_dir(path.parent)
+    session.event_count = len(session.events)  # lets a load notice a file cut short
     atomic_write_bytes(path, dump_model(session))
     _remember(path)
     return path

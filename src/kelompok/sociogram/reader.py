@@ -127,7 +127,10 @@ def read_session_acts(path: Path) -> SessionActs:
         fast = _tier_one(text)
         if fast is None:
             header = read_toml(path)
-            rows = _rows_from_dicts(header.pop("events", []))
+            events = header.pop("events", [])
+            if isinstance(events, list) and header.get("event_count") == len(events):
+                del header["event_count"]  # checked here; a mismatch stays for the model to word
+            rows = _rows_from_dicts(events)
             fast = header, *_acts_and_arrivals(rows)
         return _assemble(path, *fast)
     except (_Refused, tomllib.TOMLDecodeError, DataError):
@@ -201,11 +204,15 @@ def _tier_one(text: str) -> tuple[dict[str, Any], list[Act], list[tuple[int, str
             continue
         if "events" in before or "events" in after or not before.keys().isdisjoint(after):
             return None
+        header = {**before, **after}
+        if header.get("event_count", len(raw_rows)) != len(raw_rows):
+            return None  # a file cut short (issue 13): the loader words the error
+        header.pop("event_count", None)
         try:
             acts, arrivals, undos = _fast_events(raw_rows)
         except _Refused:
             return None
-        return {**before, **after}, acts, arrivals, undos
+        return header, acts, arrivals, undos
     return None
 
 
