@@ -573,5 +573,7 @@ async def test_a_failed_write_is_shown_in_red_and_nothing_is_claimed(tmp_path: P
 
         monkeypatch.setattr(screen.recorder._journal, "append", full_disk)
         await acts(pilot, clock, "2 1")
-        assert screen.save_state.status == "error" and "No space left" in screen.save_state.text()
+        # The errno in the user's language, and the count of acts that are safe stays on the line (issue 13 §7).
+        assert screen.save_state.status == "error" and "disk penuh" in screen.save_state.text()
+        assert "1 tindak bicara sebelumnya aman" in screen.save_state.text()
         assert screen.acts == 1 and len(screen.recorder.session.events) == 1, "an act that is not on disk is not shown"

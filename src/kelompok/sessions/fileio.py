@@ -101,6 +101,22 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     fsync_dir(folder)
 
 
+# The operating system words its errors in English ("No space left on device"); the ones a
+# facilitator meets get a sentence in their language.
+_ERRNO_KEYS = {"ENOSPC": "no_space", "EDQUOT": "quota", "EIO": "io", "EROFS": "read_only", "EACCES": "denied", "EPERM": "denied"}
+
+
+def os_error_text(error: OSError) -> str:
+    """What went wrong with a file operation, in the current language (the OS text when unknown)."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or -1, "")
+    key = _ERRNO_KEYS.get(name)
+    if key:
+        return t(f"errors.os.{key}")
+    return error.strerror or str(error)
+
+
 _TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 

@@ -462,7 +462,7 @@ class Session(Strict):
     attendance: list[Attendance] = Field(default_factory=list)
     """Attendance as taken at the start (arrivals and departures during the session are events)."""
     event_count: int | None = Field(default=None, ge=0, le=MAX_SEQ)
-    """How many events the file holds, written on every save (files from before it have none).
+    """How many events the file holds: written by every save, checked by every load, None in memory.
 
     Written before the events, so a file cut short at a valid TOML boundary (a failing disk, a
     sync tool copying half a file) no longer loses its last events without anyone noticing."""
@@ -489,8 +489,12 @@ class Session(Strict):
                 undoable.discard(event.undoes)  # an event can be withdrawn once
             else:
                 raise ValueError(t("errors.model.undo_standing", index=index, undoes=event.undoes))
-        if self.event_count is not None and self.event_count != len(self.events):
-            raise ValueError(t("errors.model.event_count", count=self.event_count, found=len(self.events)))
+        if self.event_count is not None:
+            if self.event_count != len(self.events):
+                raise ValueError(t("errors.model.event_count", count=self.event_count, found=len(self.events)))
+            # Checked, then forgotten: in memory the events are the truth (they change as acts are
+            # recorded), and save_session writes the count anew.
+            self.event_count = None
         members = [a.member for a in self.attendance]
         if len(members) != len(set(members)):
             raise ValueError(t("errors.model.attendance_twice"))

@@ -99,6 +99,11 @@ class LockLost(RecordingError):
     key = "lock_lost"
 
 
+class CheckpointFailed(OSError):
+    """Rewriting the session file failed (disk full, I/O error). Nothing acknowledged is lost:
+    every event is still in the journal, which is only emptied after a successful write."""
+
+
 _recording: set[Path] = set()
 """Group folders with an open Recorder in this process."""
 
@@ -462,7 +467,10 @@ class Recorder:
         """
         self._require_open()
         self._require_lock()
-        path = save_session(self.group_dir, self.session)
+        try:
+            path = save_session(self.group_dir, self.session)
+        except OSError as error:
+            raise CheckpointFailed(error.errno, error.strerror or str(error), error.filename) from error
         if not self._journal.closed:  # closed only after end(), when it is already empty
             self._journal.truncate()
         self._pending = 0
@@ -724,6 +732,7 @@ def unrecovered_journals(group_dir: Path) -> list[tuple[int, int]]:
 
 
 __all__ = [
+    "CheckpointFailed",
     "GroupBusy",
     "InvalidEvent",
     "LockLost",

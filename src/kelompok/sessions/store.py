@@ -236,8 +236,8 @@ def save_session(group_dir: Path, session: Session) -> Path:
     path = session_path(group_dir, session.number)
     _refuse_unreadable(path, Session)
     make_private_dir(path.parent)
-    session.event_count = len(session.events)  # lets a load notice a file cut short
-    atomic_write_bytes(path, dump_model(session))
+    # The count lets a load notice a file cut short; the session in memory is left as it is.
+    atomic_write_bytes(path, dump_model(session.model_copy(update={"event_count": len(session.events)})))
     _remember(path)
     return path
 

@@ -28,10 +28,10 @@ from textual.timer import Timer
 from textual.widgets import Header
 
 from kelompok.i18n import format_duration, get_language, t
-from kelompok.sessions.fileio import DataError
+from kelompok.sessions.fileio import DataError, os_error_text
 from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.models import FACILITATOR, GROUP, PRESENT_STATUSES, Event, Group, Session
-from kelompok.sessions.recording import GroupBusy, LockLost, Recorder, RecordingError, SessionLocked
+from kelompok.sessions.recording import CheckpointFailed, GroupBusy, LockLost, Recorder, RecordingError, SessionLocked
 from kelompok.sessions.store import (
     load_group,
     load_session,
@@ -659,9 +659,13 @@ class LiveScreen(KelompokScreen):
         if isinstance(error, LockLost):
             self.save_state.show("error", detail=str(error))
             self.notify(str(error), severity="error", timeout=30)
+        elif isinstance(error, CheckpointFailed):
+            # The session file was not rewritten, but every act is in the journal: say exactly that.
+            self.save_state.show("error", acts=self.acts, detail=t("live.error.checkpoint", error=os_error_text(error)))
+            self.notify(t("live.error.checkpoint_long", acts=self.acts, error=os_error_text(error)), severity="error", timeout=15)
         elif isinstance(error, OSError):
-            self.save_state.show("error", detail=t("live.error.disk", error=error))
-            self.notify(t("live.error.disk", error=error), severity="error", timeout=15)
+            self.save_state.show("error", acts=self.acts, detail=t("live.error.disk", error=os_error_text(error)))
+            self.notify(t("live.error.disk", error=os_error_text(error)), severity="error", timeout=15)
         else:
             self.notify(self._error_text(error), title=t("live.error.error"), severity="error", timeout=6)
 

@@ -56,7 +56,8 @@ class SaveState(Widget):
         if self.status == "saving":
             return t("live.save.saving")
         if self.status == "error":
-            return t("live.save.error", error=self.detail)
+            # The count stays: what was shown as saved before the failure is still safe on disk.
+            return t("live.save.error_kept", error=self.detail, acts=self.acts)
         if self.status == "ended":
             return t("live.save.ended", acts=self.acts, path=self.detail)
         return t("live.save.idle")
