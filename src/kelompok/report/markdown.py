@@ -7,15 +7,19 @@ numbers behind them are all here as tables.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from kelompok.i18n import t
 from kelompok.report.content import ReportContent, SessionSummary
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()!<>#])")
+
+
 def _text(value: object) -> str:
-    """User text safe for a Markdown paragraph."""
-    return " ".join(escape(str(value), quote=False).split())
+    """User text safe for a Markdown paragraph: no live links or images (a remote-image beacon)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(escape(str(value), quote=False).split()))
 
 
 def _cell(value: object) -> str:
