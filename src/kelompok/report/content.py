@@ -346,6 +346,7 @@ def build_content(
     names: bool = False,
     lang: str = "id",
     today: dt.date | None = None,
+    attributes: Sequence[str] = (),
 ) -> ReportContent:
     """Gather the report: the overview, each session (or only session `only`), the dynamics."""
     from kelompok.sessions.catalog import load_catalog
@@ -355,7 +356,7 @@ def build_content(
     sessions = sorted(sessions, key=lambda s: s.number)
     staff = [c.author for s in sessions for c in s.review.comments]
     staff += [s.review.signoff.by for s in sessions if s.review.signoff is not None]
-    pseudo = pseudonyms(group, names, lang, staff)
+    pseudo = pseudonyms(group, names, lang, staff, attributes)
     catalog = load_catalog()
     gtype = catalog.group_type(group.type)
 
@@ -383,7 +384,8 @@ def build_content(
         overview.append((t("report.period", lang), span))
     members = []
     for member in group.members:
-        attrs = ", ".join(f"{k}: {v}" for k, v in sorted(member.attributes.items()))
+        # Only analysable attributes the user asked for: every other attribute is private.
+        attrs = ", ".join(f"{k}: {member.attributes[k]}" for k in pseudo.attributes if k in member.attributes)
         members.append((pseudo.label(member.code), pseudo.redact(attrs)))
     if pseudo.named:
         labels_note = t("report.labels_names", lang, count=len(pseudo.named), members=len(group.members))
