@@ -7,7 +7,7 @@ uses `name_rules` + `substitute`, so a name that one output would catch is caugh
 What is replaced, for each member whose name must not show:
 
 * the full name and every recorded nickname, case-insensitive, whatever the spacing;
-* each capitalised part of the name of three letters or more ("Painem", "PAINEM"), when the part
+* each capitalised part of the (full) name of three letters or more ("Painem", "PAINEM"), when the part
   belongs to that member only. A part two members share, or a member shares with a facilitator
   or supervisor ("Dewi"), becomes the placeholder instead: a code would pin the text on the wrong
   person, and leaving it would name them.
@@ -53,12 +53,13 @@ def name_rules(hidden: Iterable[Member], shown: Iterable[Member] = (), staff: Se
         pattern = _phrase(key)
         if pattern is not None:
             rules.append((pattern, next(iter(codes)) if len(codes) == 1 else placeholder))
+    # Parts come from the name only: a nickname often carries an honorific ("Bang Yos", "Mbok
+    # Ayu") that is not a name, so nicknames are replaced as whole phrases.
     owners: dict[str, set[str]] = {}
     for member in hidden:
-        for text in [member.name, *member.nicknames]:
-            for part in _PART.findall(text):
-                owners.setdefault(part.capitalize(), set()).add(member.code)
-    others = {part.capitalize() for m in shown for text in [m.name, *m.nicknames] for part in _PART.findall(text)}
+        for part in _PART.findall(member.name):
+            owners.setdefault(part.capitalize(), set()).add(member.code)
+    others = {part.capitalize() for m in shown for part in _PART.findall(m.name)}
     staff_parts = {part.capitalize() for name in staff for part in _PART.findall(name)}
     for part, codes in sorted(owners.items(), key=lambda item: -len(item[0])):
         ambiguous = len(codes) > 1 or part in staff_parts or part in others
@@ -78,6 +79,4 @@ def names_of(member: Member) -> list[str]:
     """Everything that names a member in text: the full name, its parts of 3+ letters, nicknames."""
     found = [" ".join(member.name.split()), *(" ".join(n.split()) for n in member.nicknames)]
     found += _PART.findall(member.name)
-    for nickname in member.nicknames:
-        found += _PART.findall(nickname)
     return [n for n in dict.fromkeys(found) if len(n) >= 3]
