@@ -2079,7 +2079,8 @@ def build_group(spec: GroupSpec) -> tuple[Group, list[Session]]:
                                        participation=True, recording=m.noted, names_in_reports=False, photos=False)  # fmt: skip
             consent = Consent(participation=True, recording=m.noted, date=consent_date, guardian=guardian, assent=True, assent_date=consent_date)
         else:
-            consent = Consent(participation=True, recording=m.noted, names_in_reports=m.names_ok and m.noted, date=consent_date)
+            consent = Consent(participation=True, recording=m.noted, names_in_reports=m.names_ok and m.noted, date=consent_date,
+                              declined_noting=not m.noted)  # fmt: skip
         members.append(
             Member(
                 code=m.code,

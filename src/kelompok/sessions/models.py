@@ -133,6 +133,10 @@ class Consent(Strict):
     """For a member under 18: the child's own agreement, asked in words the child understands."""
     assent_date: dt.date | None = None
     """When the child's assent was asked."""
+    declined_noting: bool = False
+    """The member (or, for a child, the child or guardian) said no to being noted. They still
+    attend; the live Recorder refuses every act from or to them, so nothing about them is noted,
+    and no warning asks for the consent again."""
 
     @model_validator(mode="before")
     @classmethod
@@ -144,23 +148,26 @@ class Consent(Strict):
     def covers(self, minor: bool) -> list[str]:
         """What is missing for a member to take part and be noted: ids from CONSENT_NEEDS."""
         missing = []
+        # A member who declined to be noted is not asked again: their refusal is the answer.
         if minor:
             guardian = self.guardian
             if guardian is None or not guardian.participation:
                 missing.append("guardian_participation")
-            if guardian is None or not guardian.recording:
+            if (guardian is None or not guardian.recording) and not self.declined_noting:
                 missing.append("guardian_recording")
             if not self.assent:
                 missing.append("assent")
         else:
             if not self.participation:
                 missing.append("participation")
-            if not self.recording:
+            if not self.recording and not self.declined_noting:
                 missing.append("recording")
         return missing
 
     def may_be_noted(self, minor: bool) -> bool:
         """True when the member's acts may be noted (their own or, for a child, guardian and child)."""
+        if self.declined_noting:
+            return False
         if minor:
             return self.guardian is not None and self.guardian.recording and self.assent
         return self.recording
