@@ -61,9 +61,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         for problem in problems:
             _error(str(problem))
         failures += len(problems)
-        # Missing consent is a warning (exit 0): the facilitator may hold it on paper.
+        # Missing consent is a warning (exit 0, on stdout; errors keep stderr): the facilitator
+        # may hold it on paper.
         for warning in consent_warnings(Path(raw)):
-            _error(warning)
+            _print(f"kelompok: {warning}")
         if not problems:
             _print(t("cli.check_ok", path=raw, files=checked))
     return EXIT_DATA if failures else EXIT_OK

@@ -97,7 +97,7 @@ def test_forget_refuses_an_unknown_code(tmp_path: Path) -> None:
 def test_check_warns_about_a_minor_without_guardian_consent_and_exits_0(tmp_path: Path) -> None:
     folder = tmp_path / "lksa"
     shutil.copytree(SAMPLES / "remaja-lksa-tunas-bangsa", folder)
-    assert "warning" not in run("check", str(folder)).stderr  # the sample has guardian consent and assent
+    assert "warning" not in run("check", str(folder)).stdout  # the sample has guardian consent and assent
     group = load_group(folder)
     group.member("R2").consent.guardian = None
     group.member("R4").consent.assent = False
@@ -105,7 +105,7 @@ def test_check_warns_about_a_minor_without_guardian_consent_and_exits_0(tmp_path
     save_group(folder, group)
     result = run("check", str(folder))
     assert result.returncode == 0
-    lines = [line for line in result.stderr.splitlines() if "warning" in line]
+    lines = [line for line in result.stdout.splitlines() if "warning" in line]
     assert any("R2" in line and "guardian" in line for line in lines)
     assert any("R4" in line and "assent" in line for line in lines)
     assert not any("Rian" in line or "Bayu" in line for line in lines)  # codes only

@@ -209,3 +209,17 @@ def test_copy_is_unchanged() -> None:
     group = load_group(SAMPLES / "ruang-pulih-perempuan")
     assert copy.deepcopy(group) == group
     assert all("tinggal" not in m.attributes for m in group.members)
+
+
+def test_the_printed_plan_replaces_names_in_its_free_text() -> None:
+    from kelompok.sessions.planning import render_plan_markdown
+
+    group = load_group(SAMPLES / "kube-sejahtera-mawar")
+    session = load_sessions(SAMPLES / "kube-sejahtera-mawar")[0].model_copy(deep=True)
+    painem = next(m for m in group.members if m.name == "Painem")
+    session.plan.objectives[0].text = "Bu Painem menyebut dua harga bahan"
+    session.plan.risks[0].mitigation = "Ajak painem duduk di depan"
+    text = render_plan_markdown(group, session, "id")
+    assert "Painem" not in text and "painem" not in text.lower()
+    assert f"Bu {painem.code} menyebut dua harga bahan" in text
+    assert all(f in text for f in group.facilitators)  # staff names stay

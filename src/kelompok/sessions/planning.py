@@ -661,11 +661,26 @@ def render_plan_markdown(group: Group, session: Session, lang: str) -> str:
     facilitators), purpose, objectives, agenda table (time from the start, minutes, block,
     activity and method, mezzo roles, materials, total), planned roles with their descriptions,
     materials, ethics checklist ([x] ticked / [ ] not yet), risk plan, evaluation and follow-up.
-    Member names never appear in it.
+    Member names never appear in it: every free text goes through the one name substitution
+    (`names.name_rules`: full names, name parts and nicknames become codes).
     """
+    from kelompok.sessions.names import name_rules, substitute
+
     catalog = load_catalog()
     labels = catalog.planning.markdown
-    plan = session.plan
+    rules = name_rules(group.members, staff=group.facilitators, placeholder=t("export.redacted", lang))
+    # A copy with every free text substituted: the rest of the function reads only this copy.
+    plan = session.plan.model_copy(deep=True)
+    plan.purpose, plan.venue = substitute(plan.purpose, rules), substitute(plan.venue, rules)
+    plan.evaluation, plan.follow_up = substitute(plan.evaluation, rules), substitute(plan.follow_up, rules)
+    plan.materials = [substitute(m, rules) for m in plan.materials]
+    for objective in plan.objectives:
+        objective.text = substitute(objective.text, rules)
+    for block in plan.agenda:
+        block.title, block.activity = substitute(block.title, rules), substitute(block.activity, rules)
+        block.method, block.materials = substitute(block.method, rules), substitute(block.materials, rules)
+    for risk in plan.risks:
+        risk.risk, risk.mitigation = substitute(risk.risk, rules), substitute(risk.mitigation, rules)
     gtype = catalog.group_type(group.type)
     stage = plan.stage or stage_for(session.number, group.planned_sessions)
     none = labels.none.get(lang)

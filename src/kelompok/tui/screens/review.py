@@ -76,7 +76,7 @@ class ReviewScreen(KelompokScreen):
         Binding("o", "sign_off", "review_screen.keys.sign_off"),
         Binding("s", "submit", "review_screen.keys.submit"),
         Binding("a", "amend", "review_screen.keys.amend"),
-        Binding("k", "close_follow_up", "privacy.keys.close_follow_up"),
+        Binding("k", "close_follow_up", "privacy.keys.close_follow_up", show=False),
         Binding("g", "sociogram", "review_screen.keys.sociogram", show=False),
         *(Binding(str(n), f"section({n - 1})", show=False) for n in range(1, len(rc.SECTIONS) + 1)),
     ]
