@@ -69,11 +69,13 @@ from kelompok.sessions.models import (
     Consent,
     Event,
     Group,
+    GuardianConsent,
     Member,
     Objective,
     Review,
     Risk,
     Session,
+    SafetyFollowUp,
     SessionPlan,
     SignOff,
 )
@@ -121,13 +123,23 @@ class Person:
     names_ok: bool = False
     joined: int | None = None
     left: int | None = None
+    nicknames: tuple[str, ...] = ()
+    minor: bool = False
+    """Under 18: the guardian consents and the child assents."""
+    mandated: bool = False
+    """Takes part because a programme or institution requires it."""
+    noted: bool = True
+    """False: takes part but declined to be noted; the recorder notes none of their acts."""
+    parent: str = ""
+    """For a minor living at home: the parent who consented."""
 
 
 def p(code: str, name: str, sex: str, usia: str, talk: float = 1.0, *, names_ok: bool = False,
-      joined: int | None = None, left: int | None = None, **attrs: str) -> Person:
+      joined: int | None = None, left: int | None = None, nicknames: tuple[str, ...] = (), minor: bool = False,
+      mandated: bool = False, noted: bool = True, parent: str = "", **attrs: str) -> Person:
     """A member: sex "L"/"P", an age band, talkativeness and free attributes."""
     gender = {"L": "laki-laki", "P": "perempuan"}[sex]
-    return Person(code, name, {"gender": gender, "usia": usia, **attrs}, talk, names_ok, joined, left)
+    return Person(code, name, {"gender": gender, "usia": usia, **attrs}, talk, names_ok, joined, left, nicknames, minor, mandated, noted, parent)
 
 
 @dataclass(frozen=True)
@@ -166,6 +178,8 @@ class Meeting:
     risks: list[tuple[str, str]] = field(default_factory=list)
     materials: tuple[str, ...] = ()
     amendment: tuple[str, str, str] | None = None
+    safety_absences: tuple[str, ...] = ()
+    """Members whose attendance reason reveals a safeguarding event (flagged for follow-up)."""
 
 
 @dataclass(frozen=True)
@@ -220,6 +234,16 @@ class GroupSpec:
     """The agenda restates the confidentiality agreement at every session, not only the first."""
     role_bias: dict[str, int] = field(default_factory=dict)
     story: str = ""
+    population: tuple[str, ...] = ()
+    """Population flags of the group (children, violence_survivors, hiv, mental_health, mandated)."""
+    analysable: tuple[str, ...] = ()
+    """Member attributes the group allows for equity analysis; the rest stay private."""
+    interval_days: int = 7
+    """Days between meetings (P2K2 meets monthly)."""
+    guardian: tuple[str, str] | None = None
+    """(name, relation) of whoever consents for the group's minors (e.g. the LKSA head)."""
+    safety_follow_up: dict[int, tuple[str, str, str]] = field(default_factory=dict)
+    """Session number → (reported_to, closed_by, closing note) for its safety-flagged items."""
 
     def story_card(self) -> dict[str, object]:
         """What the data must show, for tests and readers."""
@@ -244,15 +268,46 @@ DISCLOSURE_TYPES = ("self_help", "therapy", "sensitivity")
 """Types where members disclose personal matters: voluntary participation and the right to pass
 are restated every session."""
 
-GENERIC_COMMENTS = (
-    "Log lengkap dan rapi; bukti untuk setiap tujuan konkret. Lanjutkan.",
-    "Sociogram menunjukkan kelompok makin berpusat pada anggota. Pertahankan, dan catat siapa yang mulai mengambil peran.",
-    "Perhatikan pemerataan partisipasi: siapa yang menerima paling sedikit tindak bicara minggu ini?",
-    "Refleksi jujur dan jelas. Sesuaikan waktu blok inti bila diskusi selalu melebihi rencana.",
-)
+def figure_comment(spec: GroupSpec, session: Session) -> str:
+    """A supervisor's comment written for what this session's own figures show.
+
+    (One template comment shared by every group used to contradict the session it sat on: a
+    leader-centred first session praised for being "more member-centred".) Members are named by
+    code, as a supervisor's written comment should.
+    """
+    acts = session.acts()
+    share = round(100 * sum(a.from_ == FACILITATOR for a in acts) / len(acts))
+    spoke: dict[str, int] = {}
+    for act in acts:
+        if act.from_ != FACILITATOR:
+            spoke[act.from_] = spoke.get(act.from_, 0) + 1
+    noted = {m.code for m in spec.members if m.noted}
+    present = [c for c in session.present_codes() if c in noted]
+    silent = [c for c in present if c not in spoke]
+    stage = spec.arc.stage[session.number - 1]
+    if share >= 45:
+        first = f"Fasilitator memegang {share}% tindak bicara; kelompok masih berpusat pada fasilitator"
+        first += " — wajar di sesi awal." if session.number <= 2 else ". Coba lempar pertanyaan kembali ke anggota."
+    elif share >= 30:
+        first = f"Fasilitator memegang {share}% tindak bicara; percakapan mulai bergeser ke anggota."
+    else:
+        first = f"Fasilitator hanya memegang {share}% tindak bicara; anggota sudah saling menanggapi. Pertahankan."
+    if silent:
+        second = f"{', '.join(silent)} hadir tetapi belum bicara: ajak lewat putaran atau obrolan berpasangan, tanpa memaksa."
+    elif present:
+        least = min(present, key=lambda c: (spoke.get(c, 0), c))
+        second = f"Paling sedikit bicara: {least} ({spoke.get(least, 0)} tindak bicara). Perhatikan apakah ia diberi ruang."
+    else:
+        second = ""
+    if stage == "storming":
+        second += " Ketegangan di tahap ini wajar; catat bagaimana kelompok menanganinya."
+    return " ".join(f"{first} {second}".split())
+
+
 
 SOCIAL = GroupSpec(
     folder="warga-baru-rw07-sukamaju",
+    analysable=("gender", "usia", "tinggal"),
     name="Ngobrol Sore Warga RW 07 Sukamaju",
     type="social_conversation",
     purpose=(
@@ -382,6 +437,7 @@ SOCIAL = GroupSpec(
 
 RECREATION = GroupSpec(
     folder="senam-lansia-melati",
+    analysable=("gender", "usia"),
     name="Senam Lansia Posyandu Lansia Melati",
     type="recreation",
     secondary_types=("social_conversation",),
@@ -393,17 +449,17 @@ RECREATION = GroupSpec(
     facilitators=["Wahyu Setyaningsih", "Agus Priyanto"],
     supervisor="Endang Sulistyowati, S.Sos.",
     members=[
-        p("SM", "Sumiyati", "P", "70-79", 1.5, names_ok=True, mobilitas="mandiri"),
-        p("PW", "Paijo Wiryosukarto", "L", "70-79", 1.2, names_ok=True, mobilitas="mandiri"),
-        p("TK", "Tukinem", "P", "80+", 0.8, mobilitas="bertongkat"),
-        p("SH", "Sri Handayani", "P", "60-69", 1.6, names_ok=True, mobilitas="mandiri"),
-        p("RS", "Rusmini", "P", "60-69", 1.1, mobilitas="mandiri"),
-        p("NG", "Ngatijo", "L", "70-79", 0.9, mobilitas="bertongkat"),
-        p("SP", "Suparni", "P", "60-69", 1.2, mobilitas="mandiri"),
-        p("HJ", "Harjono", "L", "60-69", 1.0, mobilitas="mandiri"),
-        p("MF", "Siti Marfuah", "P", "70-79", 1.0, mobilitas="mandiri"),
+        p("L1", "Sumiyati", "P", "70-79", 1.5, names_ok=True, mobilitas="mandiri"),
+        p("L2", "Paijo Wiryosukarto", "L", "70-79", 1.2, names_ok=True, mobilitas="mandiri"),
+        p("L3", "Tukinem", "P", "80+", 0.8, mobilitas="bertongkat"),
+        p("L4", "Sri Handayani", "P", "60-69", 1.6, names_ok=True, mobilitas="mandiri"),
+        p("L5", "Rusmini", "P", "60-69", 1.1, mobilitas="mandiri"),
+        p("L6", "Ngatijo", "L", "70-79", 0.9, mobilitas="bertongkat"),
+        p("L7", "Suparni", "P", "60-69", 1.2, mobilitas="mandiri"),
+        p("L8", "Harjono", "L", "60-69", 1.0, mobilitas="mandiri"),
+        p("L9", "Siti Marfuah", "P", "70-79", 1.0, mobilitas="mandiri"),
     ],
-    seating=["SH", "SM", "RS", "SP", "MF", "TK", "NG", "PW", "HJ"],
+    seating=["L4", "L1", "L5", "L7", "L9", "L3", "L6", "L2", "L8"],
     planned_sessions=8,
     frequency="mingguan (Minggu pagi)",
     minutes=90,
@@ -425,7 +481,7 @@ RECREATION = GroupSpec(
         ("Lansia yang lambat merasa tertinggal", "Gerakan versi duduk ditawarkan untuk semua, bukan hanya yang sakit"),
     ],
     evaluation="Kehadiran, keluhan setelah senam, dan siapa yang ikut ngobrol.",
-    quiet="HJ",  # Pak Harjono, baru ditinggal istrinya, datang diantar anak dan duduk di ujung
+    quiet="L8",  # Pak Harjono, baru ditinggal istrinya, datang diantar anak dan duduk di ujung
     quiet_first_min=0,
     story="Pak Harjono yang baru menduda perlahan ikut bicara lalu memimpin lomba; kader makin sedikit mengarahkan.",
     arc=Arc(
@@ -457,7 +513,7 @@ RECREATION = GroupSpec(
                 ("Peserta berbagi satu kebiasaan sebelum tidur", "met", "Tujuh peserta berbagi; muncul tips minum jahe hangat dan tidak tidur siang terlalu lama."),
             ],
             core="Ngobrol: susah tidur dan kebiasaan malam",
-            attendance={"TK": ("excused", "sakit lutut; dijenguk kader sore harinya")},
+            attendance={"L3": ("excused", "sakit lutut; dijenguk kader sore harinya")},
             notes="Pak Harjono membantu memegang pengeras suara dan tersenyum saat dipuji. Bu Tukinem izin sakit lutut; kader menjenguk.",
         ),
         Meeting(
@@ -481,7 +537,7 @@ RECREATION = GroupSpec(
             ],
             core="Jalan santai berpasangan ke embung desa lalu ngobrol di gazebo",
             blocks={2: "Jalan santai berpasangan ke embung (±1 km), senam ringan di tepi embung"},
-            attendance={"MF": ("absent", "tidak ada kabar; kader berkunjung hari Senin")},
+            attendance={"L9": ("absent", "tidak ada kabar; kader berkunjung hari Senin")},
             pause="gerimis, berteduh di gazebo",
             venue="Embung Desa Sumberrejo",
             notes="Jalan berpasangan membuat obrolan lebih merata. Pak Harjono berpasangan dengan Pak Ngatijo (bertongkat) dan menjaganya.",
@@ -502,6 +558,8 @@ RECREATION = GroupSpec(
 
 SKILL = GroupSpec(
     folder="sanggar-tari-sekar-arum",
+    population=("children",),
+    analysable=("gender", "usia"),
     name="Sanggar Tari Remaja Sekar Arum",
     type="recreation_skill",
     secondary_types=("socialization",),
@@ -513,14 +571,14 @@ SKILL = GroupSpec(
     facilitators=["Ayu Larasati", "Bima Prasetyo"],
     supervisor="Theresia Sri Murwani, M.Si.",
     members=[
-        p("T1", "Putri Ramadhani", "P", "16-17", 1.6, sekolah="SMA"),
-        p("T2", "Nabila Azzahra", "P", "13-15", 1.2, sekolah="SMP"),
-        p("T3", "Dinda Maharani", "P", "16-17", 1.1, sekolah="SMA"),
-        p("T4", "Salsabila Hutagalung", "P", "13-15", 1.0, sekolah="SMP"),
-        p("T5", "Rizky Saputra", "L", "16-17", 1.3, sekolah="SMK"),
-        p("T6", "Galih Pratama", "L", "13-15", 1.0, sekolah="SMP"),
-        p("T7", "Andini Rahayu", "P", "13-15", 1.0, sekolah="SMP"),
-        p("T8", "Rahmi Yulianti", "P", "16-17", 1.0, sekolah="SMK"),
+        p("T1", "Putri Ramadhani", "P", "16-17", 1.6, sekolah="SMA", minor=True, parent="Ibu Sumiati"),
+        p("T2", "Nabila Azzahra", "P", "13-15", 1.2, sekolah="SMP", minor=True, parent="Bapak Zainal Arifin"),
+        p("T3", "Dinda Maharani", "P", "16-17", 1.1, sekolah="SMA", minor=True, parent="Ibu Wahyuni"),
+        p("T4", "Salsabila Hutagalung", "P", "13-15", 1.0, sekolah="SMP", minor=True, parent="Ibu Rosmawati Hutagalung"),
+        p("T5", "Rizky Saputra", "L", "16-17", 1.3, sekolah="SMK", minor=True, parent="Bapak Slamet Riyadi"),
+        p("T6", "Galih Pratama", "L", "13-15", 1.0, sekolah="SMP", minor=True, parent="Ibu Endah Lestari"),
+        p("T7", "Andini Rahayu", "P", "13-15", 1.0, sekolah="SMP", minor=True, parent="Bapak Joko Rahayu"),
+        p("T8", "Rahmi Yulianti", "P", "16-17", 1.0, sekolah="SMK", minor=True, parent="Ibu Yuliani"),
     ],
     seating=["T1", "T5", "T3", "T8", "T2", "T4", "T6", "T7"],
     planned_sessions=8,
@@ -621,6 +679,9 @@ SKILL = GroupSpec(
 
 EDUCATION = GroupSpec(
     folder="p2k2-pkh-dahlia",
+    analysable=("gender", "usia"),
+    population=("mandated",),
+    interval_days=28,
     name="P2K2 PKH Kelompok Dahlia — Modul Pengasuhan",
     type="education",
     purpose=(
@@ -640,11 +701,12 @@ EDUCATION = GroupSpec(
         p("K7", "Nining Nurhasanah", "P", "26-40", 1.3, pendidikan="SMA"),
         p("K8", "Titin Supriatin", "P", "41-59", 1.0, pendidikan="SD"),
         p("K9", "Ai Rostika", "P", "18-25", 1.0, pendidikan="SMP"),
-        p("K10", "Entin Kartini", "P", "41-59", 0.9, pendidikan="tidak tamat SD"),
+        # Takes part (a PKH commitment) but declined to be noted: present, never in the record.
+        p("K10", "Entin Kartini", "P", "41-59", 0.9, noted=False, pendidikan="tidak tamat SD"),
     ],
     seating=["K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8", "K9", "K10"],
     planned_sessions=5,
-    frequency="mingguan (Selasa pagi)",
+    frequency="bulanan (Selasa pagi pekan kedua), seperti pertemuan P2K2 PKH",
     minutes=90,
     first_date=dt.date(2026, 1, 13),
     start=dt.time(9, 0),
@@ -742,6 +804,7 @@ EDUCATION = GroupSpec(
 
 TASK = GroupSpec(
     folder="kube-sejahtera-mawar",
+    analysable=("gender", "usia", "dusun", "peran"),
     name="KUBE Sejahtera Mawar",
     type="task",
     secondary_types=("problem_solving",),
@@ -885,6 +948,7 @@ TASK = GroupSpec(
 
 PROBLEM = GroupSpec(
     folder="musyawarah-banjir-rw09",
+    analysable=("gender", "usia", "rt", "tempat_tinggal"),
     name="Musyawarah Warga RW 09 Bantaran Kali: Banjir dan Sampah",
     type="problem_solving",
     secondary_types=("task",),
@@ -1026,14 +1090,16 @@ SELF_HELP = GroupSpec(
     facilitators=["Andreas Manurung", "Dewi Anggraini"],
     supervisor="Maria Fransiska Lewar, M.Kesos.",
     members=[
-        p("P1", "Yohanes Sinaga", "L", "26-40", 1.5, lama_tahu_status="> 5 tahun"),
-        p("P2", "Rahmat Hidayat", "L", "26-40", 1.2, lama_tahu_status="1-5 tahun"),
-        p("P3", "Sri Rejeki", "P", "41-59", 1.3, lama_tahu_status="> 5 tahun"),
-        p("P4", "Nur Aini", "P", "18-25", 1.0, lama_tahu_status="< 1 tahun"),
-        p("P5", "Marlina Siregar", "P", "26-40", 1.4, lama_tahu_status="1-5 tahun"),
-        p("P6", "Ferdi Kurniawan", "L", "18-25", 1.0, lama_tahu_status="< 1 tahun"),
-        p("P7", "Ketut Ayu Suryani", "P", "26-40", 1.0, lama_tahu_status="1-5 tahun"),
-        p("P8", "Ilham Maulana", "L", "26-40", 1.1, joined=3, lama_tahu_status="< 1 tahun"),
+        # Members are known by the nickname they chose (nama panggilan); no full name is kept,
+        # and time since diagnosis is not recorded at all (data minimisation).
+        p("P1", "Yos", "L", "26-40", 1.5, nicknames=("Bang Yos",)),
+        p("P2", "Mamat", "L", "26-40", 1.2, nicknames=("Mas Mamat",)),
+        p("P3", "Sri", "P", "41-59", 1.3, nicknames=("Bu Sri",)),
+        p("P4", "Ain", "P", "18-25", 1.0, nicknames=("Dek Ain",)),
+        p("P5", "Lina", "P", "26-40", 1.4, nicknames=("Kak Lina",)),
+        p("P6", "Ferdi", "L", "18-25", 1.0, nicknames=("Bang Ferdi",)),
+        p("P7", "Ayu", "P", "26-40", 1.0, nicknames=("Mbok Ayu",)),
+        p("P8", "Ilham", "L", "26-40", 1.1, joined=3, nicknames=("Mas Ilham",)),
     ],
     seating=["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"],
     planned_sessions=8,
@@ -1058,8 +1124,10 @@ SELF_HELP = GroupSpec(
     ],
     evaluation="Putaran penutup dan catatan kehadiran; kepatuhan ARV dilaporkan sukarela.",
     restate_confidentiality=True,
-    quiet="P4",  # Nur Aini, termuda, baru tahu statusnya
-    story="Pendamping sebaya memimpin di awal lalu mundur; anggota membacakan kesepakatan, memimpin putaran, dan memilih koordinator sendiri. Nur Aini yang baru tahu statusnya mulai berbagi dan menawarkan diri membantu.",
+    quiet="P4",  # the youngest member, newest to the group
+    story="Pendamping sebaya memimpin di awal lalu mundur; anggota membacakan kesepakatan, memimpin putaran, dan memilih koordinator sendiri. P4, anggota termuda, mulai berbagi dan menawarkan diri membantu.",
+    population=("hiv",),
+    analysable=("gender", "usia"),
     arc=Arc(
         acts=(70, 84, 96, 104, 112),
         fac=(0.45, 0.36, 0.28, 0.22, 0.17),
@@ -1075,7 +1143,7 @@ SELF_HELP = GroupSpec(
                 ("Setiap anggota menyebut satu harapan dari kelompok", "met", "Harapan: teman senasib, info obat, berani cerita ke keluarga."),
             ],
             core="Perkenalan dengan nama panggilan dan harapan dari kelompok",
-            notes="Anggota berhati-hati; banyak bertanya kepada pendamping. Nur Aini (termuda, baru tahu status) hanya bicara saat perkenalan.",
+            notes="Anggota berhati-hati; banyak bertanya kepada pendamping. P4, anggota termuda, hanya bicara saat perkenalan.",
         ),
         Meeting(
             theme="Cerita awal mengetahui status",
@@ -1085,20 +1153,20 @@ SELF_HELP = GroupSpec(
                 ("Anggota memberi tanggapan kepada pencerita tanpa menghakimi", "met", "Tanggapan empatik antaranggota tercatat; tidak ada nasihat menggurui."),
             ],
             core="Berbagi cerita: saat pertama tahu status dan siapa yang pertama diberi tahu",
-            attendance={"P6": ("absent", "tidak ada kabar; pendamping menghubungi lewat pesan")},
-            notes="Cerita Bu Sri tentang sepuluh tahun minum ARV memberi harapan bagi anggota baru. Ferdi tidak hadir tanpa kabar.",
+            attendance={"P6": ("absent", "tidak ada kabar; pendamping menghubungi lewat cara kontak aman yang ia pilih")},
+            notes="Cerita seorang anggota lama tentang bertahun-tahun menjalani pengobatan memberi harapan bagi anggota baru. P6 tidak hadir tanpa kabar.",
         ),
         Meeting(
             theme="Kepatuhan minum ARV",
             purpose="Berbagi cara menjaga kepatuhan minum ARV, dan menyambut anggota baru.",
             objectives=[
                 ("Setiap anggota membagikan satu cara mengingat minum obat", "met", "Alarm HP, kotak obat harian, pengingat dari pasangan."),
-                ("Anggota baru mendengar kesepakatan kelompok dibacakan dan menyampaikan persetujuannya", "met", "Kesepakatan dibacakan ulang oleh Pak Yohanes; Ilham menyetujui."),
+                ("Anggota baru mendengar kesepakatan kelompok dibacakan dan menyampaikan persetujuannya", "met", "Kesepakatan dibacakan ulang oleh P1; anggota baru (P8) menyetujui."),
             ],
             core="Berbagi kiat minum obat tepat waktu dan efek samping yang pernah dialami",
             notes=(
-                "Pak Yohanes membacakan kesepakatan untuk anggota baru — pertama kalinya anggota memimpin bagian sesi. "
-                "Nur Aini berbagi kiat alarm HP dan ditanggapi tiga anggota."
+                "P1 membacakan kesepakatan untuk anggota baru — pertama kalinya anggota memimpin bagian sesi. "
+                "P4 berbagi satu kiat dan ditanggapi tiga anggota."
             ),
             comment="Bagus kesepakatan diulang saat ada anggota baru, dan dibacakan oleh anggota sendiri.",
         ),
@@ -1119,11 +1187,11 @@ SELF_HELP = GroupSpec(
             theme="Anggota merencanakan kegiatan sendiri",
             purpose="Mengalihkan kepemimpinan kelompok kepada anggota.",
             objectives=[
-                ("Anggota memilih koordinator bergilir", "met", "Marlina dan Yohanes koordinator dua bulan pertama."),
+                ("Anggota memilih koordinator bergilir", "met", "P5 dan P1 koordinator dua bulan pertama."),
                 ("Kelompok menyusun tiga kegiatan bulan depan", "met", "Arisan kecil, kelas tanya dokter, kunjungan ke anggota yang sakit."),
             ],
             core="Musyawarah anggota: koordinator bergilir dan kegiatan bulan depan",
-            notes="Anggota memimpin hampir seluruh sesi; pendamping hanya menambah info layanan. Nur Aini menawarkan diri membantu koordinator.",
+            notes="Anggota memimpin hampir seluruh sesi; pendamping hanya menambah info layanan. P4 menawarkan diri membantu koordinator.",
         ),
     ],
     reviews=("reviewed", "reviewed", "reviewed", "submitted", "draft"),
@@ -1141,13 +1209,13 @@ SOCIALIZATION = GroupSpec(
     facilitators=["Yoga Aditya", "Maya Puspitasari"],
     supervisor="Bonifasius Nahak, M.Kesos.",
     members=[
-        p("R1", "Dimas Saputra", "L", "16-17", 1.6, sekolah="SMK"),
-        p("R2", "Rian Hidayat", "L", "13-15", 1.3, sekolah="SMP"),
-        p("R3", "Andika Pratama Lubis", "L", "16-17", 1.4, sekolah="SMK"),
-        p("R4", "Bayu Setiawan", "L", "13-15", 1.1, sekolah="SMP"),
-        p("R5", "Yosua Lende", "L", "13-15", 1.0, sekolah="SMP"),
-        p("R6", "Fikri Nasution", "L", "16-17", 1.2, sekolah="putus sekolah"),
-        p("R7", "Ilham Ramadhan", "L", "13-15", 1.0, sekolah="SMP"),
+        p("R1", "Dimas Saputra", "L", "16-17", 1.6, sekolah="SMK", minor=True, mandated=True),
+        p("R2", "Rian Hidayat", "L", "13-15", 1.3, sekolah="SMP", minor=True, mandated=True),
+        p("R3", "Andika Pratama Lubis", "L", "16-17", 1.4, sekolah="SMK", minor=True, mandated=True),
+        p("R4", "Bayu Setiawan", "L", "13-15", 1.1, sekolah="SMP", minor=True, mandated=True),
+        p("R5", "Yosua Lende", "L", "13-15", 1.0, sekolah="SMP", minor=True, mandated=True),
+        p("R6", "Fikri Nasution", "L", "16-17", 1.2, sekolah="putus sekolah", minor=True, mandated=True),
+        p("R7", "Ilham Ramadhan", "L", "13-15", 1.0, sekolah="SMP", minor=True, mandated=True),
     ],
     seating=["R1", "R3", "R6", "R2", "R4", "R7", "R5"],
     planned_sessions=6,
@@ -1173,6 +1241,10 @@ SOCIALIZATION = GroupSpec(
     evaluation="Papan poin perilaku prososial dan catatan pengasuh tentang perkelahian selama seminggu.",
     quiet="R5",  # Yosua, dari Sumba, baru tiga bulan di LKSA
     quiet_first_min=0,
+    population=("children", "mandated"),
+    analysable=("usia", "sekolah"),
+    guardian=("Theresia Bunga, kepala LKSA Tunas Bangsa", "lksa_head"),
+    safety_follow_up={2: ("lksa_head", "", "Kepala LKSA melapor ke Dinas Sosial dan Unit PPA Polres pada hari Minggu; R7 kembali ke asrama Selasa, didampingi pekerja sosial. Asesmen keselamatan anak dicatat di berkas kasus.")},
     coding="valence",
     story="Remaja menguji fasilitator dan saling mengejek di sesi 2 (banyak tindak negatif); aturan 'stop' berhasil, bermain peran dan proyek rak sepatu membuat mereka bekerja sama. Yosua, paling baru, akhirnya memimpin putaran pujian.",
     arc=Arc(
@@ -1184,13 +1256,14 @@ SOCIALIZATION = GroupSpec(
     ),
     meetings=[
         Meeting(
-            theme="Aturan kelompok dan permainan kepercayaan",
-            purpose="Menyusun aturan kelompok bersama remaja dan membangun rasa percaya.",
+            theme="Aturan kelompok dan pemanasan saling kenal",
+            purpose="Menyusun aturan kelompok bersama remaja dan mulai saling mengenal dengan aman.",
             objectives=[
                 ("Remaja menyusun aturan kelompok sendiri", "met", "Lima aturan ditulis remaja sendiri, termasuk 'tidak mengejek keluarga'."),
-                ("Setiap remaja mencoba permainan kepercayaan", "partly", "Enam ikut; Yosua hanya menonton di putaran pertama."),
+                ("Setiap remaja ikut pemanasan lempar bola nama", "partly", "Enam ikut; Yosua hanya menonton di putaran pertama."),
             ],
-            core="Permainan jatuh percaya berpasangan dan menyusun aturan kelompok",
+            # A low-risk warm-up: no touching, no falling, anyone may pass (no trust fall in session 1).
+            core="Pemanasan lempar bola nama (boleh lewat) dan menyusun aturan kelompok",
             materials=("formulir persetujuan wali (kepala LKSA) untuk pencatatan",),
             notes="Remaja menguji fasilitator dengan candaan. Dimas dan Andika memimpin suasana. Yosua (dari Sumba, baru tiga bulan di LKSA) diam dan duduk dekat pintu.",
         ),
@@ -1203,9 +1276,10 @@ SOCIALIZATION = GroupSpec(
             ],
             core="Kartu situasi pemicu marah dan latihan napas 4-4",
             attendance={"R7": ("absent", "tidak kembali ke asrama sejak Sabtu; sudah dilaporkan pengasuh dan dicari")},
+            safety_absences=("R7",),
             live_notes=[(2, "Dimas dan Fikri saling dorong; aturan stop dipakai, keduanya jeda tiga menit di luar lingkaran lalu kembali.", False)],
             notes="Ejekan soal keluarga memicu ketegangan antara Dimas dan Fikri; aturan 'stop' dipakai pertama kali dan berhasil. Banyak tindakan negatif di paruh pertama.",
-            comment="Aturan stop bekerja — catat juga bagaimana keduanya kembali ke lingkaran. Ilham: pastikan laporan pengasuh dilampirkan di berkas anak.",
+            comment="Aturan stop bekerja — catat juga bagaimana keduanya kembali ke lingkaran. Ketidakhadiran R7 sudah ditandai keselamatan dan dilaporkan ke kepala LKSA; lampirkan laporan pengasuh di berkas anak, bukan di log kelompok.",
         ),
         Meeting(
             theme="Menolak ajakan negatif",
@@ -1215,7 +1289,7 @@ SOCIALIZATION = GroupSpec(
                 ("Remaja memberi umpan balik kepada pemeran", "met", "Umpan balik antarremaja tercatat di hampir setiap peran."),
             ],
             core="Bermain peran: diajak bolos, diajak merokok, diajak tawuran",
-            notes="Ilham kembali ke asrama hari Selasa dan ikut sesi. Bermain peran disukai; remaja saling memberi saran cara menolak.",
+            notes="R7 kembali ke asrama hari Selasa dan ikut sesi. Bermain peran disukai; remaja saling memberi saran cara menolak.",
         ),
         Meeting(
             theme="Proyek kerja sama: rak sepatu asrama",
@@ -1244,6 +1318,9 @@ SOCIALIZATION = GroupSpec(
 
 THERAPY = GroupSpec(
     folder="ruang-pulih-perempuan",
+    analysable=("usia",),
+    population=("violence_survivors",),
+    safety_follow_up={4: ("uptd_ppa", "", "Manajer kasus UPTD PPA menilai ulang keselamatan bersama anggota dua hari kemudian; rencana keselamatan diperbarui di berkas kasus.")},
     name="Ruang Pulih — Kelompok Terapi Perempuan Penyintas KDRT",
     type="therapy",
     purpose=(
@@ -1256,13 +1333,13 @@ THERAPY = GroupSpec(
     professional_lead=True,
     supervisor="Lucia Hartini, M.Psi., Psikolog",
     members=[
-        p("S1", "Yuliana Pardede", "P", "26-40", 1.3, anak="ya", tinggal="keluarga"),
-        p("S2", "Ni Made Astiti", "P", "26-40", 1.1, anak="ya", tinggal="sendiri"),
-        p("S3", "Sumarni", "P", "41-59", 1.4, anak="ya", tinggal="keluarga"),
-        p("S4", "Andi Nurhayati", "P", "26-40", 1.2, anak="tidak", tinggal="rumah aman"),
-        p("S5", "Eka Wulandari", "P", "18-25", 1.0, anak="tidak", tinggal="keluarga"),
-        p("S6", "Fatimah Azzahra", "P", "41-59", 1.0, anak="ya", tinggal="sendiri"),
-        p("S7", "Herlina Tambunan", "P", "26-40", 1.1, anak="ya", tinggal="rumah aman"),
+        p("S1", "Yuliana Pardede", "P", "26-40", 1.3, anak="ya"),
+        p("S2", "Ni Made Astiti", "P", "26-40", 1.1, anak="ya"),
+        p("S3", "Sumarni", "P", "41-59", 1.4, anak="ya"),
+        p("S4", "Andi Nurhayati", "P", "26-40", 1.2, anak="tidak"),
+        p("S5", "Eka Wulandari", "P", "18-25", 1.0, anak="tidak"),
+        p("S6", "Fatimah Azzahra", "P", "41-59", 1.0, anak="ya"),
+        p("S7", "Herlina Tambunan", "P", "26-40", 1.1, anak="ya"),
     ],
     seating=["S1", "S2", "S3", "S4", "S5", "S6", "S7"],
     planned_sessions=8,
@@ -1313,7 +1390,7 @@ THERAPY = GroupSpec(
                 ("Anggota berlatih dua teknik grounding", "met", "Napas kotak dan 5-4-3-2-1 dilatih bersama dua kali."),
             ],
             core="Psikoedukasi reaksi trauma; latihan napas kotak dan 5-4-3-2-1",
-            attendance={"S6": ("excused", "sidang di pengadilan agama")},
+            attendance={"S6": ("excused", "urusan keluarga yang tidak dapat ditunda")},
             notes="Latihan grounding membuat suasana lebih tenang. Anggota mulai saling melirik dan mengangguk ketika ada yang bercerita.",
         ),
         Meeting(
@@ -1359,6 +1436,7 @@ THERAPY = GroupSpec(
 
 SENSITIVITY = GroupSpec(
     folder="kepekaan-pendamping-baru",
+    analysable=("gender", "usia", "latar"),
     name="Kelompok Kepekaan Pendamping Baru Angkatan 2026",
     type="sensitivity",
     secondary_types=("education",),
@@ -1371,18 +1449,18 @@ SENSITIVITY = GroupSpec(
     professional_lead=True,
     supervisor="Handayani Purnamasari, Ph.D.",
     members=[
-        p("PE", "Putu Eka Saputra", "L", "26-40", 1.3, asal="Bali", latar="pekerjaan sosial"),
-        p("RF", "Rahmi Fitria", "P", "18-25", 1.5, asal="Sumatera Barat", latar="pekerjaan sosial"),
-        p("YK", "Yohana Kewa", "P", "26-40", 1.0, asal="Nusa Tenggara Timur", latar="non-pekerjaan sosial"),
-        p("DK", "Dedi Kurniadi", "L", "26-40", 1.6, asal="Jawa Barat", latar="non-pekerjaan sosial"),
-        p("SR", "Sitti Rahmah", "P", "18-25", 1.0, asal="Sulawesi Selatan", latar="pekerjaan sosial"),
-        p("HS", "Hendrik Silalahi", "L", "26-40", 1.4, asal="Sumatera Utara", latar="non-pekerjaan sosial"),
-        p("NH", "Nurul Hikmah", "P", "18-25", 1.1, asal="Jawa Timur", latar="pekerjaan sosial"),
-        p("AS", "Arif Setiawan", "L", "26-40", 1.2, asal="Jawa Tengah", latar="non-pekerjaan sosial"),
-        p("MB", "Maria Goreti Bria", "P", "26-40", 0.9, asal="Nusa Tenggara Timur", latar="pekerjaan sosial"),
-        p("LR", "Lukas Rumbiak", "L", "18-25", 0.9, asal="Papua", latar="non-pekerjaan sosial"),
+        p("N1", "Putu Eka Saputra", "L", "26-40", 1.3, asal="Bali", latar="pekerjaan sosial"),
+        p("N2", "Rahmi Fitria", "P", "18-25", 1.5, asal="Sumatera Barat", latar="pekerjaan sosial"),
+        p("N3", "Yohana Kewa", "P", "26-40", 1.0, asal="Nusa Tenggara Timur", latar="non-pekerjaan sosial"),
+        p("N4", "Dedi Kurniadi", "L", "26-40", 1.6, asal="Jawa Barat", latar="non-pekerjaan sosial"),
+        p("N5", "Sitti Rahmah", "P", "18-25", 1.0, asal="Sulawesi Selatan", latar="pekerjaan sosial"),
+        p("N6", "Hendrik Silalahi", "L", "26-40", 1.4, asal="Sumatera Utara", latar="non-pekerjaan sosial"),
+        p("N7", "Nurul Hikmah", "P", "18-25", 1.1, asal="Jawa Timur", latar="pekerjaan sosial"),
+        p("N8", "Arif Setiawan", "L", "26-40", 1.2, asal="Jawa Tengah", latar="non-pekerjaan sosial"),
+        p("N9", "Maria Goreti Bria", "P", "26-40", 0.9, asal="Nusa Tenggara Timur", latar="pekerjaan sosial"),
+        p("N10", "Lukas Rumbiak", "L", "18-25", 0.9, asal="Papua", latar="non-pekerjaan sosial"),
     ],
-    seating=["PE", "RF", "YK", "DK", "SR", "HS", "NH", "AS", "MB", "LR"],
+    seating=["N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9", "N10"],
     planned_sessions=6,
     frequency="mingguan (Sabtu pagi, selama pelatihan)",
     minutes=120,
@@ -1405,7 +1483,7 @@ SENSITIVITY = GroupSpec(
     ],
     evaluation="Skala beban emosi di cek penutup; jurnal refleksi peserta (tidak dikumpulkan).",
     restate_confidentiality=True,
-    quiet="SR",  # Sitti, lulusan baru; "sulit masuk ke percakapan"
+    quiet="N5",  # Sitti, lulusan baru; "sulit masuk ke percakapan"
     coding="valence",
     story="Peserta sopan dan berpusat pada fasilitator; di sesi 3 dominasi dua peserta dibicarakan (banyak tindak negatif), lalu kelompok menjadi jujur dan hangat dan memandu umpan balik sendiri. Sitti yang sulit masuk ke percakapan mulai bicara sejak sesi 3.",
     arc=Arc(
@@ -1434,7 +1512,7 @@ SENSITIVITY = GroupSpec(
                 ("Setiap peserta menerima umpan balik dari dua orang", "met", "Semua menerima; beberapa umpan balik masih berupa nasihat."),
             ],
             core="Latihan bertiga: pembicara, pendengar, pengamat",
-            attendance={"LR": ("excused", "tugas lapangan kunjungan rumah KPM")},
+            attendance={"N10": ("excused", "tugas lapangan kunjungan rumah KPM")},
             notes="Peserta menyadari betapa cepat mereka memberi nasihat. Umpan balik masih disampaikan lewat fasilitator.",
         ),
         Meeting(
@@ -1475,7 +1553,7 @@ SENSITIVITY = GroupSpec(
                 ("Peserta saling memberi umpan balik tanpa dipandu fasilitator", "met", "Putaran umpan balik berjalan 40 menit dipimpin peserta."),
             ],
             core="Menulis rencana pengembangan diri dan membacakannya berpasangan",
-            attendance={"HS": ("late", "kereta terlambat")},
+            attendance={"N6": ("late", "kereta terlambat")},
             notes="Peserta memimpin putaran umpan balik sendiri. Sitti memberi umpan balik kepada Dedi dan Rahmi dengan tenang dan jelas.",
         ),
     ],
@@ -1586,7 +1664,7 @@ def build_plan(spec: GroupSpec, number: int, meeting: Meeting, stage: str) -> Se
             )
         )
     ethics = _ethics(spec, number)
-    next_date = spec.first_date + dt.timedelta(days=7 * number)
+    next_date = spec.first_date + dt.timedelta(days=spec.interval_days * number)
     return SessionPlan(
         purpose=meeting.purpose,
         objectives=[Objective(text=t, result=r, evidence=e) for t, r, e in meeting.objectives],
@@ -1741,7 +1819,7 @@ def build_session(spec: GroupSpec, number: int, rng: random.Random) -> Session:
     i = number - 1
     meeting = spec.meetings[i]
     stage = spec.arc.stage[i]
-    date = spec.first_date + dt.timedelta(days=7 * i)
+    date = spec.first_date + dt.timedelta(days=spec.interval_days * i)
     members = [m for m in spec.members if (m.joined or 1) <= number and (m.left is None or number <= m.left)]
     attendance = []
     for m in members:
@@ -1765,7 +1843,8 @@ def build_session(spec: GroupSpec, number: int, rng: random.Random) -> Session:
     leave = {code: round(rng.uniform(starts[core] + 0.5 * (ends[core] - starts[core]), ends[core]), 1) for code in meeting.leave}
 
     def present_at(t: float) -> list[str]:
-        codes = [m.code for m in members if (m.code in at_start or (m.code in arrive and arrive[m.code] < t))]
+        # A member who declined to be noted is there, but the recorder notes none of their acts.
+        codes = [m.code for m in members if m.noted and (m.code in at_start or (m.code in arrive and arrive[m.code] < t))]
         return [c for c in codes if not (c in leave and leave[c] <= t)]
 
     acts = _generate_acts(spec, i, rng, present_at, starts, ends)
@@ -1916,7 +1995,7 @@ def build_review(spec: GroupSpec, session: Session, status: str, rng: random.Ran
     audit: list[AuditEntry] = []
     if status in ("draft", "submitted"):
         return Review(status=status), audit
-    text = meeting.comment or GENERIC_COMMENTS[session.number % len(GENERIC_COMMENTS)]
+    text = meeting.comment or figure_comment(spec, session)
     section = "notes" if meeting.comment else "sociogram"
     comments = [Comment(at=written, author=spec.supervisor, text=text, section=section)]
     if status == "returned":
@@ -1933,6 +2012,29 @@ def build_review(spec: GroupSpec, session: Session, status: str, rng: random.Ran
         review.amendments.append(Amendment(at=amended, by=spec.facilitators[0], field=what, before=before, after=after))
         audit.append(AuditEntry(at=amended, who=spec.facilitators[0], action="amend", detail=f"sesi {session.number}: {what}"))
     return review, audit
+
+
+def add_safety_follow_up(spec: GroupSpec, session: Session) -> None:
+    """Every safety-flagged note and attendance reason says whom it was reported to, when, and
+    whether the supervisor has closed it (no random draw: the sessions' events stay as they are)."""
+    meeting = spec.meetings[session.number - 1]
+    reported_to, closing = "supervisor", ""
+    if session.number in spec.safety_follow_up:
+        reported_to, _by, closing = spec.safety_follow_up[session.number]
+
+    def follow_up() -> SafetyFollowUp:
+        if closing:
+            return SafetyFollowUp(reported_to=reported_to, reported_at=session.date, status="followed_up",
+                                  closed_by=spec.supervisor, closed_at=session.date + dt.timedelta(days=3), closing_note=closing)  # fmt: skip
+        return SafetyFollowUp(reported_to=reported_to, reported_at=session.date)
+
+    for event in session.events:
+        if event.kind == "note" and event.safety:
+            event.follow_up = follow_up()
+    for entry in session.attendance:
+        if entry.member in meeting.safety_absences:
+            entry.safety = True
+            entry.follow_up = follow_up()
 
 
 def build_group(spec: GroupSpec) -> tuple[Group, list[Session]]:
@@ -1962,21 +2064,34 @@ def build_group(spec: GroupSpec) -> tuple[Group, list[Session]]:
         previous = stats
         review, entries = build_review(spec, session, spec.reviews[number - 1], rng)
         session.review = review
+        add_safety_follow_up(spec, session)
         sessions.append(session)
         audit.extend(entries)
 
     members = []
     for m in spec.members:
         first = m.joined or 1
-        consent_date = spec.first_date + dt.timedelta(days=7 * (first - 1)) - dt.timedelta(days=rng.randint(2, 9))
+        consent_date = spec.first_date + dt.timedelta(days=spec.interval_days * (first - 1)) - dt.timedelta(days=rng.randint(2, 9))
+        if m.minor:
+            who, relation = (m.parent, "parent") if m.parent else (spec.guardian or ("", ""))
+            assert who, f"{spec.folder}: {m.code} is a minor and needs a parent or the group's guardian"
+            guardian = GuardianConsent(name=who, relation=relation, date=consent_date,
+                                       participation=True, recording=m.noted, names_in_reports=False, photos=False)  # fmt: skip
+            consent = Consent(participation=True, recording=m.noted, date=consent_date, guardian=guardian, assent=True, assent_date=consent_date)
+        else:
+            consent = Consent(participation=True, recording=m.noted, names_in_reports=m.names_ok and m.noted, date=consent_date,
+                              declined_noting=not m.noted)  # fmt: skip
         members.append(
             Member(
                 code=m.code,
                 name=m.name,
                 attributes=m.attributes,
-                consent=Consent(recording=True, names_in_reports=m.names_ok, date=consent_date),
+                consent=consent,
                 joined=m.joined,
                 left=m.left,
+                nicknames=list(m.nicknames),
+                minor=m.minor,
+                mandated=m.mandated,
             )
         )
     group = Group(
@@ -1993,6 +2108,8 @@ def build_group(spec: GroupSpec) -> tuple[Group, list[Session]]:
         frequency=spec.frequency,
         session_minutes=spec.minutes,
         audit=sorted(audit, key=lambda e: e.at),
+        population=list(spec.population),
+        analysable_attributes=list(spec.analysable),
     )
     return group, sessions
 

@@ -12,6 +12,9 @@
                                               a sociogram file (GraphML, GEXF, DOT, JSON, CSV, SVG, PNG)
     kelompok report GROUP_DIR --out report.html [--session N] [--names] [--format html|md]
                                               the supervisor's report, one self-contained file
+    kelompok forget GROUP_DIR MEMBER_CODE [--dry-run]
+                                              erase a member's personal data (UU PDP)
+    export and report take --attributes a,b: analysable member attributes to include (none by default)
 
 Exit codes: 0 success, 1 invalid data, 2 usage error. Errors are one line naming the file and
 the place, never a traceback: a facilitator should be able to act on every message.
@@ -50,7 +53,7 @@ def _error(text: str) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from kelompok.sessions.checking import check_path
+    from kelompok.sessions.checking import check_path, consent_warnings
 
     failures = 0
     for raw in args.paths:
@@ -59,6 +62,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             _error(str(problem))
         pending = _warn_journals(_group_dirs(Path(raw)))
         failures += len(problems) + pending
+        # Missing consent is a warning (exit 0, on stdout; errors keep stderr): the facilitator
+        # may hold it on paper.
+        for warning in consent_warnings(Path(raw)):
+            _print(f"kelompok: {warning}")
         if not problems and not pending:
             _print(t("cli.check_ok", path=raw, files=checked))
     return EXIT_DATA if failures else EXIT_OK
@@ -217,7 +224,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.format == "csv":  # an edge list comes with its node table beside it
             targets.append(out.with_name((out.name[: -len(out.suffix)] if out.suffix else out.name) + ".nodes.csv"))
         _guard_output(targets, args.force)
-        result = export_group(folder, which, args.format, out, args.names, lang, who=_who() if args.names else None)
+        result = export_group(
+            folder, which, args.format, out, args.names, lang, who=_who() if args.names else None, attributes=_attribute_list(args.attributes)
+        )  # fmt: skip
     except ExportError as error:
         if error.usage:
             raise UsageError(str(error)) from None
@@ -245,7 +254,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         result = write_report(
             Path(args.group_dir), out, session=args.session, names=args.names, lang=lang,
-            fmt=args.format, who=_who() if args.names else None,
+            fmt=args.format, who=_who() if args.names else None, attributes=_attribute_list(args.attributes),
         )  # fmt: skip
     except ReportError as error:
         if error.usage:
@@ -271,6 +280,37 @@ def _guard_output(paths: list[Path], force: bool) -> None:
         for path in paths:
             if path.exists():
                 raise UsageError(t("cli.out_exists", path=path))
+
+
+def _attribute_list(text: str | None) -> list[str]:
+    """`--attributes gender,age_band` → ["gender", "age_band"] (none when not given)."""
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    from kelompok.sessions.forget import ForgetError, apply_forget, plan_forget, synced_workspace
+    from kelompok.sessions.locking import GroupLock
+
+    folder = Path(args.group_dir)
+    with GroupLock(folder) as lock:
+        if not lock.held:
+            raise UsageError(t("cli.group_locked", path=folder))
+        try:
+            plan = plan_forget(folder, args.member_code)
+        except ForgetError as error:
+            _error(str(error))
+            return EXIT_DATA
+        for change in plan.changes:
+            _print(t("privacy.forget_change", path=change.path, place=change.place, before=change.before, after=change.after))
+        if args.dry_run:
+            _print(t("privacy.forget_dry_run", code=plan.code, files=len(plan.files), changes=len(plan.changes)))
+            return EXIT_OK
+        written = apply_forget(plan, _who())
+    _print(t("privacy.forget_done", code=plan.code, files=len(written)))
+    synced = synced_workspace(folder)
+    if synced is not None:
+        _print(t("privacy.forget_synced", path=synced))
+    return EXIT_OK
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -376,6 +416,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, metavar="PATH", help=t("export.cli.help_out"))
     export.add_argument("--names", action="store_true", help=t("export.cli.help_names"))
     export.add_argument("--force", action="store_true", help=t("cli.help_force"))
+    export.add_argument("--attributes", metavar="A,B", help=t("privacy.help_attributes"))
     _add_lang(export)
     export.set_defaults(run=cmd_export)
 
@@ -385,9 +426,16 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--session", type=int, metavar="N", help=t("report.cli.help_session"))
     report.add_argument("--names", action="store_true", help=t("report.cli.help_names"))
     report.add_argument("--force", action="store_true", help=t("cli.help_force"))
+    report.add_argument("--attributes", metavar="A,B", help=t("privacy.help_attributes"))
     report.add_argument("--format", choices=("html", "md"), default="html", help=t("report.cli.help_format"))
     _add_lang(report)
     report.set_defaults(run=cmd_report)
+
+    forget = verbs.add_parser("forget", help=t("privacy.help_forget"))
+    forget.add_argument("group_dir", metavar="GROUP_DIR")
+    forget.add_argument("member_code", metavar="MEMBER_CODE")
+    forget.add_argument("--dry-run", action="store_true", help=t("privacy.help_dry_run"))
+    forget.set_defaults(run=cmd_forget)
 
     review = verbs.add_parser("review", help=t("settings.help_review"))
     review.add_argument("workspace", nargs="?", metavar="WORKSPACE", help=t("cli.help_workspace"))
@@ -405,7 +453,7 @@ def build_open_parser() -> argparse.ArgumentParser:
     return parser
 
 
-VERBS = ("check", "types", "roles", "new", "import", "stats", "plan", "review", "export", "report")
+VERBS = ("check", "types", "roles", "new", "import", "stats", "plan", "review", "export", "report", "forget")
 
 
 def _early_language(argv: Sequence[str]) -> None:

@@ -139,7 +139,8 @@ def test_csv_edge_list_and_node_table_read_with_the_csv_module(tmp_path: Path):
     assert by_id["facilitator"]["label"] == "Facilitator"
     total_sent = sum(int(r["acts_sent"]) for r in nodes)
     assert total_sent == sum(len(s.acts()) for s in sessions)
-    assert "attr_gender" in nodes[0]
+    # Attributes are private unless asked for (and declared analysable): none by default.
+    assert not any(key.startswith("attr_") for key in nodes[0])
 
 
 def test_svg_is_well_formed_and_finished(tmp_path: Path):
@@ -413,10 +414,11 @@ def test_awkward_characters_in_names_and_attributes_keep_every_file_readable(tmp
     group.members[0].name = "Ani\x01 <b>Ani</b>\nbaris"
     group.members[0].consent = Consent(names_in_reports=True)
     group.members[1].attributes = {"catatan": "a\x02b & <c>"}
+    group.analysable_attributes = ["catatan"]
     save_group(folder, group)
     save_session(folder, make_session(1, acts=12))
     for fmt in ("svg", "graphml", "gexf", "dot"):
-        path = export_group(folder, 1, fmt, tmp_path / f"x.{fmt}", names=True, who="t").paths[0]
+        path = export_group(folder, 1, fmt, tmp_path / f"x.{fmt}", names=True, who="t", attributes=["catatan"]).paths[0]
         if fmt == "dot":
             if shutil.which("dot"):
                 assert subprocess.run(["dot", "-Tsvg", str(path)], capture_output=True, timeout=60).returncode == 0

@@ -130,7 +130,10 @@ def test_each_group_is_a_full_series(folder: str) -> None:
     assert 6 <= len(group.members) <= 10
     assert group.facilitators and group.purpose and group.agency and group.planned_sessions
     assert set(group.seating) == {m.code for m in group.members}
-    assert all(m.consent.recording and m.consent.date for m in group.members)
+    # Every member consented to take part (a minor: the guardian, and the child's assent); a
+    # member who declined to be noted has no act in any session.
+    assert all(m.consent.date and not m.consent.covers(m.minor) or not m.consent.may_be_noted(m.minor) for m in group.members)
+    unnoted = {m.code for m in group.members if not m.consent.may_be_noted(m.minor)}
     assert {"gender", "usia"} <= set(group.members[0].attributes)
     if group.type == "therapy":
         assert group.professional_lead
@@ -138,6 +141,7 @@ def test_each_group_is_a_full_series(folder: str) -> None:
     assert len(sessions) >= 4
     for session in sessions:
         assert len(session.acts()) >= 40, f"session {session.number}"
+        assert not any({a.from_, a.to} & unnoted for a in session.acts())
         plan = session.plan
         assert 1 <= len(plan.objectives) <= 3
         assert all(o.result and o.evidence for o in plan.objectives)
@@ -147,7 +151,9 @@ def test_each_group_is_a_full_series(folder: str) -> None:
 
     dates = [s.date for s in sessions]
     assert all(d.year == 2026 for d in dates)
-    assert all(b - a == dt.timedelta(days=7) for a, b in zip(dates, dates[1:]))
+    # P2K2 meets monthly, as the programme does; the other groups weekly.
+    interval = dt.timedelta(days=28 if folder == "p2k2-pkh-dahlia" else 7)
+    assert all(b - a == interval for a, b in zip(dates, dates[1:]))
 
     assert sessions[-1].review.status in ("draft", "submitted")
     assert any(s.review.status == "reviewed" and s.review.signoff for s in sessions)

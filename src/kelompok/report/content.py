@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from kelompok import __version__
 from kelompok.i18n import format_date, format_duration, format_number, format_percent, t
 
-if TYPE_CHECKING:  # pragma: no cover
+if TYPE_CHECKING:
     from kelompok.sessions.models import Group, Session
     from kelompok.sociogram.export import GraphView, Pseudonyms
 
@@ -99,7 +99,8 @@ class SessionSummary:
     roles: list[RoleRow]
     roles_note: str
     safety: list[str]
-    """One line per safety flag: the time only (the note itself stays in the app)."""
+    """One line per safety flag: when, whom it was reported to, its status (the note and the
+    closing note stay in the app)."""
     review_status: str
     comments: list[CommentRow]
     signoff: str
@@ -150,6 +151,8 @@ class ReportContent:
     dynamics: Dynamics | None
     names_used: bool
     session_links: list[tuple[int, str]] = field(default_factory=list)
+    safety_first: list[str] = field(default_factory=list)
+    """Every safety flag of the sessions shown, open ones first, for the top of the report."""
 
 
 def _share(value: float | None, lang: str) -> str:
@@ -194,7 +197,7 @@ def session_summary(group: Group, session: Session, view: GraphView, pseudo: Pse
     """One session's part of the report."""
     from kelompok.sessions.catalog import load_catalog
     from kelompok.sessions.planning import plan_vs_actual
-    from kelompok.sessions.review import safety_flags
+    from kelompok.sessions.safety import safety_items, safety_line
     from kelompok.sociogram.export_picture import figures, signal_lines, sociogram_scene
     from kelompok.sociogram.export_scene import render_svg
 
@@ -240,7 +243,7 @@ def session_summary(group: Group, session: Session, view: GraphView, pseudo: Pse
     analysis = view.analysis
     pattern_id = analysis.pattern.label if analysis is not None else "free_floating"
     has_acts = bool(analysis and analysis.acts.acts)
-    flags = [t("report.safety_at", lang, at=format_duration(e.at)) for e in safety_flags(session)]
+    flags = [safety_line(item, lang) for item in safety_items(session)]
 
     review = session.review
     comments = [CommentRow(c.author, _datetime(c.at, lang), _section(c.section, lang) if c.section else "", pseudo.redact(c.text)) for c in review.comments]
@@ -346,6 +349,7 @@ def build_content(
     names: bool = False,
     lang: str = "id",
     today: dt.date | None = None,
+    attributes: Sequence[str] = (),
 ) -> ReportContent:
     """Gather the report: the overview, each session (or only session `only`), the dynamics."""
     from kelompok.sessions.catalog import load_catalog
@@ -355,7 +359,7 @@ def build_content(
     sessions = sorted(sessions, key=lambda s: s.number)
     staff = [c.author for s in sessions for c in s.review.comments]
     staff += [s.review.signoff.by for s in sessions if s.review.signoff is not None]
-    pseudo = pseudonyms(group, names, lang, staff)
+    pseudo = pseudonyms(group, names, lang, staff, attributes)
     catalog = load_catalog()
     gtype = catalog.group_type(group.type)
 
@@ -383,7 +387,8 @@ def build_content(
         overview.append((t("report.period", lang), span))
     members = []
     for member in group.members:
-        attrs = ", ".join(f"{k}: {v}" for k, v in sorted(member.attributes.items()))
+        # Only analysable attributes the user asked for: every other attribute is private.
+        attrs = ", ".join(f"{k}: {member.attributes[k]}" for k in pseudo.attributes if k in member.attributes)
         members.append((pseudo.label(member.code), pseudo.redact(attrs)))
     if pseudo.named:
         labels_note = t("report.labels_names", lang, count=len(pseudo.named), members=len(group.members))
@@ -403,4 +408,12 @@ def build_content(
         dynamics=series,
         names_used=bool(pseudo.named),
         session_links=[(s.number, t("report.session_link", lang, number=s.number)) for s in summaries],
+        safety_first=_safety_first(shown, lang),
     )
+
+
+def _safety_first(sessions: Sequence[Session], lang: str) -> list[str]:
+    from kelompok.sessions.safety import safety_items, safety_line
+
+    lines = [(not item.open, s.number, t("privacy.safety_in_session", lang, number=s.number, line=safety_line(item, lang))) for s in sessions for item in safety_items(s)]
+    return [line for _closed, _number, line in sorted(lines)]

@@ -186,6 +186,10 @@ def render_html(content: ReportContent) -> str:
         f"<h1>{_e(content.title)}</h1>",
         f'<p class="meta">{_e(content.made)} · {_e(content.labels_note)}</p>',
     ]
+    if content.safety_first:  # safety follow-up first: it is what a supervisor must act on
+        items = "".join(f"<li>{_e(line)}</li>" for line in content.safety_first)
+        out.append(f'<section id="safety" class="safety"><h2>{_e(t("privacy.report_heading", lang))}</h2><ul>{items}</ul>'
+                   f'<p class="note">{_e(t("report.safety_note", lang))}</p></section>')  # fmt: skip
     if len(content.session_links) > 1:
         out.append('<nav class="toc">' + "".join(f'<a href="#s{n}">{_e(text)}</a>' for n, text in content.session_links) + "</nav>")
     out.append(f"<section id=\"overview\"><h2>{_e(t('report.overview', lang))}</h2>")

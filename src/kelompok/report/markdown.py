@@ -100,6 +100,8 @@ def render_markdown(content: ReportContent) -> str:
     lang = content.lang
     out = [f"# {_text(content.title)}", "", f"> **{_text(content.confidential)}**", "", f"_{_text(content.made)} · {_text(content.labels_note)}_", ""]
     out += [f"_{_text(t('report.md_pictures', lang))}_", ""]
+    if content.safety_first:  # safety follow-up first: it is what a supervisor must act on
+        out += [f"## {_text(t('privacy.report_heading', lang))}", ""] + [f"- {_text(line)}" for line in content.safety_first] + [""]
     out += [f"## {_text(t('report.overview', lang))}", ""]
     if content.purpose:
         out += [_text(content.purpose), ""]

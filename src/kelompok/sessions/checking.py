@@ -76,3 +76,37 @@ def check_path(path: Path) -> tuple[list[DataError], int]:
         problems += found
         checked += count
     return problems, checked
+
+
+def consent_warnings(path: Path) -> list[str]:
+    """Warnings (not errors: exit 0) for present members who lack the consent a session needs.
+
+    One line per member and session, naming the member by code only. Unreadable files give no
+    warnings here: `check_path` already reports them as errors.
+    """
+    from kelompok.sessions.consent import missing_in_session
+
+    if path.is_file():
+        folder = path.parent.parent if path.parent.name == SESSIONS_DIR else path.parent
+        folders = [folder] if is_group_dir(folder) else []
+    elif is_group_dir(path):
+        folders = [path]
+    elif path.is_dir():
+        folders = [p for p in sorted(path.iterdir()) if p.is_dir() and is_group_dir(p)]
+    else:
+        folders = []
+    lines = []
+    for folder in folders:
+        try:
+            group = load_group(folder)
+        except DataError:
+            continue
+        for number in session_numbers(folder):
+            try:
+                session = load_session_file(session_path(folder, number))
+            except DataError:
+                continue
+            for gap in missing_in_session(group, session):
+                needs = ", ".join(t(f"privacy.consent_need.{need}") for need in gap.missing)
+                lines.append(t("privacy.check_missing_consent", path=session_path(folder, number), code=gap.member, needs=needs))
+    return lines

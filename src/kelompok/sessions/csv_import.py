@@ -29,6 +29,8 @@ from kelompok.sessions.models import (
 )
 
 ROSTER_REQUIRED = ("code", "name")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet cell a formula (OWASP CSV injection): refused in codes, neutralised on export."""
 EVENT_HEADER = ("at", "from", "to", "kind", "role", "ipa", "note")
 EVENT_KINDS = ("speak", "arrive", "leave", "note")
 _MMSS = re.compile(r"^([0-9]{1,3}):([0-5][0-9])$", re.ASCII)
@@ -103,6 +105,9 @@ def read_roster(path: Path) -> list[Member]:
         code, name = cells[0], cells[1]
         if not code:
             raise DataError(path, line_place(line), t("errors.code_empty"))
+        if code.startswith(FORMULA_START):
+            # A spreadsheet would run it as a formula (CSV injection, OWASP): refuse, say why.
+            raise DataError(path, line_place(line), t("privacy.roster_formula_code", code=code))
         if not is_member_code(code):
             raise DataError(path, line_place(line), t("errors.bad_code", code=code))
         if code in seen:

@@ -103,15 +103,110 @@ class Strict(BaseModel):
 # ── group ─────────────────────────────────────────────────────────────────────────────────────
 
 
-class Consent(Strict):
-    """What a member agreed to. Recorded once, updated when it changes."""
+GuardianRelation = Literal["parent", "guardian", "lksa_head"]
+"""Who consents for a child: a parent, another legal guardian (wali), or the head of the LKSA
+acting as guardian for a child in residential care."""
 
+
+class GuardianConsent(Strict):
+    """Consent given for a member under 18 by the adult responsible for them (UU 35/2014)."""
+
+    name: str = Field(min_length=1)
+    """Who gave it (kept in the group folder only, like every name)."""
+    relation: GuardianRelation
+    """Parent, guardian, or the LKSA head acting as guardian."""
+    date: LaxDate | None = None
+    """When it was given."""
+    participation: bool = False
+    """The guardian agreed that the child takes part."""
     recording: bool = False
-    """The member agreed that their participation is recorded (who speaks to whom)."""
+    """The guardian agreed that the child's participation is observed and noted (pencatatan)."""
+    names_in_reports: bool = False
+    """The guardian agreed that the child's real name may appear in reports."""
+    photos: bool = False
+    """The guardian agreed to photos/documentation of the child."""
+
+
+class Consent(Strict):
+    """What a member agreed to. Recorded once, updated when it changes.
+
+    Older files knew only `recording`, `names_in_reports` and `date`; a file without
+    `participation` reads it from `recording` (whoever agreed to be noted agreed to take part).
+    """
+
+    participation: bool = False
+    """The member agreed to take part in the group."""
+    recording: bool = False
+    """The member agreed that their participation is observed and noted (who speaks to whom)."""
     names_in_reports: bool = False
     """The member agreed that their real name may appear in reports and exports."""
+    photos: bool = False
+    """The member agreed to photos/documentation (reports, SPJ); never social media without asking again."""
     date: LaxDate | None = None
     """When consent was given or last changed."""
+    given_by: str = ""
+    """Who recorded or gave the consent, when not the member themself (e.g. an interpreter, a
+    facilitator noting spoken consent). Empty: the member."""
+    guardian: GuardianConsent | None = None
+    """For a member under 18: the guardian's consent."""
+    assent: bool = False
+    """For a member under 18: the child's own agreement, asked in words the child understands."""
+    assent_date: LaxDate | None = None
+    """When the child's assent was asked."""
+    declined_noting: bool = False
+    """The member (or, for a child, the child or guardian) said no to being noted. They still
+    attend; the live Recorder refuses every act from or to them, so nothing about them is noted,
+    and no warning asks for the consent again."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade_old_shape(cls, data: object) -> object:
+        if isinstance(data, dict) and "participation" not in data and "recording" in data:
+            data = {**data, "participation": bool(data["recording"])}
+        return data
+
+    def covers(self, minor: bool) -> list[str]:
+        """What is missing for a member to take part and be noted: ids from CONSENT_NEEDS."""
+        missing = []
+        # A member who declined to be noted is not asked again: their refusal is the answer.
+        if minor:
+            guardian = self.guardian
+            if guardian is None or not guardian.participation:
+                missing.append("guardian_participation")
+            if (guardian is None or not guardian.recording) and not self.declined_noting:
+                missing.append("guardian_recording")
+            if not self.assent:
+                missing.append("assent")
+        else:
+            if not self.participation:
+                missing.append("participation")
+            if not self.recording and not self.declined_noting:
+                missing.append("recording")
+        return missing
+
+    def may_be_noted(self, minor: bool) -> bool:
+        """True when the member's acts may be noted (their own or, for a child, guardian and child)."""
+        if self.declined_noting:
+            return False
+        if minor:
+            return self.guardian is not None and self.guardian.recording and self.assent
+        return self.recording
+
+    def may_be_named(self, minor: bool) -> bool:
+        """True when the member's real name may appear in reports and exports."""
+        if minor:
+            return self.guardian is not None and self.guardian.names_in_reports and self.assent
+        return self.names_in_reports
+
+
+CONSENT_NEEDS = ("participation", "recording", "guardian_participation", "guardian_recording", "assent")
+"""What a session needs from a present member (adult: the first two; under 18: the last three)."""
+
+PopulationFlag = Literal["children", "violence_survivors", "hiv", "mental_health", "mandated"]
+"""Populations that call for extra care whatever the group type: children (< 18), survivors of
+violence, people living with HIV, mental-health service users, mandated/involuntary members."""
+
+POPULATION_FLAGS: tuple[str, ...] = PopulationFlag.__args__  # type: ignore[attr-defined]
 
 
 class Member(Strict):
@@ -129,6 +224,16 @@ class Member(Strict):
     """The session number the member joined in, when they joined after the start."""
     left: int | None = Field(default=None, ge=1, le=999)
     """The last session number the member belonged to, when they left the group."""
+    nicknames: list[str] = Field(default_factory=list)
+    """Nicknames and short names the group uses (Bu Nem, Mas Yo): replaced by the code, like the
+    full name and its parts, wherever free text leaves the app or a member is forgotten."""
+    minor: bool = False
+    """The member is under 18: guardian consent and the child's assent are needed."""
+    forgotten: bool = False
+    """The member was erased (`kelompok forget`): only the code remains, for the anonymous acts."""
+    mandated: bool = False
+    """The member takes part because a programme or institution requires it (PKH obligations,
+    an LKSA resident, compulsory training), not by free choice."""
 
     @field_validator("code")
     @classmethod
@@ -182,6 +287,8 @@ class Group(Strict):
     """Usual length of a session in minutes."""
     audit: list[AuditEntry] = Field(default_factory=list)
     """Audit trail: exports with names, sign-offs, amendments."""
+    population: list[PopulationFlag] = Field(default_factory=list)
+    """Populations in the group that call for extra ethics checks whatever the type."""
     analysable_attributes: list[str] = Field(default_factory=list)
     """Member attributes the group allows for analysis (equity figures, and export as a node
     attribute when the user asks). Every other attribute is private: it never leaves the group
@@ -208,6 +315,17 @@ class Group(Strict):
             if m.code == code:
                 return m
         return None
+
+    def has_population(self, flag: str) -> bool:
+        """True when the group carries this population flag (children also when a member is a minor,
+        mandated also when a member is mandated)."""
+        if flag in self.population:
+            return True
+        if flag == "children":
+            return any(m.minor for m in self.members)
+        if flag == "mandated":
+            return any(m.mandated for m in self.members)
+        return False
 
     def is_analysable(self, attribute: str) -> bool:
         """True when the group declared this member attribute analysable (private otherwise)."""
@@ -301,6 +419,31 @@ class SessionPlan(Strict):
 
 # ── session ───────────────────────────────────────────────────────────────────────────────────
 
+ReportedTo = Literal["supervisor", "lksa_head", "uptd_ppa", "sapa_129", "unit_ppa", "other"]
+"""Where a safety concern was reported: the supervisor, the LKSA head, UPTD PPA, SAPA 129, the
+police's Unit PPA, or someone else (say who in `to_detail`)."""
+FollowUpStatus = Literal["open", "followed_up"]
+
+
+class SafetyFollowUp(Strict):
+    """What was done about a safety-flagged note or attendance reason."""
+
+    reported_to: ReportedTo | None = None
+    """Whom it was reported to (None: not yet reported)."""
+    to_detail: str = ""
+    """Who exactly, when `other` (or a name at the agency)."""
+    reported_at: LaxDate | None = None
+    """When it was reported."""
+    status: FollowUpStatus = "open"
+    """Open until the supervisor closes it."""
+    closed_by: str = ""
+    """The supervisor who closed it."""
+    closed_at: LaxDate | None = None
+    """When it was closed."""
+    closing_note: str = ""
+    """What was done (free text; never exported)."""
+
+
 AttendanceStatus = Literal["present", "late", "absent", "excused"]
 PRESENT_STATUSES = frozenset({"present", "late"})
 
@@ -314,6 +457,10 @@ class Attendance(Strict):
     """Present, late, absent or excused."""
     reason: str = ""
     """Reason for absence or lateness, if known."""
+    safety: bool = False
+    """The reason reveals a safeguarding event (e.g. a child who has not come back to the dorm)."""
+    follow_up: SafetyFollowUp | None = None
+    """What was done about it, for a safety-flagged reason."""
 
 
 EventKind = Literal["speak", "arrive", "leave", "note", "agenda", "undo", "pause", "resume"]
@@ -344,6 +491,8 @@ class Event(Strict):
     """Free text (notes; never exported)."""
     safety: bool = False
     """The note records a disclosure or risk that needs follow-up by the supervisor."""
+    follow_up: SafetyFollowUp | None = None
+    """For a safety note: whom it was reported to, when, and whether it is followed up."""
     block: int | None = Field(default=None, ge=0, le=999)
     """For `agenda`: the index of the agenda block that starts."""
     undoes: int | None = Field(default=None, ge=1, le=MAX_SEQ)

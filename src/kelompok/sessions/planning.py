@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kelompok.sessions.catalog import Catalog, GroupType, SkeletonBlock, StageBlock, Text, load_catalog
+from kelompok.i18n import t
+from kelompok.sessions.consent import missing_for
 from kelompok.sessions.models import (
     FACILITATOR,
     MEZZO_ROLE_IDS,
+    POPULATION_FLAGS,
     AgendaBlock,
     Group,
     Member,
@@ -43,6 +46,10 @@ ETHICS_ITEM_IDS = (
 )
 """The ethics checklist items, in checklist order."""
 
+def _population_names(flags: list[str], lang: str) -> str:
+    return ", ".join(t(f"privacy.population.{flag}", lang) for flag in flags)
+
+
 # ── plan check ids (messages live in catalog/checks.toml) ─────────────────────────────────────
 
 CHECK_IDS = (
@@ -65,9 +72,13 @@ CHECK_IDS = (
     "confidentiality_agreement_new_members",
     "confidentiality_limits_missing",
     "recording_without_consent",
+    "guardian_consent_missing",
     "voluntary_participation_missing",
+    "mandated_consequences_missing",
     "right_to_pass_missing",
     "risk_plan_empty",
+    "population_risk_plan_empty",
+    "population_care",
     "risk_without_mitigation",
     "no_evaluation",
     "ending_no_follow_up",
@@ -366,10 +377,12 @@ def check_plan(group: Group, session_number: int, plan: SessionPlan, lang: str) 
     against the type's size guidance; session length against the type's guidance; the agenda
     (empty, longer than the session, blocks without minutes or activity); purpose; objectives
     (none, more than three, not observable — see `objective_issue`); confidentiality agreement in
-    session 1 and whenever members join, and the limits of confidentiality in session 1; members
-    who have not consented to recording; voluntary participation and the right to pass for types
-    where members disclose personal matters; a risk plan for medium/high caution types, and
-    mitigations for every listed risk; evaluation; follow-up in ending sessions.
+    session 1 and whenever members join, and the limits of confidentiality in session 1 (and when
+    members join a group with population flags); adult members who have not consented to being
+    noted, minors without guardian consent and assent; voluntary participation (with mandated
+    members: an honest account of the consequences) and the right to pass for types where members
+    disclose personal matters; a risk plan for medium/high caution types or any population flag,
+    and mitigations for every listed risk; evaluation; follow-up in ending sessions.
     """
     catalog = load_catalog()
     gtype = catalog.group_type(group.type)
@@ -442,23 +455,41 @@ def check_plan(group: Group, session_number: int, plan: SessionPlan, lang: str) 
         elif joiners:
             codes = ", ".join(m.code for m in joiners)
             checks.add("confidentiality_agreement_new_members", "warning", codes=codes)
-    if session_number == 1 and CONFIDENTIALITY_LIMITS not in ticked:
-        level: CheckLevel = "warning" if gtype.caution_level == "high" else "info"
+    # Population flags (children, survivors of violence, HIV, mental health, mandated members) call
+    # for care whatever the type: the limits of confidentiality are explained in session 1 *and*
+    # whenever someone joins, and missing it is a warning.
+    flags = [flag for flag in POPULATION_FLAGS if group.has_population(flag)]
+    joiners_now = joining_members(group, session_number) if session_number > 1 else []
+    if CONFIDENTIALITY_LIMITS not in ticked and (session_number == 1 or (flags and joiners_now)):
+        level: CheckLevel = "warning" if gtype.caution_level == "high" or flags else "info"
         checks.add("confidentiality_limits_missing", level)
 
-    unconsented = [m.code for m in members if not m.consent.recording]
+    unconsented = [m.code for m in members if not m.forgotten and not m.consent.may_be_noted(m.minor) and not m.minor]
     if unconsented:
         checks.add("recording_without_consent", "warning", codes=", ".join(unconsented))
+    unguarded = [m.code for m in members if m.minor and not m.forgotten and missing_for(m)]
+    if unguarded:
+        checks.add("guardian_consent_missing", "warning", codes=", ".join(unguarded))
 
-    if gtype.voluntary_disclosure:
+    mandated = group.has_population("mandated")
+    if gtype.voluntary_disclosure or mandated:
         if VOLUNTARY_PARTICIPATION not in ticked:
-            checks.add("voluntary_participation_missing", "warning", type=type_name)
-        if RIGHT_TO_PASS not in ticked:
+            # With mandated members "you may stop without losing other services" is not true: the
+            # honest item explains what not taking part means for them.
+            if mandated:
+                checks.add("mandated_consequences_missing", "warning")
+            else:
+                checks.add("voluntary_participation_missing", "warning", type=type_name)
+        if gtype.voluntary_disclosure and RIGHT_TO_PASS not in ticked:
             checks.add("right_to_pass_missing", "warning", type=type_name)
 
     risk_level: CheckLevel = "warning" if gtype.caution_level == "high" else "info"
     if gtype.caution_level in ("medium", "high") and not plan.risks:
         checks.add("risk_plan_empty", risk_level, type=type_name)
+    elif flags and not plan.risks:
+        checks.add("population_risk_plan_empty", "warning", populations=_population_names(flags, lang))
+    if flags and session_number == 1:
+        checks.add("population_care", "info", populations=_population_names(flags, lang))
     for risk in plan.risks:
         if not risk.mitigation.strip():
             checks.add("risk_without_mitigation", risk_level, risk=_short(risk.risk))
@@ -630,11 +661,26 @@ def render_plan_markdown(group: Group, session: Session, lang: str) -> str:
     facilitators), purpose, objectives, agenda table (time from the start, minutes, block,
     activity and method, mezzo roles, materials, total), planned roles with their descriptions,
     materials, ethics checklist ([x] ticked / [ ] not yet), risk plan, evaluation and follow-up.
-    Member names never appear in it.
+    Member names never appear in it: every free text goes through the one name substitution
+    (`names.name_rules`: full names, name parts and nicknames become codes).
     """
+    from kelompok.sessions.names import name_rules, substitute
+
     catalog = load_catalog()
     labels = catalog.planning.markdown
-    plan = session.plan
+    rules = name_rules(group.members, staff=group.facilitators, placeholder=t("export.redacted", lang))
+    # A copy with every free text substituted: the rest of the function reads only this copy.
+    plan = session.plan.model_copy(deep=True)
+    plan.purpose, plan.venue = substitute(plan.purpose, rules), substitute(plan.venue, rules)
+    plan.evaluation, plan.follow_up = substitute(plan.evaluation, rules), substitute(plan.follow_up, rules)
+    plan.materials = [substitute(m, rules) for m in plan.materials]
+    for objective in plan.objectives:
+        objective.text = substitute(objective.text, rules)
+    for block in plan.agenda:
+        block.title, block.activity = substitute(block.title, rules), substitute(block.activity, rules)
+        block.method, block.materials = substitute(block.method, rules), substitute(block.materials, rules)
+    for risk in plan.risks:
+        risk.risk, risk.mitigation = substitute(risk.risk, rules), substitute(risk.mitigation, rules)
     gtype = catalog.group_type(group.type)
     stage = plan.stage or stage_for(session.number, group.planned_sessions)
     none = labels.none.get(lang)

@@ -13,6 +13,9 @@ Time: `at` is seconds since the session started with pauses left out, measured o
 monotonic clock (tests pass a fake one). Wall-clock dates and times (the session's date, start and
 end) come from a separately injected `now`.
 
+A member who declined to be noted (`Consent.declined_noting`) may attend; every act from or to
+them is refused with a message that says so, so the record holds nothing about them.
+
 Nothing here imports Textual; the live screen calls these methods and shows what they return.
 """
 
@@ -554,6 +557,11 @@ class Recorder:
         self._require_member(code)
         if code not in self.present():
             raise InvalidEvent(t("recording.absent_party", member=code), member=code)
+        member = self.group.member(code)
+        if member is not None and member.consent.declined_noting:
+            # They attend, but said no to being noted: no act from or to them is recorded (not
+            # even as an anonymous "member", which would still note what they did).
+            raise InvalidEvent(t("privacy.declined_noting", member=code), member=code)
 
     def _attendance(self, attendance: Mapping[str, str] | Iterable[Attendance]) -> list[Attendance]:
         items = attendance.items() if isinstance(attendance, Mapping) else ((a.member, a) for a in attendance)

@@ -9,8 +9,9 @@ Confidentiality (DESIGN.md, domain.md §6.4) is decided here, in one place, `Pse
   else keeps their code. The choice is written to the group's audit trail (`export_with_names`)
   before the file is written — a names export that cannot be audited is not made.
 * Free-text notes (session notes, note events, safety notes, absence reasons, amendments) never
-  leave the app: nothing in this module reads them. Member attributes (gender, age band …) stay,
-  because equity analysis in Gephi needs them.
+  leave the app: nothing in this module reads them. Member attributes are private unless the
+  group declares them analysable *and* the user asks for them (`--attributes a,b`); by default
+  no attribute goes out.
 * Every file that has room for it says it is confidential: a graph attribute in GraphML and JSON,
   the GEXF description, a DOT comment and graph label, a red "Rahasia / Confidential" mark on the
   pictures. CSV stays plain data (a comment line would break spreadsheet and pandas readers).
@@ -48,6 +49,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from kelompok import __version__
 from kelompok.i18n import get_language, t
+from kelompok.sessions.names import name_rules, substitute
 from kelompok.sociogram.acts import FACILITATOR, code_key
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -114,6 +116,9 @@ class Pseudonyms:
     placeholder: str
     """What an ambiguous name part becomes (`[nama]` / `[name]`)."""
     _rules: tuple[tuple[re.Pattern[str], str], ...] = field(default=(), repr=False)
+    attributes: tuple[str, ...] = ()
+    """Member attributes that go out as node attributes: asked for, and declared analysable by
+    the group. Empty by default: a private attribute never leaves the group folder."""
 
     def label(self, node: str) -> str:
         """The label of a node: code, `Fasilitator`/`Facilitator`, or a consented name."""
@@ -121,47 +126,39 @@ class Pseudonyms:
 
     def redact(self, text: str) -> str:
         """`text` with the real names of members shown by code replaced (and no control characters)."""
-        for pattern, replacement in self._rules:
-            text = pattern.sub(replacement, text)
-        return clean_text(text)
+        return clean_text(substitute(text, self._rules))
 
 
-def pseudonyms(group: Group, names: bool = False, lang: str | None = None, staff: Sequence[str] = ()) -> Pseudonyms:
+def pseudonyms(
+    group: Group, names: bool = False, lang: str | None = None, staff: Sequence[str] = (), attributes: Sequence[str] = ()
+) -> Pseudonyms:
     """The labels and redaction rules for `group`.
 
     `staff` are further names that are not members (supervisors); a name part a member shares
     with a facilitator or supervisor becomes the placeholder rather than a code, so a comment about
     "Bu Dewi" the facilitator is not pinned on a member — and the member is not named either.
+
+    `attributes` are the member attributes asked for (`--attributes a,b`); each must be declared
+    analysable by the group, else ExportError (usage): a private attribute is never exported.
     """
     lang = lang or get_language()
+    private = [a for a in attributes if not group.is_analysable(a)]
+    if private:
+        allowed = ", ".join(group.analysable_attributes) or t("privacy.no_analysable", lang)
+        raise ExportError(t("privacy.attribute_private", lang, names=", ".join(private), allowed=allowed), usage=True)
     labels = {FACILITATOR: t("export.facilitator", lang)}
     named = []
     for member in group.members:
-        if names and member.consent.names_in_reports:
+        if names and member.consent.may_be_named(member.minor):
             labels[member.code] = clean_text(" ".join(member.name.split()))
             named.append(member.code)
         else:
             labels[member.code] = member.code
     placeholder = t("export.redacted", lang)
     hidden = [m for m in group.members if labels[m.code] == m.code]
-    rules: list[tuple[re.Pattern[str], str]] = []
-    # Full names first (case-insensitive), longest first so "Siti Aminah" wins over "Siti".
-    for member in sorted(hidden, key=lambda m: -len(m.name)):
-        full = " ".join(member.name.split())
-        if len(full) >= 3:
-            rules.append((re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, full.split())) + r"(?!\w)", re.IGNORECASE), member.code))
-    # Then name parts: capitalised words of 3+ letters, unique to one hidden member and no staff name.
-    owners: dict[str, set[str]] = {}
-    for member in hidden:
-        for part in re.findall(r"\w{3,}", member.name):
-            owners.setdefault(part.capitalize(), set()).add(member.code)
-    others = {part.capitalize() for m in group.members if m.code not in {h.code for h in hidden} for part in re.findall(r"\w{3,}", m.name)}
-    staff_parts = {part.capitalize() for name in [*group.facilitators, *staff] for part in re.findall(r"\w{3,}", name)}
-    for part, codes in sorted(owners.items(), key=lambda item: -len(item[0])):
-        ambiguous = len(codes) > 1 or part in staff_parts or part in others
-        replacement = placeholder if ambiguous else next(iter(codes))
-        rules.append((re.compile(r"(?<!\w)(?:" + re.escape(part) + "|" + re.escape(part.upper()) + r")(?!\w)"), replacement))
-    return Pseudonyms(names, labels, tuple(named), len(group.members), placeholder, tuple(rules))
+    shown = [m for m in group.members if labels[m.code] != m.code]
+    rules = name_rules(hidden, shown, [*group.facilitators, *staff], placeholder)
+    return Pseudonyms(names, labels, tuple(named), len(group.members), placeholder, tuple(rules), tuple(dict.fromkeys(attributes)))
 
 
 # ── what a session or the series looks like, for every format ───────────────────────────────
@@ -269,8 +266,9 @@ def make_view(group: Group, sessions: Sequence[Session], which: Which) -> GraphV
 # ── the export graph (GraphML, GEXF, JSON, DOT and CSV share it) ────────────────────────────
 
 
-def _scalar_attributes(attributes: dict[str, str]) -> dict[str, str]:
-    return {f"attr_{clean_text(key)}": clean_text(value) for key, value in sorted(attributes.items())}
+def _scalar_attributes(attributes: dict[str, str], allowed: Sequence[str]) -> dict[str, str]:
+    # Only the attributes asked for and declared analysable: every other one is private.
+    return {f"attr_{clean_text(key)}": clean_text(attributes.get(key, "")) for key in allowed}
 
 
 def node_records(view: GraphView, pseudo: Pseudonyms) -> list[dict[str, Any]]:
@@ -301,7 +299,7 @@ def node_records(view: GraphView, pseudo: Pseudonyms) -> list[dict[str, Any]]:
         if node in pseudo.named and member is not None:
             record["name"] = pseudo.label(node)
         if member is not None:
-            record.update(_scalar_attributes(member.attributes))
+            record.update(_scalar_attributes(member.attributes, pseudo.attributes))
         records.append(record)
     return records
 
@@ -538,6 +536,7 @@ def render_export(
     names: bool = False,
     lang: str | None = None,
     today: dt.date | None = None,
+    attributes: Sequence[str] = (),
 ) -> dict[str, bytes]:
     """The bytes of an export, without writing anything: suffix → content.
 
@@ -547,8 +546,8 @@ def render_export(
     if fmt not in FORMATS:
         raise ExportError(t("export.unknown_format", format=fmt, formats=", ".join(FORMATS)), usage=True)
     lang = lang or get_language()
+    pseudo = pseudonyms(group, names, lang, attributes=attributes)
     view = make_view(group, sessions, which)
-    pseudo = pseudonyms(group, names, lang)
     today = today or dt.date.today()
     if fmt == "csv":
         return _csv(view, pseudo, lang)
@@ -638,6 +637,7 @@ def export_session(
     group_dir: Path | None = None,
     who: str | None = None,
     now: dt.datetime | None = None,
+    attributes: Sequence[str] = (),
 ) -> ExportResult:
     """Export one session (`which` = its number) or the series (`"all"`) to `out` in `fmt`.
 
@@ -649,7 +649,7 @@ def export_session(
 
     lang = lang or get_language()
     now = now or dt.datetime.now()
-    contents = render_export(group, sessions, which, fmt, names, lang, now.date())
+    contents = render_export(group, sessions, which, fmt, names, lang, now.date(), attributes)
     paths = output_paths(Path(out), contents)
     if any(p.is_dir() for p in paths.values()):
         raise ExportError(t("export.out_is_folder", path=out), usage=True)
@@ -690,10 +690,11 @@ def export_group(
     *,
     who: str | None = None,
     now: dt.datetime | None = None,
+    attributes: Sequence[str] = (),
 ) -> ExportResult:
     """`export_session` for a group folder: reads what is needed, exports, audits a names choice."""
     group, sessions = load_for_export(group_dir, which)
-    return export_session(group, sessions, which, fmt, out, names, lang, group_dir=group_dir, who=who, now=now)
+    return export_session(group, sessions, which, fmt, out, names, lang, group_dir=group_dir, who=who, now=now, attributes=attributes)
 
 
 def default_filename(group_dir: Path, which: Which, fmt: str, lang: str | None = None) -> str:

@@ -3,8 +3,13 @@
 A typed modal screen: it returns an `AttendanceChoice` (Enter) or None (Esc, nothing recorded).
 
 Keys: ↑↓ choose a member; Space cycles present → late → absent → excused; 1–4 set one directly;
-r types a reason (Enter keeps it, Esc drops the edit); c cycles the coding (off, three valences,
+r types a reason (Enter keeps it, Esc drops the edit); F6 flags the reason for safety follow-up
+(it reveals a safeguarding event, e.g. a child who has not come back to the dorm); c cycles the coding (off, three valences,
 the 12 Bales categories); m cycles the silence highlight; Enter starts the session.
+
+A present or late member who lacks the consent the session needs (sessions.consent) is named by
+code in a warning line. It warns and never blocks: the consent may be on paper, and a member who
+declined to be noted still attends (the Recorder then notes none of their acts).
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ class _Row:
     name: str
     status: str
     reason: str
+    safety: bool = False
 
 
 class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
@@ -65,6 +71,8 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
     AttendanceScreen.-reason #attendance-reason { display: block; }
     AttendanceScreen #attendance-options { height: auto; }
     AttendanceScreen #attendance-hint { color: $text-muted; height: auto; }
+    AttendanceScreen #attendance-consent { color: $warning; height: auto; display: none; }
+    AttendanceScreen #attendance-consent.-shown { display: block; }
     """
     BINDINGS = [
         Binding("space", "cycle_status", "live.keys.status"),
@@ -73,6 +81,7 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
         Binding("3", "set_status('absent')", show=False),
         Binding("4", "set_status('excused')", show=False),
         Binding("r", "reason", "live.keys.reason"),
+        Binding("f6", "toggle_safety", "privacy.keys.flag_reason", show=False),
         Binding("c", "cycle_coding", "live.keys.coding"),
         Binding("m", "cycle_silent", "live.keys.silent"),
         Binding("escape", "cancel", "live.keys.cancel"),
@@ -98,7 +107,8 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
             member = group.member(code)
             entry = taken.get(code)
             self.rows.append(
-                _Row(key, code, member.name if member else code, entry.status if entry else "present", entry.reason if entry else "")
+                _Row(key, code, member.name if member else code, entry.status if entry else "present", entry.reason if entry else "",
+                     entry.safety if entry else False)  # fmt: skip
             )
 
     def compose(self) -> ComposeResult:
@@ -107,6 +117,7 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
             yield Static(id="attendance-plan")
             yield DataTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
             yield Input(id="attendance-reason")
+            yield Static(id="attendance-consent")
             yield Static(id="attendance-options")
             yield Static(id="attendance-hint")
         yield TranslatedFooter()
@@ -137,11 +148,34 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
         table.add_column(t("live.attendance.col_status"), key="status")
         table.add_column(t("live.attendance.col_reason"), key="reason")
         for row in self.rows:
-            table.add_row(row.key, plain(row.name), row.code, t(f"live.status.{row.status}"), plain(row.reason), key=row.code)
+            table.add_row(row.key, plain(row.name), row.code, t(f"live.status.{row.status}"), self._reason_cell(row), key=row.code)
         if self.rows:
             table.move_cursor(row=max(0, min(cursor, len(self.rows) - 1)))
         self._show_options()
+        self._show_consent()
         self.query_one("#attendance-hint", Static).update(t("live.attendance.hint"))
+
+    def _reason_cell(self, row: _Row) -> str:
+        return plain(f"⚑ {row.reason}" if row.safety else row.reason)
+
+    def missing_consent(self) -> list[str]:
+        """Codes of present or late members who lack the consent this session needs."""
+        from kelompok.sessions.consent import missing_in_codes
+
+        present = [row.code for row in self.rows if row.status in ("present", "late")]
+        return [gap.member for gap in missing_in_codes(self.group, present)]
+
+    def _show_consent(self) -> None:
+        from kelompok.sessions.consent import missing_in_codes
+
+        present = [row.code for row in self.rows if row.status in ("present", "late")]
+        lines = [
+            t("privacy.attendance_missing", code=gap.member, needs=", ".join(t(f"privacy.consent_need.{n}") for n in gap.missing))
+            for gap in missing_in_codes(self.group, present)
+        ]
+        widget = self.query_one("#attendance-consent", Static)
+        widget.update("\n".join(lines))
+        widget.set_class(bool(lines), "-shown")
 
     def _show_options(self) -> None:
         self.query_one("#attendance-options", Static).update(
@@ -159,7 +193,8 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
     def _update_row(self, row: _Row) -> None:
         table = self.query_one("#attendance-table", DataTable)
         table.update_cell(row.code, "status", t(f"live.status.{row.status}"))
-        table.update_cell(row.code, "reason", plain(row.reason))
+        table.update_cell(row.code, "reason", self._reason_cell(row))
+        self._show_consent()
 
     # ── actions ──
 
@@ -174,6 +209,13 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
             return
         row.status = status
         self._update_row(row)
+
+    def action_toggle_safety(self) -> None:
+        """Flag (or unflag) the current member's reason: it reveals a safeguarding event."""
+        row = self._current()
+        if row is not None and row.reason:
+            row.safety = not row.safety
+            self._update_row(row)
 
     def action_reason(self) -> None:
         row = self._current()
@@ -211,7 +253,7 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
         self.action_start()
 
     def action_start(self) -> None:
-        attendance = [Attendance(member=row.code, status=row.status, reason=row.reason) for row in self.rows]
+        attendance = [Attendance(member=row.code, status=row.status, reason=row.reason, safety=row.safety and bool(row.reason)) for row in self.rows]
         self.dismiss(AttendanceChoice(attendance, self.coding, self.silent_minutes))
 
     def action_cancel(self) -> None:

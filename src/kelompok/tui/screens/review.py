@@ -34,6 +34,7 @@ from kelompok.i18n import format_date, format_duration, t
 from kelompok.sessions import review
 from kelompok.sessions.fileio import DataError
 from kelompok.sessions.locking import GroupLock
+from kelompok.sessions.safety import close_follow_up, safety_items, safety_line
 from kelompok.sessions.models import Group, Session
 from kelompok.sessions.store import load_group, load_session, save_session, session_numbers
 from kelompok.tui.screens.base import KelompokScreen
@@ -44,8 +45,8 @@ from kelompok.tui.widgets.review_status import ReviewStatusLine
 from kelompok.tui.widgets.review_text import ReviewText
 from kelompok.tui.widgets.review_timeline import ReviewTimeline, TimelineRow
 
-WRITE_ACTIONS = frozenset({"comment", "return_log", "sign_off", "submit", "amend"})
-ROLE_OF_ACTION = {"return_log": "supervisor", "sign_off": "supervisor", "submit": "facilitator", "amend": "facilitator"}
+WRITE_ACTIONS = frozenset({"comment", "return_log", "sign_off", "submit", "amend", "close_follow_up"})
+ROLE_OF_ACTION = {"return_log": "supervisor", "sign_off": "supervisor", "submit": "facilitator", "amend": "facilitator", "close_follow_up": "supervisor"}
 """Steps only one role takes; a comment is open to both (a facilitator may reply)."""
 TABLE_SECTIONS = ("safety", "timeline")
 """Sections shown as a table of events: `c` there comments on the selected act."""
@@ -75,6 +76,7 @@ class ReviewScreen(KelompokScreen):
         Binding("o", "sign_off", "review_screen.keys.sign_off"),
         Binding("s", "submit", "review_screen.keys.submit"),
         Binding("a", "amend", "review_screen.keys.amend"),
+        Binding("k", "close_follow_up", "privacy.keys.close_follow_up", show=False),
         Binding("g", "sociogram", "review_screen.keys.sociogram", show=False),
         *(Binding(str(n), f"section({n - 1})", show=False) for n in range(1, len(rc.SECTIONS) + 1)),
     ]
@@ -165,7 +167,8 @@ class ReviewScreen(KelompokScreen):
     # ── what is shown ──
 
     def _flags(self) -> list:
-        return review.safety_flags(self.session)
+        # Safety-flagged notes *and* attendance reasons, open ones first (sessions.safety).
+        return safety_items(self.session)
 
     def _visible_sections(self) -> list[str]:
         return [s for s in rc.SECTIONS if s != "safety" or self._flags()]
@@ -190,7 +193,8 @@ class ReviewScreen(KelompokScreen):
             label = rc.section_label(section)
             items.append((section, f"{label} ({counts[section]})" if counts.get(section) else label))
         self.query_one(ReviewSections).show(items)
-        self.query_one("#safety-hint", Static).update(t("review_screen.timeline.safety_hint"))
+        follow_ups = [safety_line(item) for item in self._flags()]
+        self.query_one("#safety-hint", Static).update("\n".join([t("review_screen.timeline.safety_hint"), *follow_ups]))
         self.query_one("#safety-table", ReviewTimeline).show(flags)
         self.query_one("#section-timeline", ReviewTimeline).show(rows)
         texts = {
@@ -314,6 +318,8 @@ class ReviewScreen(KelompokScreen):
             return True if status in ("draft", "returned") and self.session.state == "ended" else None
         if action in ("return_log", "sign_off"):
             return True if status == "submitted" else None
+        if action == "close_follow_up":
+            return True if any(item.open for item in self._flags()) else None
         return True
 
     def _with_name(self, then: Callable[[str], None]) -> None:
@@ -385,6 +391,23 @@ class ReviewScreen(KelompokScreen):
                     self._apply(lambda s: review.comment(s, name, text, now=self._now, **anchor), t("review_screen.commented"))
 
             self.app.push_screen(CommentDialog(title), done)
+
+        self._with_name(write)
+
+    def action_close_follow_up(self) -> None:
+        """The supervisor closes the first open safety flag with a note of what was done."""
+        item = next((i for i in self._flags() if i.open), None)
+        if item is None:
+            return
+
+        def write(name: str) -> None:
+            from kelompok.tui.dialogs.comment import CommentDialog
+
+            def done(text: str | None) -> None:
+                if text:
+                    self._apply(lambda s: close_follow_up(s, item.key, name, text, self._now()), t("privacy.review.closed"))
+
+            self.app.push_screen(CommentDialog(t("privacy.review.close_title", line=safety_line(item)), hint=item.text), done)
 
         self._with_name(write)
 
