@@ -131,9 +131,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from kelompok.sociogram.stats import format_stats_table, group_stats
+    from kelompok.settings import read_settings
+    from kelompok.sociogram.stats import format_stats_table, group_stats, in_model
 
-    stats = group_stats(Path(args.group_dir))
+    stats = in_model(group_stats(Path(args.group_dir)), read_settings()[0].stage_model)
     if args.json:
         _print(json.dumps(stats, ensure_ascii=False, indent=2))
     else:

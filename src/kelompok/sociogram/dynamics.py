@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from kelompok.sociogram.acts import FACILITATOR, SessionActs, code_key
 from kelompok.sociogram.analysis import Analysis, analyse, analyse_windows
 from kelompok.sociogram.metrics import acts_per_node
+from kelompok.sociogram.stage_models import BOSTON_STAGES, STAGE_MODELS, stage_in  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:  # pragma: no cover
     from kelompok.sessions.models import Session
@@ -211,19 +212,6 @@ SIGNAL_STAGES: dict[str, str | None] = {
 """Signal id → the Tuckman stage it may indicate, `member` for signals about one member, None for
 a group signal that points to no stage."""
 
-BOSTON_STAGES = {
-    "forming": "pre_affiliation", "storming": "power_control", "norming": "intimacy",
-    "performing": "differentiation", "adjourning": "separation",
-}  # fmt: skip
-"""Tuckman stage → the matching stage of the Boston model (Garland, Jones & Kolodny 1965)."""
-STAGE_MODELS = ("tuckman", "boston")
-
-
-def stage_in(stage: str | None, model: str) -> str | None:
-    """A Tuckman stage id in the chosen model's ids (None and `member` pass through)."""
-    if model == "boston" and stage in BOSTON_STAGES:
-        return BOSTON_STAGES[stage]
-    return stage
 
 
 @dataclass(frozen=True, slots=True)
