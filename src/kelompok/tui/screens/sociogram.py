@@ -33,12 +33,11 @@ from kelompok.sessions.models import Group
 from kelompok.sessions.store import load_group, session_numbers, session_path
 from kelompok.sociogram.acts import FACILITATOR, GROUP, SessionActs, code_key
 from kelompok.sociogram.analysis import Analysis, analyse, analyse_windows
-from kelompok.sociogram.dynamics import MemberPoint, Signal, member_trajectories, metric_series, metric_values, stage_signals
+from kelompok.sociogram.dynamics import MemberPoint, Signal, member_trajectories, metric_series, metric_values
+from kelompok.sociogram.signals import session_signals, signal_stage, sociometry_signals
 from kelompok.sociogram.positions import MIN_ACTS
 from kelompok.sociogram.reader import read_session_acts
 from kelompok.sociogram.wording import (
-    describe_positions,
-    describe_relations,
     describe_signal,
     pattern_definition,
     pattern_label,
@@ -230,7 +229,7 @@ class SociogramScreen(KelompokScreen):
         analyses = [self._analyses.get(s.number) or analyse(s, self.seating) for s in self.sessions]
         series = metric_series(analyses)
         trajectories = member_trajectories(analyses, self.members)
-        signals = stage_signals(analyses)
+        signals = session_signals(analyses, planned_sessions=self.group.planned_sessions, group_type=self.group.type)
         self.app.call_from_thread(self._series_ready, analyses, series, trajectories, signals)
 
     def _series_ready(
@@ -238,21 +237,21 @@ class SociogramScreen(KelompokScreen):
         analyses: list[Analysis],
         series: dict[str, list[Any]],
         trajectories: dict[str, list[MemberPoint]],
-        signals: list[Signal],
+        signals: dict[int, list[Signal]],
     ) -> None:
         if not self.is_mounted:
             return
         for analysis in analyses:
             self._analyses.setdefault(analysis.number, analysis)
         self.series, self.trajectories = series, trajectories
-        self.signals = {}
-        for signal in signals:
-            self.signals.setdefault(signal.session, []).append(signal)
+        self.signals = signals
         self.query_one(MetricsPanel).show_series(series, self.index)
         stages: dict[int, list[str]] = {}
-        for signal in signals:
-            if signal.stage != "member" and signal.stage not in stages.setdefault(signal.session, []):
-                stages[signal.session].append(signal.stage)
+        for number, found in signals.items():
+            for signal in found:
+                stage = signal_stage(signal, self.stage_model)
+                if stage is not None and stage not in stages.setdefault(number, []):
+                    stages[number].append(stage)
         self.query_one(SociogramStages).show([s.number for s in self.sessions], stages, self.number)
         self.show_view()
         # Everything alive now (the app, the analyses) stays alive while this screen is open; a
@@ -301,6 +300,12 @@ class SociogramScreen(KelompokScreen):
         """The analysis of the view on screen: the session, or one window of it."""
         found = self.windows()
         return found[min(self.window, len(found) - 1)]
+
+    @property
+    def stage_model(self) -> str:
+        """Tuckman or Boston, as the user's settings say."""
+        settings = getattr(self.app, "settings", None)
+        return getattr(settings, "stage_model", "tuckman")
 
     def who(self, code: str) -> str:
         """A member as shown: the code, or code and (first) name when names are on."""
@@ -377,12 +382,13 @@ class SociogramScreen(KelompokScreen):
         items: list[str] = []
         if acts < MIN_ACTS:
             items.append(t("sociogram.too_few_acts", acts=acts, minimum=MIN_ACTS))
-        items += describe_positions(analysis.sociometry.positions, self.who)
-        items += describe_relations(analysis.sociometry, self.who)
-        if self.mode == "whole":
-            # A split the relations above already name is not said twice.
-            signals = [s for s in self.signals.get(analysis.number, ()) if not (s.id == "cleavage" and analysis.sociometry.subgroups)]
-            items += [describe_signal(s, self.who) for s in signals]
+        # The whole session shows what the report and `stats --json` show (signals.session_signals);
+        # a window shows its own positions and relations (stage signals are about whole sessions).
+        if self.mode == "whole" and analysis.number in self.signals:
+            signals = self.signals[analysis.number]
+        else:
+            signals = sociometry_signals(analysis)
+        items += [describe_signal(s, self.who, model=self.stage_model) for s in signals]
         label = t("sociogram.pattern_badge", label=pattern_label(analysis.pattern.label))
         badges.show(
             label, pattern_definition(analysis.pattern.label), t("sociogram.caution"), items,
