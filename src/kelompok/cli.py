@@ -198,12 +198,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from kelompok.report import ReportError, write_report
+    from kelompok.settings import read_settings
 
     lang = args.lang or get_language()
     try:
         result = write_report(
             Path(args.group_dir), Path(args.out), session=args.session, names=args.names, lang=lang,
-            fmt=args.format, who=_who() if args.names else None,
+            fmt=args.format, who=_who() if args.names else None, model=read_settings()[0].stage_model,
         )  # fmt: skip
     except ReportError as error:
         if error.usage:

@@ -217,11 +217,15 @@ async def test_badges_name_the_pattern_and_the_signals_to_check_in_soft_words(ku
         text = badges(screen)
         assert "Pattern: maypole" in text and "most of the talk goes through the facilitator" in text
         assert "To check, not a diagnosis:" in text
-        assert "• A1, A2: not yet addressed much" in text
-        assert "• The facilitator still says 56% of all acts" in text and "(forming)" in text
+        # Session 1 is leader-centred (member↔member acts 19 % < 25 %): nobody is called hardly
+        # addressed, and the screen says why, once.
+        assert "not yet addressed much" not in text
+        assert text.count("Members hardly addressed each other") == 1
+        assert "• The facilitator still says 56% of all acts" in text and "may indicate forming, compare with what you observed" in text
         await pilot.press("f2")  # Bahasa Indonesia
         await pilot.pause()
-        assert "A1, A2: belum banyak diajak bicara" in badges(screen)
+        assert "belum banyak diajak bicara" not in badges(screen).replace("dinilai belum banyak diajak bicara", "")
+        assert "mungkin menandakan tahap pembentukan" in badges(screen)
         assert "Pola: terpusat" in badges(screen)
 
 
@@ -230,8 +234,8 @@ async def test_a_split_is_said_once(kube: Path):
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_sociogram(pilot, kube, 3)
         text = badges(screen)
-        assert "mungkin terbagi: A1, A2, A3, A4 | A5, A6, A7, A8" in text
-        assert t("sociogram.signal.cleavage", subgroups=2, stage="gesekan") not in text
+        assert text.count("A1, A2, A3, A4 | A5, A6, A7, A8") == 1
+        assert "mungkin menandakan tahap gejolak" in text
 
 
 # ── members ──
@@ -291,10 +295,10 @@ async def test_names_only_when_the_facilitator_asks(kube: Path):
     app = app_for(kube)
     async with app.run_test(size=(100, 32)) as pilot:
         screen = await open_sociogram(pilot, kube, 1)
-        assert "Sutrisno" not in canvas(screen) and "Sutrisno" not in badges(screen)
+        assert "Sulastri" not in canvas(screen) and "Sulastri" not in badges(screen)
         await pilot.press("n")
         assert "A1 Sutrisno" in canvas(screen)
-        assert "A1 Sutrisno" in badges(screen)
+        assert "A8 Sulastri" in badges(screen)  # the one member signal of session 1
         await pilot.press("1")
         assert screen.query_one(MemberTrajectory).lines()[0] == "A1 Sutrisno dari sesi ke sesi"
         await pilot.press("n")

@@ -56,6 +56,7 @@ def build_report(
     lang: str | None = None,
     fmt: str = "html",
     today: dt.date | None = None,
+    model: str = "tuckman",
 ) -> str:
     """The report as text: HTML (default) or Markdown (`fmt="md"`).
 
@@ -68,7 +69,7 @@ def build_report(
         raise ReportError(t("report.unknown_format", format=fmt), usage=True)
     if session is not None and session not in {s.number for s in sessions}:
         raise ReportError(t("export.no_session", number=session))
-    content = build_content(group, sessions, only=session, names=names, lang=lang or get_language(), today=today)
+    content = build_content(group, sessions, only=session, names=names, lang=lang or get_language(), today=today, model=model)
     if fmt == "md":
         from kelompok.report.markdown import render_markdown
 
@@ -88,6 +89,7 @@ def write_report(
     fmt: str = "html",
     who: str | None = None,
     now: dt.datetime | None = None,
+    model: str = "tuckman",
 ) -> ReportResult:
     """Build the report of the group in `group_dir` and write it to `out` (a folder gets a default name).
 
@@ -101,7 +103,7 @@ def write_report(
     now = now or dt.datetime.now()
     group = load_group(group_dir)
     sessions = load_sessions(group_dir)
-    text = build_report(group, sessions, session=session, names=names, lang=lang, fmt=fmt, today=now.date())
+    text = build_report(group, sessions, session=session, names=names, lang=lang, fmt=fmt, today=now.date(), model=model)
     out = Path(out)
     if out.is_dir():
         part = t("report.file_session", lang, number=f"{session:03d}") if session is not None else t("report.file_all", lang)

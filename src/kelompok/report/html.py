@@ -80,6 +80,18 @@ def _facts(pairs: list[tuple[str, str]]) -> str:
     return '<dl class="facts">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in pairs) + "</dl>"
 
 
+def _equity(rows: list[tuple[str, list[tuple[str, str]]]], lang: str, scope: str = "") -> list[str]:
+    """Equity by analysable attribute: one small table per attribute (nothing when none is)."""
+    if not rows:
+        return []
+    title = t("report.equity_title", lang) + (f" · {scope}" if scope else "")
+    out = [f"<h3>{_e(title)}</h3>", f"<p class=\"note\">{_e(t('report.equity_note', lang))}</p>"]
+    for key, values in rows:
+        cells = "".join(f'<tr><td>{_e(value)}</td><td class="num">{_e(ratio)}</td></tr>' for value, ratio in values)
+        out.append(f"<table><tr><th>{_e(key)}</th><th></th></tr>{cells}</table>")
+    return out
+
+
 def _session(summary: SessionSummary, content: ReportContent) -> str:
     lang = content.lang
     out = [f'<section class="session" id="s{summary.number}">', f'<p class="mark">{_e(content.confidential)}</p>']
@@ -99,6 +111,7 @@ def _session(summary: SessionSummary, content: ReportContent) -> str:
     out.append(f"<h3>{_e(t('export.signals.title', lang))}</h3>")
     out.append(f"<p class=\"note\">{_e(t('report.signals_note', lang))}</p>")
     out.append("<ul>" + "".join(f"<li>{_e(s)}</li>" for s in summary.signals) + "</ul>")
+    out += _equity(summary.equity, lang)
 
     out.append(f"<h3>{_e(t('report.objectives', lang))}</h3>")
     if summary.objectives:
@@ -219,6 +232,7 @@ def render_html(content: ReportContent) -> str:
             out.append("<ul>" + "".join(f"<li>{_e(t('report.session_short', lang, number=n))} · {_e(stage)}: {_e(text)}</li>" for n, stage, text in series.signals) + "</ul>")
         else:
             out.append(f"<p class=\"note\">{_e(t('export.signals.none', lang))}</p>")
+        out += _equity(series.equity, lang, t("report.equity_series", lang))
         out.append("</section>")
 
     for summary in content.sessions:
