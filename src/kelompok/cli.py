@@ -81,6 +81,10 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
         _print(f"{row['id']:<22} {row['name']}")
         if row.get("summary"):
             _print(f"{'':<22} {row['summary']}")
+        if row.get("benne_sheats_name"):
+            _print(f"{'':<22} {t('cli.benne_sheats', lang, role=row['benne_sheats_name'])}")
+        if row.get("note"):
+            _print(f"{'':<22} {t('cli.role_note', lang, note=row['note'])}")
     return EXIT_OK
 
 

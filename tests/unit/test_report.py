@@ -246,3 +246,11 @@ def test_equity_appears_only_for_analysable_attributes():
     assert "Equity of talk" in html
     for other in keys[1:]:
         assert f"<th>{other}</th>" not in html
+
+
+def test_the_report_legend_explains_the_roles_it_shows():
+    folder = SAMPLES / "kube-sejahtera-mawar"
+    html = build_report(load_group(folder), load_sessions(folder), lang="en", today=TODAY)
+    assert "What the facilitator&#x27;s roles mean" in html or "What the facilitator's roles mean" in html
+    assert "Gives the group information on all sorts of topics." in html or "pencari_informasi" not in html
+    assert "orienter" in html  # the Instructor's Benne & Sheats equivalent

@@ -155,6 +155,8 @@ class ReportContent:
     dynamics: Dynamics | None
     names_used: bool
     session_links: list[tuple[int, str]] = field(default_factory=list)
+    roles_legend: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """(role, behaviour coded, Benne & Sheats equivalent, note) for every role the sessions show."""
 
 
 def _share(value: float | None, lang: str) -> str:
@@ -368,6 +370,16 @@ def dynamics(
     return Dynamics(numbers, charts, rows, members, signals, equity)
 
 
+def _roles_legend(catalog, summaries: list[SessionSummary], lang: str) -> list[tuple[str, str, str, str]]:
+    """The legend of the roles the shown sessions plan or use, in catalogue order."""
+    shown = {row.label for summary in summaries for row in summary.roles}
+    return [
+        (role.label.get(lang), role.description.get(lang), role.benne_sheats_name, role.note.get(lang) if role.note else "")
+        for role in catalog.roles
+        if role.label.get(lang) in shown
+    ]
+
+
 def build_content(
     group: Group,
     sessions: Sequence[Session],
@@ -439,4 +451,5 @@ def build_content(
         dynamics=series,
         names_used=bool(pseudo.named),
         session_links=[(s.number, t("report.session_link", lang, number=s.number)) for s in summaries],
+        roles_legend=_roles_legend(catalog, summaries, lang),
     )

@@ -239,5 +239,11 @@ def render_html(content: ReportContent) -> str:
         out.append(_session(summary, content))
     if not content.sessions:
         out.append(f"<p class=\"note\">{_e(t('report.no_sessions', lang))}</p>")
+    if content.roles_legend:
+        out.append(f"<section><h2>{_e(t('report.roles_legend', lang))}</h2>")
+        out.append(f"<p class=\"note\">{_e(t('report.roles_legend_note', lang))}</p>")
+        head = "".join(f"<th>{_e(t(f'help.roles.{c}', lang))}</th>" for c in ("role", "coded", "benne_sheats", "note"))
+        rows = "".join("<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>" for row in content.roles_legend)
+        out.append(f"<table><tr>{head}</tr>{rows}</table></section>")
     out += [f'<p class="note">{_e(content.confidential)}</p>', "</main>", "</body>", "</html>", ""]
     return "\n".join(out)

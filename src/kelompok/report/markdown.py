@@ -134,5 +134,8 @@ def render_markdown(content: ReportContent) -> str:
         out += _session(summary, lang, content.confidential)
     if not content.sessions:
         out += [_text(t("report.no_sessions", lang)), ""]
+    if content.roles_legend:
+        out += [f"## {_text(t('report.roles_legend', lang))}", "", f"_{_text(t('report.roles_legend_note', lang))}_", ""]
+        out += _table([t(f"help.roles.{c}", lang) for c in ("role", "coded", "benne_sheats", "note")], [list(row) for row in content.roles_legend])
     out += [f"> **{_text(content.confidential)}**", ""]
     return "\n".join(out)

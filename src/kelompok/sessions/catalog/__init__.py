@@ -250,6 +250,10 @@ class TypesFile(CatalogModel):
 # ── mezzo roles ───────────────────────────────────────────────────────────────────────────────
 
 
+BENNE_SHEATS_NAMES = {"initiator_contributor": "initiator-contributor", "evaluator_critic": "evaluator-critic"}
+"""Benne & Sheats role ids whose written name is not just the id with spaces."""
+
+
 class MezzoRole(CatalogModel):
     """One of the 13 mezzo roles (DEPSOS 1998), with its Benne & Sheats counterpart."""
 
@@ -264,9 +268,10 @@ class MezzoRole(CatalogModel):
     alternative: str = Field(default="", pattern=r"^([a-z][a-z_:]*)?$")
     """A second plausible match (prefixed `jj:` when it is a Johnson & Johnson function)."""
     description: Text
-    """One line on what the role does."""
+    """The behaviour coded with the role: the DEPSOS description, paraphrased faithfully."""
     note: Text | None = None
-    """Where the DEPSOS wording and the Benne & Sheats role do not agree."""
+    """Where the name suggests another behaviour, the seed says more than is coded, or the DEPSOS
+    wording and the Benne & Sheats role do not agree."""
     key: str = Field(pattern=r"^[a-z]$")
     """Suggested single lowercase key for the role pad."""
     ipa: tuple[int, ...] = ()
@@ -281,7 +286,14 @@ class MezzoRole(CatalogModel):
             "category": self.category,
             "key": self.key,
             "benne_sheats": self.benne_sheats,
+            "benne_sheats_name": self.benne_sheats_name,
+            "note": self.note.get(lang) if self.note is not None else "",
         }
+
+    @property
+    def benne_sheats_name(self) -> str:
+        """The Benne & Sheats role as the literature writes it ("information giver")."""
+        return BENNE_SHEATS_NAMES.get(self.benne_sheats, self.benne_sheats.replace("_", " "))
 
     @field_validator("ipa")
     @classmethod
