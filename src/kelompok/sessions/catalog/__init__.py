@@ -122,7 +122,8 @@ class LengthGuidance(CatalogModel):
     max: int = Field(ge=5, le=24 * 60)
     """Longest usual session, in minutes."""
     note: Text | None = None
-    """Anything worth knowing about the length (frequency, age of members)."""
+    """Anything worth knowing about the length (e.g. the age of members); frequency is
+    `GroupType.frequency`."""
 
     @model_validator(mode="after")
     def _ordered(self) -> LengthGuidance:
@@ -176,6 +177,8 @@ class GroupType(CatalogModel):
     """Usual number of members."""
     length: LengthGuidance
     """Usual session length."""
+    frequency: Text | None = None
+    """How often groups of the type usually meet (its own fact, not a note under length)."""
     activities: tuple[Text, ...] = Field(min_length=1)
     """Activities that suit the type."""
     cautions: tuple[Text, ...] = Field(min_length=1)
@@ -203,7 +206,8 @@ class GroupType(CatalogModel):
 
     @property
     def professional_required(self) -> bool:
-        """True when the type must be led by a trained professional (therapy groups)."""
+        """True when the type must be led by a trained professional (therapy; sensitivity groups,
+        which seed 001 says "harus dipandu" by an experienced facilitator)."""
         return self.professional == "required"
 
     @property
@@ -224,6 +228,7 @@ class GroupType(CatalogModel):
             "size_max": self.size.max,
             "minutes_min": self.length.min,
             "minutes_max": self.length.max,
+            "frequency": self.frequency.get(lang) if self.frequency is not None else "",
         }
 
 
