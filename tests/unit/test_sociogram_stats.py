@@ -19,7 +19,7 @@ from kelompok.sociogram.stats import compute_stats, format_stats_table, group_st
 SESSION_KEYS = {
     "number", "date", "present", "acts", "facilitator_share", "gini", "density", "reciprocity",
     "centralization", "pattern", "members", "mutual_pairs", "cliques", "subgroups", "roles",
-    "signals", "equity",
+    "signals", "equity", "pshifts",
 }  # fmt: skip
 
 
@@ -237,3 +237,13 @@ def test_stats_equity_only_for_analysable_attributes(tmp_path):
     assert result["equity"] == {"gender": {"laki-laki": 1.111, "perempuan": 0.889}}
     # The private attribute (tenure) appears nowhere in the output.
     assert "tenure" not in json.dumps(result) and "penyewa" not in json.dumps(result)
+
+
+def test_stats_carry_participation_shifts(group_dir):
+    # Session 1: F>A1 F>A2 A1>F A2>F A1>G F>G A3>A1 — changes: F>A1→F>A2 AB-AY, F>A2→A1>F AB-XA,
+    # A1>F→A2>F AB-XB, A2>F→A1>G AB-X0, A1>G→F>G A0-X0, F>G→A3>A1 A0-XY.
+    first = group_stats(group_dir, use_cache=False)["sessions"][0]["pshifts"]
+    assert first["transitions"] == 6
+    assert first["counts"] == {"A0-X0": 1, "A0-XY": 1, "AB-XA": 1, "AB-XB": 1, "AB-X0": 1, "AB-AY": 1}
+    assert first["families"] == {"receiving": 0, "claiming": 2, "usurping": 3, "continuing": 1}
+    assert first["people"] == {"A1": {"usurping": 2}, "A2": {"usurping": 1}, "A3": {"claiming": 1}, "facilitator": {"claiming": 1}}

@@ -8,7 +8,8 @@ Shape (floats rounded to 3 places, None where a value is undefined)::
                     "members": {code: {"out", "in", "to_group", "positions"}},
                     "mutual_pairs", "cliques", "subgroups", "roles",
                     "signals": [{"id", "members", "stage", "model"}],
-                    "equity": {attribute: {value: ratio}}} … in session order ],
+                    "equity": {attribute: {value: ratio}},
+                    "pshifts": {"transitions", "counts", "families", "people"}} … in session order ],
      "equity": {attribute: {value: ratio}},
      "series": {metric id: [one value per session]}}
 
@@ -21,7 +22,9 @@ screen and the report show (`signals.session_signals`); `stage` is in the model 
 settings (`stage_model`), null for a signal that points to no stage. `equity` is, for each member
 attribute the group declares analysable (`Group.analysable_attributes`, nothing else), each
 value's share of acts said ÷ its share of members present (1 = in proportion); the top-level
-`equity` is over the whole series.
+`equity` is over the whole series. `pshifts` are Gibson's participation shifts of the session
+(`pshifts.py`): how often each of the thirteen shifts occurred (only those that did), per family,
+and per person how often they took the floor by receiving, claiming or usurping a turn.
 
 Computed results are cached in `GROUP/.cache/stats.json` (see `cache.py`): a warm call only stats
 the files and reads one JSON file. Heavy modules (networkx, pydantic) are imported only when the
@@ -69,6 +72,7 @@ def _equity(graph: Any, group: Any) -> dict[str, dict[str, float | None]]:
 
 def _session_entry(analysis: Any, signals: list[Any], group: Any) -> dict[str, Any]:
     from kelompok.sociogram.metrics import acts_per_member
+    from kelompok.sociogram.pshifts import participation_shifts
     from kelompok.sociogram.signals import as_json
 
     full = analysis.metrics.with_facilitator
@@ -95,6 +99,7 @@ def _session_entry(analysis: Any, signals: list[Any], group: Any) -> dict[str, A
         "roles": dict(analysis.roles),
         "signals": as_json(signals),
         "equity": _equity(analysis.graph, group),
+        "pshifts": participation_shifts(analysis.acts).as_json(),
     }
 
 

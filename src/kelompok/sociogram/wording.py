@@ -18,6 +18,7 @@ from kelompok.i18n import format_number, format_percent, t
 if TYPE_CHECKING:  # pragma: no cover
     from kelompok.sociogram.dynamics import Signal
     from kelompok.sociogram.positions import Sociometry
+    from kelompok.sociogram.pshifts import PShifts
 
 Who = Callable[[str], str]
 """Turns a member code into what is shown for it (the code, or code and name)."""
@@ -187,8 +188,45 @@ def describe_signal(signal: Signal, who: Who = _code, lang: str | None = None, m
     return text
 
 
+def pshift_code(shift: str) -> str:
+    """Gibson's notation for a shift id: "AB-BA" → "AB→BA"."""
+    return shift.replace("-", "→")
+
+
+def describe_pshifts(shifts: PShifts, who: Who = _code, lang: str | None = None) -> list[str]:
+    """Participation shifts in plain words: the most frequent, then who often receives, claims or
+    usurps the floor ("A1 often takes the floor right after being addressed")."""
+    if not shifts.total:
+        return [t("sociogram.pshifts.none", lang)]
+    top = [
+        t("sociogram.pshifts.item", lang, code=pshift_code(p), label=t(f"sociogram.pshift.{p}", lang),
+          share=format_percent(count / shifts.total, lang))
+        for p, count in shifts.top()
+    ]  # fmt: skip
+    lines = [t("sociogram.pshifts.summary", lang, count=format_number(shifts.total, 0, lang), top="; ".join(top))]
+    for person, family, count in shifts.notable_people():
+        shown = t("sociogram.facilitator_short", lang) if person == "facilitator" else who(person)
+        lines.append(t(f"sociogram.pshifts.{family}", lang, who=shown, count=format_number(count, 0, lang)))
+    return lines
+
+
+def describe_equity(ratios: Mapping[str, Mapping[str, float | None]], lang: str | None = None) -> list[str]:
+    """One line per analysable attribute: "gender: perempuan 0,62 · laki-laki 1,31"."""
+    if not ratios:
+        return [t("sociogram.equity.none", lang)]
+    lines = []
+    for attribute, values in ratios.items():
+        items = [
+            t("sociogram.equity.item", lang, value=value or t("sociogram.equity.unknown", lang),
+              ratio=t("sociogram.panel.no_value", lang) if ratio is None else format_number(ratio, 2, lang))
+            for value, ratio in values.items()
+        ]  # fmt: skip
+        lines.append(t("sociogram.equity.line", lang, attribute=attribute, values=" · ".join(items)))
+    return lines
+
+
 __all__ = [
     "SHARE_METRICS", "COUNT_METRICS", "metric_label", "format_metric", "pattern_label", "pattern_definition",
     "position_phrase", "stage_label", "window_mode_label", "describe_positions", "describe_relations",
-    "describe_signal",
+    "describe_signal", "pshift_code", "describe_pshifts", "describe_equity",
 ]  # fmt: skip
