@@ -410,3 +410,36 @@ async def test_the_screen_verbs_are_in_the_command_palette(kube: Path):
             assert t(f"sociogram.commands.{key}") in commands
         commands[t("sociogram.commands.next_session")].callback()
         assert screen.number == 3
+
+
+# ── equity and participation shifts in the side panel (issue 10 §8, §9) ──
+
+
+async def test_side_panel_shows_equity_only_for_analysable_attributes_and_the_turn_taking(kube: Path):
+    from kelompok.sociogram.metrics import equity_ratios
+    from kelompok.sociogram.pshifts import participation_shifts
+    from kelompok.tui.widgets.sociogram_extras import SociogramExtras
+
+    group = load_group(kube)
+    keys = sorted({k for m in group.members for k in m.attributes})
+    assert len(keys) >= 2, keys
+    save_group(kube, group.model_copy(update={"analysable_attributes": [keys[0]]}))
+    app = app_for(kube, "en")
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_sociogram(pilot, kube, 1)
+        lines = screen.query_one(SociogramExtras).lines()
+        expected = reference(kube, 1)
+        assert lines[0] == "Equity (share of acts ÷ share of members)"
+        ratios = equity_ratios(expected.graph, load_group(kube), keys[0])
+        assert lines[1].startswith(f"{keys[0]}: ")
+        assert all(value in lines[1] for value in ratios if value)
+        assert not any(line.startswith(f"{other}:") for other in keys[1:] for line in lines)
+        shifts = participation_shifts(expected.acts)
+        assert f"{shifts.total} turn changes; most often: " in "\n".join(lines)
+    # Without an analysable attribute there is no equity block at all.
+    save_group(kube, group.model_copy(update={"analysable_attributes": []}))
+    app = app_for(kube, "en")
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_sociogram(pilot, kube, 1)
+        lines = screen.query_one(SociogramExtras).lines()
+        assert lines[0] == "Turn-taking (Gibson's participation shifts)"

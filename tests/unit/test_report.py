@@ -254,3 +254,20 @@ def test_the_report_legend_explains_the_roles_it_shows():
     assert "What the facilitator&#x27;s roles mean" in html or "What the facilitator's roles mean" in html
     assert "Gives the group information on all sorts of topics." in html or "pencari_informasi" not in html
     assert "orienter" in html  # the Instructor's Benne & Sheats equivalent
+
+
+def test_the_report_says_how_turns_pass_in_plain_words():
+    from kelompok.report.content import build_content
+    from kelompok.sociogram.pshifts import participation_shifts
+    from kelompok.sociogram.acts import from_session
+
+    folder = SAMPLES / "kube-sejahtera-mawar"
+    sessions = load_sessions(folder)
+    content = build_content(load_group(folder), sessions, lang="en", today=TODAY)
+    first = content.sessions[0]
+    shifts = participation_shifts(from_session(sessions[0]))
+    assert first.pshifts[0].startswith(f"{shifts.total} turn changes; most often: ")
+    html = build_report(load_group(folder), sessions, lang="en", today=TODAY)
+    assert "Turn-taking (Gibson" in html
+    md = build_report(load_group(folder), sessions, lang="id", fmt="md", today=TODAY)
+    assert "Pergantian giliran bicara (Gibson)" in md

@@ -99,6 +99,8 @@ class SessionSummary:
     """The session's signals (`signals.session_signals`), worded as on the sociogram screen."""
     equity: list[tuple[str, list[tuple[str, str]]]]
     """(attribute, [(value, share of acts ÷ share of members)]) for each analysable attribute."""
+    pshifts: list[str]
+    """Participation shifts in plain words (`wording.describe_pshifts`)."""
     roles: list[RoleRow]
     roles_note: str
     safety: list[str]
@@ -239,6 +241,8 @@ def session_summary(
     from kelompok.sessions.planning import plan_vs_actual
     from kelompok.sessions.review import safety_flags
     from kelompok.sociogram.export_picture import figures, sociogram_scene
+    from kelompok.sociogram.pshifts import participation_shifts
+    from kelompok.sociogram.wording import describe_pshifts
     from kelompok.sociogram.export_scene import render_svg
 
     catalog = load_catalog()
@@ -311,6 +315,7 @@ def session_summary(
         figures=figures(view, lang),
         signals=_signal_lines(signals, view, pseudo, lang, model),
         equity=equity_rows(analysis.graph, group, lang) if has_acts else [],
+        pshifts=describe_pshifts(participation_shifts(analysis.acts), pseudo.label, lang) if has_acts else [],
         roles=roles,
         roles_note=" ".join(notes),
         safety=flags,

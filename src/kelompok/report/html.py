@@ -112,6 +112,9 @@ def _session(summary: SessionSummary, content: ReportContent) -> str:
     out.append(f"<p class=\"note\">{_e(t('report.signals_note', lang))}</p>")
     out.append("<ul>" + "".join(f"<li>{_e(s)}</li>" for s in summary.signals) + "</ul>")
     out += _equity(summary.equity, lang)
+    if summary.pshifts:
+        out.append(f"<h3>{_e(t('sociogram.pshifts.title', lang))}</h3>")
+        out.append("<ul>" + "".join(f"<li>{_e(line)}</li>" for line in summary.pshifts) + "</ul>")
 
     out.append(f"<h3>{_e(t('report.objectives', lang))}</h3>")
     if summary.objectives:

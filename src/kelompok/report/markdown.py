@@ -55,6 +55,8 @@ def _session(summary: SessionSummary, lang: str, confidential: str) -> list[str]
     out += [f"### {_text(t('export.signals.title', lang))}", "", f"_{_text(t('report.signals_note', lang))}_", ""]
     out += [f"- {_text(s)}" for s in summary.signals] + [""]
     out += _equity(summary.equity, lang)
+    if summary.pshifts:
+        out += [f"### {_text(t('sociogram.pshifts.title', lang))}", ""] + [f"- {_text(line)}" for line in summary.pshifts] + [""]
     out += [f"### {_text(t('report.objectives', lang))}", ""]
     if summary.objectives:
         out += _table(

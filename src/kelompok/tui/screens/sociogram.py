@@ -34,6 +34,8 @@ from kelompok.sessions.store import load_group, session_numbers, session_path
 from kelompok.sociogram.acts import FACILITATOR, GROUP, SessionActs, code_key
 from kelompok.sociogram.analysis import Analysis, analyse, analyse_windows
 from kelompok.sociogram.dynamics import MemberPoint, Signal, member_trajectories, metric_series, metric_values
+from kelompok.sociogram.metrics import equity_ratios
+from kelompok.sociogram.pshifts import participation_shifts
 from kelompok.sociogram.signals import session_signals, signal_stage, sociometry_signals
 from kelompok.sociogram.positions import MIN_ACTS
 from kelompok.sociogram.reader import read_session_acts
@@ -51,6 +53,7 @@ from kelompok.tui.widgets.metrics_panel import MetricsPanel
 from kelompok.tui.widgets.sociogram_badges import SociogramBadges
 from kelompok.tui.widgets.sociogram_canvas import SociogramCanvas
 from kelompok.tui.widgets.sociogram_picture import build_picture
+from kelompok.tui.widgets.sociogram_extras import SociogramExtras
 from kelompok.tui.widgets.sociogram_stages import SociogramStages
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -185,6 +188,7 @@ class SociogramScreen(KelompokScreen):
                 yield MetricsPanel(id="sg-metrics")
                 yield MemberTrajectory(id="sg-member")
                 yield SociogramStages(id="sg-stages")
+                yield SociogramExtras(id="sg-extras")
         yield TranslatedFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -346,6 +350,7 @@ class SociogramScreen(KelompokScreen):
         panel.show_values(metric_values(analysis))
         panel.show_marker(self.index if self.series else None)
         self._show_badges(analysis)
+        self._show_extras(analysis)
         self._show_member()
         self.query_one(SociogramStages).show_current(analysis.number)
 
@@ -394,6 +399,13 @@ class SociogramScreen(KelompokScreen):
             label, pattern_definition(analysis.pattern.label), t("sociogram.caution"), items,
             t("sociogram.nothing_to_check"), roomy=self.has_class("-rich"),
         )  # fmt: skip
+
+    def _show_extras(self, analysis: Analysis) -> None:
+        # Equity only for the attributes the group allows for analysis: the rest are private.
+        allowed = self.group.analysable_attributes
+        equity = {key: equity_ratios(analysis.graph, self.group, key) for key in allowed} if allowed else None
+        shifts = participation_shifts(analysis.acts) if analysis.acts.acts else None
+        self.query_one(SociogramExtras).show(equity, shifts, self.who)
 
     def _show_member(self) -> None:
         trajectory = self.query_one(MemberTrajectory)
