@@ -216,7 +216,7 @@ async def test_badges_name_the_pattern_and_the_signals_to_check_in_soft_words(ku
         screen = await open_sociogram(pilot, kube, 1)
         text = badges(screen)
         assert "Pattern: maypole" in text and "most of the talk goes through the facilitator" in text
-        assert "To check, not a diagnosis:" in text
+        assert "To check, not a diagnosis (observed talk, not liking):" in text
         # Session 1 is leader-centred (member↔member acts 19 % < 25 %): nobody is called hardly
         # addressed, and the screen says why, once.
         assert "not yet addressed much" not in text
