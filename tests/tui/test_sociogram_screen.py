@@ -443,3 +443,18 @@ async def test_side_panel_shows_equity_only_for_analysable_attributes_and_the_tu
         screen = await open_sociogram(pilot, kube, 1)
         lines = screen.query_one(SociogramExtras).lines()
         assert lines[0] == "Turn-taking (Gibson's participation shifts)"
+
+
+async def test_the_stage_model_from_the_settings_words_the_signals(kube: Path):
+    from kelompok.tui.widgets.sociogram_stages import SociogramStages
+
+    app = app_for(kube, "en")
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_sociogram(pilot, kube, 1)
+        assert "may indicate forming" in badges(screen)
+        assert any("forming" in line for line in screen.query_one(SociogramStages).lines())
+        app.action_switch_stage_model()
+        await pilot.pause()
+        assert app.settings.stage_model == "boston"
+        assert "may indicate pre-affiliation" in badges(screen)
+        assert any("pre-affiliation" in line for line in screen.query_one(SociogramStages).lines())

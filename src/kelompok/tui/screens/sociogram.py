@@ -222,6 +222,8 @@ class SociogramScreen(KelompokScreen):
         self.sub_title = t("sociogram.subtitle", group=self.group.name)
         self.query_one("#sg-legend", Static).update(t("sociogram.legend"))
         self.query_one(MetricsPanel).relabel()
+        if self.signals:
+            self._show_stages()
         self.query_one(SociogramStages).refresh(layout=True)
         self._pictures.clear()
         self.show_view()
@@ -250,13 +252,7 @@ class SociogramScreen(KelompokScreen):
         self.series, self.trajectories = series, trajectories
         self.signals = signals
         self.query_one(MetricsPanel).show_series(series, self.index)
-        stages: dict[int, list[str]] = {}
-        for number, found in signals.items():
-            for signal in found:
-                stage = signal_stage(signal, self.stage_model)
-                if stage is not None and stage not in stages.setdefault(number, []):
-                    stages[number].append(stage)
-        self.query_one(SociogramStages).show([s.number for s in self.sessions], stages, self.number)
+        self._show_stages()
         self.show_view()
         # Everything alive now (the app, the analyses) stays alive while this screen is open; a
         # full garbage collection over it took 50–300 ms in the middle of a step (measured with
@@ -265,6 +261,17 @@ class SociogramScreen(KelompokScreen):
         gc.collect()
         gc.freeze()
         self._frozen = True
+
+    def _show_stages(self) -> None:
+        """The development column: per session, the stages its signals may indicate (in the
+        model of the settings)."""
+        stages: dict[int, list[str]] = {}
+        for number, found in self.signals.items():
+            for signal in found:
+                stage = signal_stage(signal, self.stage_model)
+                if stage is not None and stage not in stages.setdefault(number, []):
+                    stages[number].append(stage)
+        self.query_one(SociogramStages).show([s.number for s in self.sessions], stages, self.number)
 
     # ── the view on screen ──
 
