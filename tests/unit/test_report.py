@@ -105,7 +105,7 @@ def test_report_shows_overview_sessions_sociograms_and_dynamics(sample_html: str
     for session in sessions:
         assert f'id="s{session.number}"' in sample_html
     for heading in ("Kelompok", "Perkembangan selama seri", "Kehadiran", "Pola komunikasi", "Tujuan", "Peran mezzo",
-                    "Tanda keselamatan", "Supervisi", "Sinyal perkembangan", "Tindakan bicara per anggota"):  # fmt: skip
+                    "Tanda keselamatan", "Supervisi", "Sinyal perkembangan", "Tindak bicara per anggota"):  # fmt: skip
         assert heading in text, heading
     assert "Maria Fransiska Lewar" in text  # the supervisor's sign-off and comments
     assert "Disahkan oleh" in text and "tercapai" in text
