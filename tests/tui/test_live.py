@@ -452,7 +452,7 @@ async def test_every_live_action_is_in_the_command_palette(tmp_path: Path, clock
         assert t("commands.help") in titles
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"keamanan")
+        await pilot.press(*"keselamatan")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
