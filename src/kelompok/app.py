@@ -146,6 +146,16 @@ class KelompokApp(App[int]):
         self._identity_changed()
         self.notify(t("settings.role_now", role=t(f"settings.role.{role}"), name=self.user_name))
 
+    def action_switch_stage_model(self) -> None:
+        """Tuckman ⇄ Boston for the development signals; every open screen rewords them."""
+        model = "boston" if self.settings.stage_model == "tuckman" else "tuckman"
+        self.remember(stage_model=model)
+        for screen in self.screen_stack:
+            relabel = getattr(screen, "relabel", None)
+            if relabel is not None:
+                relabel()
+        self.notify(t("settings.stage_model_now", model=t(f"settings.stage_model.{model}")))
+
     def _identity_changed(self) -> None:
         for screen in self.screen_stack:
             hook = getattr(screen, "identity_changed", None)
@@ -173,6 +183,11 @@ class KelompokApp(App[int]):
         other = "supervisor" if self.role == "facilitator" else "facilitator"
         yield SystemCommand(t("settings.command_role", role=t(f"settings.role.{other}")), t("settings.command_role_help"), self.action_switch_role)
         yield SystemCommand(t("settings.command_name"), t("settings.command_name_help", name=self.user_name or "—"), self.ask_name)
+        model = "boston" if self.settings.stage_model == "tuckman" else "tuckman"
+        yield SystemCommand(
+            t("settings.command_stage_model", model=t(f"settings.stage_model.{model}")),
+            t("settings.command_stage_model_help"), self.action_switch_stage_model,
+        )  # fmt: skip
         help_action = getattr(screen, "action_help", None)
         if help_action is not None:
             yield SystemCommand(t("commands.help"), t("commands.help_help"), help_action)

@@ -120,6 +120,10 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
         _print(f"{row['id']:<22} {row['name']}")
         if row.get("summary"):
             _print(f"{'':<22} {row['summary']}")
+        if row.get("benne_sheats_name"):
+            _print(f"{'':<22} {t('cli.benne_sheats', lang, role=row['benne_sheats_name'])}")
+        if row.get("note"):
+            _print(f"{'':<22} {t('cli.role_note', lang, note=row['note'])}")
     return EXIT_OK
 
 
@@ -170,9 +174,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from kelompok.sociogram.stats import format_stats_table, group_stats
+    from kelompok.settings import read_settings
+    from kelompok.sociogram.stats import format_stats_table, group_stats, in_model
 
-    stats = group_stats(Path(args.group_dir))
+    stats = in_model(group_stats(Path(args.group_dir)), read_settings()[0].stage_model)
     _warn_journals([Path(args.group_dir)])
     if args.json:
         _print(json.dumps(stats, ensure_ascii=False, indent=2))
@@ -244,6 +249,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from kelompok.report import ReportError, write_report
+    from kelompok.settings import read_settings
 
     lang = args.lang or get_language()
     out = Path(args.out)
@@ -255,6 +261,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         result = write_report(
             Path(args.group_dir), out, session=args.session, names=args.names, lang=lang,
             fmt=args.format, who=_who() if args.names else None, attributes=_attribute_list(args.attributes),
+            model=read_settings()[0].stage_model,
         )  # fmt: skip
     except ReportError as error:
         if error.usage:

@@ -51,6 +51,9 @@ class Settings(BaseModel):
     """The role the app opens in: `facilitator` or `supervisor`."""
     language: Literal["id", "en"] | None = None
     """The interface language; when absent the environment decides (`LANG`, `KELOMPOK_LANG`)."""
+    stage_model: Literal["tuckman", "boston"] = "tuckman"
+    """The model of group development that stage signals are read in: Tuckman, or the Boston
+    model (Garland, Jones & Kolodny) taught in Indonesian schools of social work."""
 
     @field_validator("name")
     @classmethod

@@ -169,3 +169,14 @@ def test_usage_errors_speak_the_users_language(args, indonesian):
     result = run(*args, lang="id")
     assert result.returncode == 2
     assert indonesian in assert_one_clean_line(result)
+
+
+def test_roles_show_the_benne_sheats_equivalent_and_the_note():
+    english = run("roles", "--lang", "en").stdout
+    assert "Benne & Sheats equivalent: information giver" in english
+    assert "Benne & Sheats equivalent: opinion seeker" in english
+    assert "Note: The name means seeking information" in english
+    rows = {row["id"]: row for row in json.loads(run("roles", "--json", "--lang", "id").stdout)}
+    assert rows["pencari_informasi"]["benne_sheats"] == "information_giver"
+    assert "memberikan informasi" in rows["pencari_informasi"]["summary"].lower()
+    assert rows["evaluator"]["note"] and "ide-ide baru" in rows["evaluator"]["note"]

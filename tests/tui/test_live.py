@@ -452,7 +452,7 @@ async def test_every_live_action_is_in_the_command_palette(tmp_path: Path, clock
         assert t("commands.help") in titles
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"keamanan")
+        await pilot.press(*"keselamatan")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
@@ -467,7 +467,7 @@ async def test_f1_help_and_language_switch_on_the_live_screen(tmp_path: Path, cl
         screen = await start_all_present(pilot)
         await pilot.press("f1")
         await pilot.pause()
-        assert "Rekam sesi" in app.screen.query_one("Markdown").source
+        assert "Mencatat sesi" in app.screen.query_one("Markdown").source
         await pilot.press("escape", "f", "2")
         await pilot.pause()
         assert screen.role_pad.items[0].label == "Instruktur"

@@ -19,6 +19,7 @@ from kelompok.sociogram.dynamics import SERIES_METRICS, SIGNAL_STAGES, Signal, s
 from kelompok.sociogram.patterns import PATTERN_IDS
 from kelompok.sociogram.positions import POSITION_IDS, Sociometry
 from kelompok.sociogram.reader import read_session_acts
+from kelompok.sociogram.signals import session_signals
 from kelompok.sociogram.stats import format_stats_table, label
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_groups"
@@ -34,7 +35,8 @@ def _keys() -> list[str]:
     keys = [f"sociogram.metric.{m}" for m in SERIES_METRICS]
     keys += [f"sociogram.pattern.{p}" for p in PATTERN_IDS] + [f"sociogram.pattern_definition.{p}" for p in PATTERN_IDS]
     keys += [f"sociogram.position.{p}" for p in POSITION_IDS]
-    keys += [f"sociogram.signal.{s}" for s in SIGNAL_STAGES] + [f"sociogram.stage.{s}" for s in set(SIGNAL_STAGES.values())]
+    keys += [f"sociogram.signal.{s}" for s in SIGNAL_STAGES] + ["sociogram.stage.member", "sociogram.may_indicate"]
+    keys += ["sociogram.signal.few_member_exchanges"]
     return keys
 
 
@@ -63,8 +65,10 @@ def test_the_neglectee_is_someone_not_yet_addressed_much() -> None:
 def _sample_signals() -> list[Signal]:
     found = []
     for group_dir in sorted(SAMPLES.iterdir()):
-        seating = load_group(group_dir).seat_order()
-        found += stage_signals([analyse(read_session_acts(session_path(group_dir, n)), seating) for n in session_numbers(group_dir)])
+        group = load_group(group_dir)
+        analyses = [analyse(read_session_acts(session_path(group_dir, n)), group.seat_order()) for n in session_numbers(group_dir)]
+        shown = session_signals(analyses, planned_sessions=group.planned_sessions, group_type=group.type)
+        found += [signal for signals in shown.values() for signal in signals]
     return found
 
 
@@ -77,13 +81,14 @@ def test_every_signal_of_the_samples_reads_as_a_whole_sentence(lang: str) -> Non
     for signal in SIGNALS:
         text = wording.describe_signal(signal, lang=lang)
         assert "{" not in text and "sociogram." not in text, text
-        if signal.stage != "member":
-            assert f"({wording.stage_label(signal.stage, lang)})" in text, text
+        if signal.stage not in ("member", None):
+            assert wording.stage_label(signal.stage, lang) in text, text
+            assert text.endswith(t("sociogram.may_indicate", lang, stage=wording.stage_label(signal.stage, lang))), text
 
 
 def test_signal_numbers_are_written_for_the_language() -> None:
     signal = Signal("leader_centred", 1, (), {"facilitator_share": 0.556, "centralization": 0.63})
-    assert "56%" in wording.describe_signal(signal, lang="id") and "(pembentukan)" in wording.describe_signal(signal, lang="id")
+    assert "56%" in wording.describe_signal(signal, lang="id") and "tahap pembentukan" in wording.describe_signal(signal, lang="id")
     inequality = Signal("inequality_rising", 2, (), {"gini": 0.385, "previous": 0.259})
     assert "0,26 → 0,39" in wording.describe_signal(inequality, lang="id")
     assert "0.26 → 0.39" in wording.describe_signal(inequality, lang="en")

@@ -40,8 +40,9 @@ def test_ten_types_in_zastrow_order(catalog: Catalog) -> None:
 def test_professional_lead_and_caution(catalog: Catalog) -> None:
     professional = {t.id: t.professional for t in catalog.types}
     assert professional["therapy"] == "required"
-    assert professional["sensitivity"] == "advised"
-    assert [t.id for t in catalog.types if t.professional_required] == ["therapy"]
+    assert professional["sensitivity"] == "required"  # seed 001: "harus dipandu"
+    assert professional["education"] == "advised"
+    assert [t.id for t in catalog.types if t.professional_required] == ["therapy", "sensitivity"]
     assert {t.id for t in catalog.types if t.caution_level == "high"} == {"therapy", "sensitivity"}
     assert {t.id for t in catalog.types if t.caution_level == "medium"} == {"self_help", "socialization"}
     assert catalog.group_type("self_help").leader == "member"
@@ -81,7 +82,7 @@ def test_indonesian_examples(catalog: Catalog) -> None:
 
     assert "P2K2" in examples("education")
     assert "KUBE" in examples("task")
-    assert "KDS" in examples("self_help") and "ODHA" in examples("self_help")
+    assert "KDS" in examples("self_help") and "ODHIV" in examples("self_help")
     assert "posyandu lansia" in examples("socialization")
     assert any("karang taruna" in examples(t) for t in GROUP_TYPE_IDS)
 
@@ -334,3 +335,19 @@ def test_missing_file_is_refused(tmp_path: Path) -> None:
         load_catalog_from(folder)
     assert caught.value.path == folder / "stages.toml"
     assert caught.value.place == ""
+
+
+def test_catalogue_facts_follow_the_seeds_and_the_literature(catalog: Catalog) -> None:
+    # Seed 001: sensitivity groups "harus dipandu oleh fasilitator yang berpengalaman".
+    assert catalog.group_type("sensitivity").professional == "required"
+    assert catalog.group_type("education").professional == "advised"
+    sensitivity = catalog.group_type("sensitivity")
+    assert (sensitivity.size.min, sensitivity.size.max) == (8, 15)
+    assert "8–15" in sensitivity.size.note.get("id") and "8–15" in sensitivity.size.note.get("en")
+    assert any("Lieberman, Yalom & Miles" in c.get("en") and "1973" in c.get("id") for c in sensitivity.cautions)
+    # Frequency is a field of its own, never hidden in the length note.
+    assert catalog.group_type("therapy").frequency is not None
+    for gtype in catalog.types:
+        note = gtype.length.note.get("en").lower() if gtype.length.note else ""
+        assert "once a" not in note and "a week" not in note, gtype.id
+    assert not any("ODHA" in e.get("id") for gtype in catalog.types for e in gtype.examples)

@@ -328,10 +328,10 @@ def test_professional_checks() -> None:
     sensitivity = make_group("sensitivity", professional=False)
     education = make_group("education", professional=False)
     assert "professional_lead_required" in ids(therapy, 4, fixed(therapy, 4))
-    assert "professional_lead_advised" in ids(sensitivity, 4, fixed(sensitivity, 4))
-    assert not {"professional_lead_required", "professional_lead_advised"} & set(
-        ids(education, 4, fixed(education, 4))
-    )
+    assert "professional_lead_required" in ids(sensitivity, 4, fixed(sensitivity, 4))
+    assert "professional_lead_advised" in ids(education, 4, fixed(education, 4))
+    social = make_group("social_conversation", professional=False)
+    assert not {"professional_lead_required", "professional_lead_advised"} & set(ids(social, 4, fixed(social, 4)))
 
 
 def test_ending_needs_follow_up_and_evaluation() -> None:

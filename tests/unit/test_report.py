@@ -105,7 +105,7 @@ def test_report_shows_overview_sessions_sociograms_and_dynamics(sample_html: str
     for session in sessions:
         assert f'id="s{session.number}"' in sample_html
     for heading in ("Kelompok", "Perkembangan selama seri", "Kehadiran", "Pola komunikasi", "Tujuan", "Peran mezzo",
-                    "Tanda keselamatan", "Supervisi", "Sinyal perkembangan", "Tindakan bicara per anggota"):  # fmt: skip
+                    "Tanda keselamatan", "Supervisi", "Sinyal perkembangan", "Tindak bicara per anggota"):  # fmt: skip
         assert heading in text, heading
     assert "Maria Fransiska Lewar" in text  # the supervisor's sign-off and comments
     assert "Disahkan oleh" in text and "tercapai" in text
@@ -206,3 +206,68 @@ def test_charts_scale_and_break_on_missing_values():
     assert len(root.findall("circle")) == 3
     assert "75%" in "".join(root.itertext())
     assert nice_ceiling(112) == 120 and nice_ceiling(7) == 8 and nice_ceiling(0) == 1
+
+
+# ── signals and equity (issue 10 §4, §8) ──
+
+
+def test_the_report_lists_exactly_the_signals_the_screen_shows():
+    from kelompok.report.content import build_content
+    from kelompok.sociogram.analysis import analyse
+    from kelompok.sociogram.signals import session_signals
+    from kelompok.sociogram.wording import describe_signal
+
+    folder = SAMPLES / "kube-sejahtera-mawar"
+    group, sessions = load_group(folder), load_sessions(folder)
+    content = build_content(group, sessions, lang="en", today=TODAY)
+    analyses = [analyse(s, group.seat_order()) for s in sessions]
+    shown = session_signals(analyses, planned_sessions=group.planned_sessions, group_type=group.type)
+    labels = {m.code: f"A{i}" for i, m in enumerate(group.members, 1)}  # codes as labels by default
+    for summary in content.sessions:
+        expected = [describe_signal(s, lambda c: labels.get(c, c), "en") for s in shown[summary.number]]
+        assert summary.signals == expected
+
+
+def test_equity_appears_only_for_analysable_attributes():
+    from kelompok.report.content import build_content
+
+    folder = SAMPLES / "musyawarah-banjir-rw09"
+    group = load_group(folder)
+    keys = sorted({k for m in group.members for k in m.attributes})
+    assert keys, "the sample group has member attributes"
+    private = group.model_copy(update={"analysable_attributes": []})
+    html = build_report(private, load_sessions(folder), lang="en", today=TODAY)
+    assert "Equity of talk" not in html
+    allowed = group.model_copy(update={"analysable_attributes": [keys[0]]})
+    content = build_content(allowed, load_sessions(folder), lang="en", today=TODAY)
+    assert all([key for key, _ in s.equity] == [keys[0]] for s in content.sessions if s.equity)
+    assert content.dynamics is not None and [key for key, _ in content.dynamics.equity] == [keys[0]]
+    html = build_report(allowed, load_sessions(folder), lang="en", today=TODAY)
+    assert "Equity of talk" in html
+    for other in keys[1:]:
+        assert f"<th>{other}</th>" not in html
+
+
+def test_the_report_legend_explains_the_roles_it_shows():
+    folder = SAMPLES / "kube-sejahtera-mawar"
+    html = build_report(load_group(folder), load_sessions(folder), lang="en", today=TODAY)
+    assert "What the facilitator&#x27;s roles mean" in html or "What the facilitator's roles mean" in html
+    assert "Gives the group information on all sorts of topics." in html or "pencari_informasi" not in html
+    assert "orienter" in html  # the Instructor's Benne & Sheats equivalent
+
+
+def test_the_report_says_how_turns_pass_in_plain_words():
+    from kelompok.report.content import build_content
+    from kelompok.sociogram.pshifts import participation_shifts
+    from kelompok.sociogram.acts import from_session
+
+    folder = SAMPLES / "kube-sejahtera-mawar"
+    sessions = load_sessions(folder)
+    content = build_content(load_group(folder), sessions, lang="en", today=TODAY)
+    first = content.sessions[0]
+    shifts = participation_shifts(from_session(sessions[0]))
+    assert first.pshifts[0].startswith(f"{shifts.total} turn changes; most often: ")
+    html = build_report(load_group(folder), sessions, lang="en", today=TODAY)
+    assert "Turn-taking (Gibson" in html
+    md = build_report(load_group(folder), sessions, lang="id", fmt="md", today=TODAY)
+    assert r"Pergantian giliran bicara \(Gibson\)" in md  # Markdown-escaped like every text

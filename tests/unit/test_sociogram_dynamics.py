@@ -109,11 +109,67 @@ def test_norming_cohesion_rising_and_performing_balance():
     assert "balanced_participation" not in ids(signals, 1)
 
 
-def test_adjourning_participation_drop():
+def test_adjourning_participation_drop_in_the_last_session_of_the_plan():
+    # Planned 4 sessions: session 4 is the ending (stage_for: the last sixth, at least one).
+    # Present 2 ≤ 0.7 × 4 and acts 2 ≤ 0.7 × 12 → both metrics fall.
     full = "A>B B>C C>D D>A " * 3
     sessions = [acts_session(full, n) for n in (1, 2, 3)] + [acts_session("A>B B>A", 4, present=("A", "B"))]
-    drops = [s for s in stage_signals(sessions) if s.id == "participation_drop"]
+    drops = [s for s in stage_signals(sessions, planned_sessions=4) if s.id == "participation_drop"]
     assert {(s.session, s.values["metric"]) for s in drops} == {(4, "present"), (4, "acts")}
+    assert all(s.stage == "adjourning" for s in drops)
+
+
+def test_a_mid_series_dip_is_not_adjourning():
+    # A 10-session series: session 5 has 2 of 4 members and 2 acts after 12 acts in 1–4. Session
+    # 5 of 10 is the middle (stage_for: ending is session 10 only), so the fall is a dip with no
+    # stage ("check outside causes"), never adjourning.
+    full = "A>B B>C C>D D>A " * 3
+    sessions = [acts_session(full, n) for n in (1, 2, 3, 4)] + [acts_session("A>B B>A", 5, present=("A", "B"))]
+    signals = stage_signals(sessions, planned_sessions=10)
+    assert "participation_drop" not in ids(signals)
+    dips = [s for s in signals if s.id == "participation_dip"]
+    assert {(s.session, s.values["metric"]) for s in dips} == {(5, "present"), (5, "acts")}
+    assert all(s.stage is None for s in dips)
+    # Without a planned length the end cannot be known: a dip too.
+    assert "participation_drop" not in ids(stage_signals(sessions))
+
+
+def test_the_plans_ending_stage_makes_a_fall_adjourning():
+    full = "A>B B>C C>D D>A " * 3
+    last = SessionActs(5, dt.date(2026, 1, 5), ("A", "B"), acts_session("A>B B>A", 5).acts, plan_stage="ending")
+    signals = stage_signals([acts_session(full, n) for n in (1, 2, 3, 4)] + [last], planned_sessions=10)
+    assert "participation_drop" in ids(signals, 5)
+
+
+def test_a_new_top_speaker_at_forty_percent_once_is_ordinary():
+    # Session 1: A says 4 of 10 member acts (top). Session 2: B says 4 of 10 (40 %): new, but
+    # inside Bales' normal top share and not yet lasting → no signal. Session 3: B again 4 of
+    # 10 → lasting two sessions → signal.
+    first = acts_session("A>B*4 B>A*2 C>D*2 D>C*2", 1)
+    second = acts_session("B>A*4 A>B*2 C>D*2 D>C*2", 2)
+    assert "new_dominant_speaker" not in ids(stage_signals([first, second]))
+    third = acts_session("B>A*4 A>B*2 C>D*2 D>C*2", 3)
+    signals = stage_signals([first, second, third])
+    assert [(s.session, s.members) for s in signals if s.id == "new_dominant_speaker"] == [(3, ("B",))]
+
+
+def test_leader_centred_talk_is_expected_in_an_education_group():
+    # The facilitator says 6 of 8 acts and every act involves the facilitator (centralization 1).
+    session = acts_session("F>A F>B F>C F>D F>G F>G A>F B>F", 1)
+    assert "leader_centred" in ids(stage_signals([session]))
+    expected = stage_signals([session], group_type="education")
+    assert "leader_centred" not in ids(expected)
+    assert [s.stage for s in expected if s.id == "leader_centred_expected"] == [None]
+
+
+def test_stages_map_to_the_boston_model():
+    from kelompok.sociogram.dynamics import BOSTON_STAGES, stage_in
+
+    assert stage_in("storming", "boston") == "power_control"
+    assert stage_in("adjourning", "boston") == "separation"
+    assert stage_in("forming", "tuckman") == "forming"
+    assert stage_in(None, "boston") is None
+    assert len(set(BOSTON_STAGES.values())) == 5
 
 
 def test_member_signals_unaddressed_withdrawal_one_way():
@@ -134,4 +190,4 @@ def test_member_signals_unaddressed_withdrawal_one_way():
 
 
 def test_every_signal_id_has_a_stage():
-    assert set(SIGNAL_STAGES.values()) <= {"forming", "storming", "norming", "performing", "adjourning", "member"}
+    assert set(SIGNAL_STAGES.values()) <= {"forming", "storming", "norming", "performing", "adjourning", "member", None}

@@ -83,7 +83,7 @@ def test_hot_seat_share_by_hand():
 
 def test_empty_span_still_gets_exactly_one_label():
     result = classify(acts_session(""), SEATING)
-    assert result.label in PATTERN_IDS
+    assert result.label == "mixed" and result.label in PATTERN_IDS
     assert result.measures["acts"] == 0
 
 
@@ -93,3 +93,41 @@ def test_patterns_per_window():
     labels = [a.pattern.label for a in analyse_windows(acts_session(spec), SEATING, parts=2)]
     assert labels[0] == "hot_seat"
     assert labels[1] == "free_floating"
+
+
+# ── cases a careless rule mislabels (issue 10 §2) ──
+
+
+def test_a_two_person_argument_while_the_others_listen_is_mixed():
+    # A and B argue: 16 acts between them; C says one thing to D, the facilitator calls twice.
+    # 19 acts: member↔member 17 (89 %) but the busiest pair holds 16/17 = 94 % > 50 % → mixed,
+    # not free-floating (nobody else is in the conversation).
+    spec = "A>B B>A " * 8 + "C>D F>G F>A"
+    result = classify(acts_session(spec), SEATING)
+    assert result.label == "mixed"
+    assert result.measures["top_pair_share"] == pytest.approx(16 / 17)
+    assert result.measures["member_pairs"] == 2
+
+
+def test_half_led_half_open_is_mixed_not_maypole():
+    # 20 acts: 12 facilitator↔member (60 % < 70 %), 8 between members (40 %) over 2 pairs < 3.
+    spec = "F>A A>F F>B B>F F>C C>F F>D D>F F>E E>F F>A A>F A>B B>A A>B B>A C>D D>C C>D D>C"
+    result = classify(acts_session(spec), SEATING)
+    assert result.measures["facilitator_involvement"] == pytest.approx(12 / 20)
+    assert result.label == "mixed"
+
+
+def test_facilitator_at_sixty_percent_with_lively_members_is_not_maypole():
+    # The old rule (involvement ≥ 50 %) called this maypole. 20 acts: 12 with the facilitator
+    # (60 %), 8 between members over 4 pairs (A–B, C–D, A–E, B–C, 2 acts each: the top pair holds
+    # 25 %): member share 40 % ≥ 40 %, 4 pairs ≥ 3, top 25 % ≤ 50 % → free-floating.
+    spec = "F>C C>F F>A A>F F>E E>F F>B B>F F>D D>F F>C C>F A>B B>A D>C C>D A>E E>A C>B B>C"
+    result = classify(acts_session(spec), SEATING)
+    assert result.label == "free_floating"
+
+
+def test_a_go_round_passed_on_by_the_facilitator_is_a_round_robin():
+    # The facilitator thanks each member and passes the turn to the next one around the circle;
+    # the members answer the facilitator. Facilitator acts are left out of the member turns.
+    spec = " ".join(f"F>{m} {m}>F" for m in SEATING * 2)
+    assert pattern(acts_session(spec), SEATING) == "round_robin"

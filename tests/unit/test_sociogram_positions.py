@@ -69,9 +69,9 @@ def test_no_rejectee_without_negative_coding():
 
 
 def test_a_rejectee_is_not_also_called_neglected():
-    # A gets 2 acts from peers, both negative; the member mean is (2+15+10+5)/4 = 8, so A's 2
-    # is also ≤ 0.25 × mean and A sent 5: by the numbers A would be a neglectee too.
-    spec = "B>A:-*2 A>G*5 B>C:+*10 C>B:+*10 D>B:+*5 C>D:+*5"
+    # A gets 3 acts from peers, all negative; the member mean is (3+25+20+5)/4 = 13.25, so A's 3
+    # is also ≤ 0.25 × mean = 3.31 and A sent 5: by the numbers A would be a neglectee too.
+    spec = "B>A:-*3 A>G*5 B>C:+*20 C>B:+*20 D>B:+*5 C>D:+*5"
     labels = positions(session_graph(acts_session(spec, coding="valence")))
     assert labels["A"] == ("rejectee",)
     uncoded = positions(session_graph(acts_session(spec.replace(":-", "").replace(":+", ""))))
@@ -116,3 +116,54 @@ def test_sociometry_bundles_everything_and_respects_the_minimum():
     assert result.subgroups == (("A", "B"), ("C", "D"))
     small = session_graph(acts_session("A>B*2 B>A*2"))
     assert sociometry(small, without_facilitator(small)).mutual_pairs == ()
+
+
+# ── cases a careless rule over-flags (issue 10 §1) ──
+
+
+def test_a_leader_led_round_of_questions_flags_nobody():
+    # The facilitator asks each of 8 members in turn and each answers: 8 × (F>X, X>F) = 16 acts,
+    # three rounds = 48, plus A1 and A2 answering each other once: 50 acts, 2 between members
+    # (4 % < 25 %). The old rule saw A3–A8 sent 3 and received 0 from peers ≤ 0.25 × mean
+    # (2/8) and called 6 of 8 "hardly addressed"; now nobody is, and the session is leader-centred.
+    members = [f"A{i}" for i in range(1, 9)]
+    spec = " ".join(f"F>{m} {m}>F" for m in members * 3) + " A1>A2 A2>A1"
+    graph = session_graph(acts_session(spec, present=tuple(members)))
+    result = sociometry(graph, without_facilitator(graph))
+    assert all(held == () for held in result.positions.values())
+    assert result.leader_centred
+
+
+def test_member_talk_at_a_quarter_is_judged_again():
+    # 30 acts: 22 facilitator↔member, 8 member↔member (27 %) → positions are judged. E speaks 4
+    # times (to F) and no member addresses E: received 0 ≤ 0.25 × mean (8/5 = 1.6) → neglectee.
+    spec = "F>A*5 A>F*5 F>B*4 B>F*4 E>F*4 A>B*2 B>A*2 C>D*2 D>C*2"
+    graph = session_graph(acts_session(spec, present=("A", "B", "C", "D", "E")))
+    result = sociometry(graph, without_facilitator(graph))
+    assert not result.leader_centred
+    assert result.positions["E"] == ("neglectee",)
+
+
+def test_one_admirer_does_not_make_a_star():
+    # B addresses A 12 times; C and D talk a little with each other and with B. Peer-received:
+    # A 12, B 2, C 3, D 3 → A has z ≈ 1.7 and 12 ≥ 1.5 × mean (5), but only one sender (B).
+    spec = "B>A*12 C>B D>B C>D*3 D>C*3 A>F*3 F>A*2"
+    labels = positions(session_graph(acts_session(spec)))
+    assert "star" not in labels["A"]
+    # Three different admirers (B 4, C 4, D 4) do make A a star.
+    crowd = "B>A*4 C>A*4 D>A*4 C>B D>B C>D*3 D>C*3 A>F*3 F>A*2"
+    assert positions(session_graph(acts_session(crowd)))["A"] == ("star",)
+
+
+def test_a_lively_disagreement_is_not_rejection():
+    # Members disagree with A (Bales 10) six times while working out a plan: evaluator work, not
+    # rejection. Only clearly negative acts (valence negative, Bales 11–12) count.
+    spec = "B>A:10*3 C>A:10*3 A>B:5*3 A>C:5*3 B>C:5*3 C>B:5*3 D>A:6*2"
+    labels = positions(session_graph(acts_session(spec, coding="ipa")))
+    assert "rejectee" not in labels["A"]
+    # Two clearly negative acts are still below the minimum of three …
+    two = spec + " B>A:12*2"
+    assert "rejectee" not in positions(session_graph(acts_session(two, coding="ipa")))["A"]
+    # … the third, making 3 of 11 coded peer acts, is not half of them either.
+    three = spec + " B>A:12*3"
+    assert "rejectee" not in positions(session_graph(acts_session(three, coding="ipa")))["A"]

@@ -19,6 +19,7 @@ from kelompok.sociogram.stats import compute_stats, format_stats_table, group_st
 SESSION_KEYS = {
     "number", "date", "present", "acts", "facilitator_share", "gini", "density", "reciprocity",
     "centralization", "pattern", "members", "mutual_pairs", "cliques", "subgroups", "roles",
+    "signals", "equity", "pshifts",
 }  # fmt: skip
 
 
@@ -50,7 +51,7 @@ def group_dir(tmp_path):
 def test_stats_json_shape(group_dir):
     result = group_stats(group_dir)
     assert json.loads(json.dumps(result)) == result  # plain JSON, no tuples or dates
-    assert set(result) == {"name", "type", "sessions", "series"}
+    assert set(result) == {"name", "type", "sessions", "series", "equity"}
     assert (result["name"], result["type"]) == ("KUBE Mawar", "self_help")
     assert [s["number"] for s in result["sessions"]] == [1, 2]
     for entry in result["sessions"]:
@@ -178,3 +179,71 @@ def test_table_in_both_languages(group_dir):
     lines = english.splitlines()
     assert len(lines) == 4 + len(result["sessions"])  # title, blank, header, rule, rows
     assert lines[4].split()[0] == "1" and "0.43" in lines[4]
+
+
+# ── signals and equity (issue 10 §4, §8) ──
+
+
+def test_stats_signals_are_the_signals_the_screen_and_report_show(group_dir):
+    from kelompok.sessions.store import load_group
+    from kelompok.sociogram.analysis import analyse
+    from kelompok.sociogram.reader import read_session_acts
+    from kelompok.sociogram.signals import session_signals
+
+    result = group_stats(group_dir, use_cache=False)
+    group = load_group(group_dir)
+    analyses = [analyse(read_session_acts(session_path(group_dir, n)), group.seat_order()) for n in (1, 2)]
+    shown = session_signals(analyses, planned_sessions=group.planned_sessions, group_type=group.type)
+    for entry in result["sessions"]:
+        assert [(s["id"], s["members"]) for s in entry["signals"]] == [(s.id, list(s.members)) for s in shown[entry["number"]]]
+    # Session 2 by hand: A1⇄A2 6 acts each way, A1⇄A3 4 each way → two mutual pairs; 21 acts
+    # (≥ 20), A4 absent. No stage for a relation.
+    second = result["sessions"][1]["signals"]
+    assert {"id": "mutual_pair", "members": ["A1", "A2"], "stage": None, "model": None} in second
+    assert {"id": "mutual_pair", "members": ["A1", "A3"], "stage": None, "model": None} in second
+
+
+def test_stats_signal_stages_follow_the_chosen_model(group_dir):
+    # Session 1: the facilitator says 3 of 7 (43 % ≥ 40 %), centralization high → leader-centred,
+    # which may indicate forming (Tuckman) = pre-affiliation (Boston).
+    result = group_stats(group_dir, use_cache=False)
+    first = [s for s in result["sessions"][0]["signals"] if s["id"] == "leader_centred"]
+    assert first == [{"id": "leader_centred", "members": [], "stage": "forming", "model": "tuckman"}]
+    boston = stats.in_model(result, "boston")
+    assert [s for s in boston["sessions"][0]["signals"] if s["id"] == "leader_centred"] == [
+        {"id": "leader_centred", "members": [], "stage": "pre_affiliation", "model": "boston"}
+    ]
+
+
+def test_stats_equity_only_for_analysable_attributes(tmp_path):
+    folder = tmp_path / "rw"
+    members = [
+        Member(code="A1", name="Ibu Satu", attributes={"gender": "perempuan", "tenure": "pemilik"}),
+        Member(code="A2", name="Ibu Dua", attributes={"gender": "perempuan", "tenure": "penyewa"}),
+        Member(code="A3", name="Pak Tiga", attributes={"gender": "laki-laki", "tenure": "pemilik"}),
+        Member(code="A4", name="Pak Empat", attributes={"gender": "laki-laki", "tenure": "penyewa"}),
+    ]
+    group = Group(name="RW", type="task", members=members, seating=["A1", "A2", "A3", "A4"], analysable_attributes=["gender"])
+    save_group(folder, group)
+    # Session 1, all present: A3 says 6, A4 says 2, A1 says 1, A2 says 1 → 10 member acts.
+    # Women: 2 of 10 acts (20 %) over 2 of 4 members (50 %) → 0.4; men 80 % / 50 % → 1.6.
+    save_session(folder, session(1, "A3>A4*3 A3>G*3 A4>A3*2 A1>F A2>F F>G", present=("A1", "A2", "A3", "A4")))
+    # Session 2: women 3 + 3 = 6, men 1 + 1 = 2 of 8 → 0.75 / 0.5 = 1.5; men 0.25 / 0.5 = 0.5.
+    save_session(folder, session(2, "A1>A2*3 A2>A1*3 A3>F A4>F", present=("A1", "A2", "A3", "A4")))
+    result = group_stats(folder, use_cache=False)
+    assert result["sessions"][0]["equity"] == {"gender": {"laki-laki": 1.6, "perempuan": 0.4}}
+    assert result["sessions"][1]["equity"] == {"gender": {"laki-laki": 0.5, "perempuan": 1.5}}
+    # Series: women 1 + 1 + 6 = 8 of 18 acts over 2 of 4 members → (8/18)/0.5 = 0.889.
+    assert result["equity"] == {"gender": {"laki-laki": 1.111, "perempuan": 0.889}}
+    # The private attribute (tenure) appears nowhere in the output.
+    assert "tenure" not in json.dumps(result) and "penyewa" not in json.dumps(result)
+
+
+def test_stats_carry_participation_shifts(group_dir):
+    # Session 1: F>A1 F>A2 A1>F A2>F A1>G F>G A3>A1 — changes: F>A1→F>A2 AB-AY, F>A2→A1>F AB-XA,
+    # A1>F→A2>F AB-XB, A2>F→A1>G AB-X0, A1>G→F>G A0-X0, F>G→A3>A1 A0-XY.
+    first = group_stats(group_dir, use_cache=False)["sessions"][0]["pshifts"]
+    assert first["transitions"] == 6
+    assert first["counts"] == {"A0-X0": 1, "A0-XY": 1, "AB-XA": 1, "AB-XB": 1, "AB-X0": 1, "AB-AY": 1}
+    assert first["families"] == {"receiving": 0, "claiming": 2, "usurping": 3, "continuing": 1}
+    assert first["people"] == {"A1": {"usurping": 2}, "A2": {"usurping": 1}, "A3": {"claiming": 1}, "facilitator": {"claiming": 1}}

@@ -57,6 +57,7 @@ def build_report(
     fmt: str = "html",
     today: dt.date | None = None,
     attributes: Sequence[str] = (),
+    model: str = "tuckman",
 ) -> str:
     """The report as text: HTML (default) or Markdown (`fmt="md"`).
 
@@ -72,7 +73,7 @@ def build_report(
     from kelompok.sociogram.export import ExportError
 
     try:
-        content = build_content(group, sessions, only=session, names=names, lang=lang or get_language(), today=today, attributes=attributes)
+        content = build_content(group, sessions, only=session, names=names, lang=lang or get_language(), today=today, attributes=attributes, model=model)
     except ExportError as error:  # a private attribute asked for
         raise ReportError(str(error), usage=error.usage) from None
     if fmt == "md":
@@ -95,6 +96,7 @@ def write_report(
     who: str | None = None,
     now: dt.datetime | None = None,
     attributes: Sequence[str] = (),
+    model: str = "tuckman",
 ) -> ReportResult:
     """Build the report of the group in `group_dir` and write it to `out` (a folder gets a default name).
 
@@ -108,7 +110,7 @@ def write_report(
     now = now or dt.datetime.now()
     group = load_group(group_dir)
     sessions = load_sessions(group_dir)
-    text = build_report(group, sessions, session=session, names=names, lang=lang, fmt=fmt, today=now.date(), attributes=attributes)
+    text = build_report(group, sessions, session=session, names=names, lang=lang, fmt=fmt, today=now.date(), attributes=attributes, model=model)
     out = Path(out)
     if out.is_dir():
         part = t("report.file_session", lang, number=f"{session:03d}") if session is not None else t("report.file_all", lang)

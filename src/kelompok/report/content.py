@@ -96,6 +96,11 @@ class SessionSummary:
     pattern_help: str
     figures: list[tuple[str, str]]
     signals: list[str]
+    """The session's signals (`signals.session_signals`), worded as on the sociogram screen."""
+    equity: list[tuple[str, list[tuple[str, str]]]]
+    """(attribute, [(value, share of acts ÷ share of members)]) for each analysable attribute."""
+    pshifts: list[str]
+    """Participation shifts in plain words (`wording.describe_pshifts`)."""
     roles: list[RoleRow]
     roles_note: str
     safety: list[str]
@@ -132,6 +137,8 @@ class Dynamics:
     """(member label, acts said per session, or a dash when absent)."""
     signals: list[tuple[int, str, str]]
     """(session, stage label, text)."""
+    equity: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
+    """Equity over the whole series, per analysable attribute (see `equity_rows`)."""
 
 
 @dataclass
@@ -153,6 +160,8 @@ class ReportContent:
     session_links: list[tuple[int, str]] = field(default_factory=list)
     safety_first: list[str] = field(default_factory=list)
     """Every safety flag of the sessions shown, open ones first, for the top of the report."""
+    roles_legend: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """(role, behaviour coded, Benne & Sheats equivalent, note) for every role the sessions show."""
 
 
 def _share(value: float | None, lang: str) -> str:
@@ -193,12 +202,50 @@ def _section(section: str, lang: str) -> str:
     return section if text == key else text
 
 
-def session_summary(group: Group, session: Session, view: GraphView, pseudo: Pseudonyms, lang: str, today: dt.date) -> SessionSummary:
-    """One session's part of the report."""
+def _signal_lines(signals: Sequence, view: GraphView, pseudo: Pseudonyms, lang: str, model: str) -> list[str]:
+    """The session's signals in the words of the sociogram screen, members by their report label."""
+    from kelompok.sociogram.positions import MIN_ACTS
+    from kelompok.sociogram.wording import describe_signal
+
+    analysis = view.analysis
+    if analysis is None:
+        return []
+    lines = []
+    if analysis.metrics.with_facilitator.acts < MIN_ACTS:
+        lines.append(t("export.signals.too_few", lang, min=MIN_ACTS))
+    lines += [describe_signal(s, pseudo.label, lang, model) for s in signals]
+    return lines or [t("export.signals.none", lang)]
+
+
+def equity_rows(graph, group: Group, lang: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Equity per analysable attribute (only those: every other attribute is private)."""
+    from kelompok.sociogram.metrics import equity_ratios
+
+    rows = []
+    for key in group.analysable_attributes:
+        ratios = equity_ratios(graph, group, key)
+        values = [(value or t("report.equity_unknown", lang), _ratio(ratio, lang)) for value, ratio in ratios.items()]
+        rows.append((key, values))
+    return rows
+
+
+def session_summary(
+    group: Group,
+    session: Session,
+    view: GraphView,
+    pseudo: Pseudonyms,
+    lang: str,
+    today: dt.date,
+    signals: Sequence = (),
+    model: str = "tuckman",
+) -> SessionSummary:
+    """One session's part of the report; `signals` are its `signals.session_signals`."""
     from kelompok.sessions.catalog import load_catalog
     from kelompok.sessions.planning import plan_vs_actual
     from kelompok.sessions.safety import safety_items, safety_line
-    from kelompok.sociogram.export_picture import figures, signal_lines, sociogram_scene
+    from kelompok.sociogram.export_picture import figures, sociogram_scene
+    from kelompok.sociogram.pshifts import participation_shifts
+    from kelompok.sociogram.wording import describe_pshifts
     from kelompok.sociogram.export_scene import render_svg
 
     catalog = load_catalog()
@@ -269,7 +316,9 @@ def session_summary(group: Group, session: Session, view: GraphView, pseudo: Pse
         pattern=t(f"export.pattern.{pattern_id}", lang) if has_acts else t("export.pattern.none", lang),
         pattern_help=t(f"export.pattern.{pattern_id}_help", lang) if has_acts else "",
         figures=figures(view, lang),
-        signals=signal_lines(view, pseudo, lang),
+        signals=_signal_lines(signals, view, pseudo, lang, model),
+        equity=equity_rows(analysis.graph, group, lang) if has_acts else [],
+        pshifts=describe_pshifts(participation_shifts(analysis.acts), pseudo.label, lang) if has_acts else [],
         roles=roles,
         roles_note=" ".join(notes),
         safety=flags,
@@ -282,39 +331,22 @@ def session_summary(group: Group, session: Session, view: GraphView, pseudo: Pse
     )
 
 
-_PERCENT = {"facilitator_share", "quiet_share", "negative_share", "share", "member_to_member_share", "facilitator_share_previous"}
-_PERCENT_BY_SIGNAL = {("conflict_rising", "earlier_mean"), ("cohesion_rising", "previous")}
-
-
-def _signal_text(signal, pseudo: Pseudonyms, lang: str) -> str:
-    """A development-stage signal in words, with its numbers (members by label)."""
-    values: dict[str, str] = {}
-    for key, value in signal.values.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            continue
-        if key in _PERCENT or (signal.id, key) in _PERCENT_BY_SIGNAL:
-            values[key] = format_percent(value, lang)
-        elif isinstance(value, int):
-            values[key] = format_number(value, 0, lang)
-        else:
-            values[key] = format_number(value, 1 if key == "earlier_mean" else 2, lang)
-    labels = [pseudo.label(code) for code in signal.members]
-    values["who"] = ", ".join(labels)
-    values["first"] = labels[0] if labels else ""
-    values["second"] = labels[1] if len(labels) > 1 else ""
-    key = f"report.signal.{signal.id}"
-    if signal.id == "participation_drop":
-        key += "_" + str(signal.values.get("metric", "acts"))
-    try:
-        return t(key, lang, **values)
-    except (KeyError, IndexError):
-        return t(key, lang)
-
-
-def dynamics(group: Group, sessions: Sequence[Session], pseudo: Pseudonyms, lang: str, analyses: list) -> Dynamics:
-    """The series over time (only for more than one session)."""
+def dynamics(
+    group: Group,
+    sessions: Sequence[Session],
+    pseudo: Pseudonyms,
+    lang: str,
+    analyses: list,
+    shown: dict | None = None,
+    model: str = "tuckman",
+) -> Dynamics:
+    """The series over time (only for more than one session). `shown` is `signals.session_signals`
+    of the sessions; the development-stage and member signals among them are listed here."""
     from kelompok.report.charts import line_chart
-    from kelompok.sociogram.dynamics import member_trajectories, metric_series, stage_signals
+    from kelompok.sociogram.build import series_graph
+    from kelompok.sociogram.dynamics import SIGNAL_STAGES, member_trajectories, metric_series
+    from kelompok.sociogram.signals import session_signals
+    from kelompok.sociogram.wording import describe_signal, stage_label
 
     numbers = [s.number for s in sessions]
     series = metric_series(analyses)
@@ -334,11 +366,26 @@ def dynamics(group: Group, sessions: Sequence[Session], pseudo: Pseudonyms, lang
         (pseudo.label(code), ["—" if p.sent is None or not p.present else format_number(p.sent, 0, lang) for p in points])
         for code, points in trajectories.items()
     ]
+    if shown is None:
+        shown = session_signals(analyses, planned_sessions=group.planned_sessions, group_type=group.type)
     signals = [
-        (s.session, t(f"report.stage_name.{s.stage}", lang), _signal_text(s, pseudo, lang))
-        for s in stage_signals(analyses)
+        (s.session, stage_label(s.stage, lang, model) if s.stage else t("report.no_stage", lang), describe_signal(s, pseudo.label, lang, model))
+        for number in numbers
+        for s in shown.get(number, ())
+        if s.id in SIGNAL_STAGES
     ]
-    return Dynamics(numbers, charts, rows, members, signals)
+    equity = equity_rows(series_graph(a.acts for a in analyses if a is not None), group, lang) if analyses else []
+    return Dynamics(numbers, charts, rows, members, signals, equity)
+
+
+def _roles_legend(catalog, summaries: list[SessionSummary], lang: str) -> list[tuple[str, str, str, str]]:
+    """The legend of the roles the shown sessions plan or use, in catalogue order."""
+    shown = {row.label for summary in summaries for row in summary.roles}
+    return [
+        (role.label.get(lang), role.description.get(lang), role.benne_sheats_name, role.note.get(lang) if role.note else "")
+        for role in catalog.roles
+        if role.label.get(lang) in shown
+    ]
 
 
 def build_content(
@@ -350,6 +397,7 @@ def build_content(
     lang: str = "id",
     today: dt.date | None = None,
     attributes: Sequence[str] = (),
+    model: str = "tuckman",
 ) -> ReportContent:
     """Gather the report: the overview, each session (or only session `only`), the dynamics."""
     from kelompok.sessions.catalog import load_catalog
@@ -363,12 +411,17 @@ def build_content(
     catalog = load_catalog()
     gtype = catalog.group_type(group.type)
 
+    from kelompok.sociogram.signals import session_signals
+
     views = {s.number: session_view(group, s) for s in sessions}
+    analysed = [views[s.number].analysis for s in sessions if views[s.number].analysis is not None]
+    # The same signals as the sociogram screen and `stats --json`, from the whole series.
+    found = session_signals(analysed, planned_sessions=group.planned_sessions, group_type=group.type)
     shown = [s for s in sessions if only is None or s.number == only]
-    summaries = [session_summary(group, s, views[s.number], pseudo, lang, today) for s in shown]
+    summaries = [session_summary(group, s, views[s.number], pseudo, lang, today, found.get(s.number, ()), model) for s in shown]
     series = None
     if only is None and len(sessions) > 1:
-        series = dynamics(group, sessions, pseudo, lang, [views[s.number].analysis for s in sessions])
+        series = dynamics(group, sessions, pseudo, lang, [views[s.number].analysis for s in sessions], found, model)
 
     none = t("report.none", lang)
     overview = [
@@ -409,6 +462,7 @@ def build_content(
         names_used=bool(pseudo.named),
         session_links=[(s.number, t("report.session_link", lang, number=s.number)) for s in summaries],
         safety_first=_safety_first(shown, lang),
+        roles_legend=_roles_legend(catalog, summaries, lang),
     )
 
 

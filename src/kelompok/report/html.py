@@ -80,6 +80,18 @@ def _facts(pairs: list[tuple[str, str]]) -> str:
     return '<dl class="facts">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in pairs) + "</dl>"
 
 
+def _equity(rows: list[tuple[str, list[tuple[str, str]]]], lang: str, scope: str = "") -> list[str]:
+    """Equity by analysable attribute: one small table per attribute (nothing when none is)."""
+    if not rows:
+        return []
+    title = t("report.equity_title", lang) + (f" · {scope}" if scope else "")
+    out = [f"<h3>{_e(title)}</h3>", f"<p class=\"note\">{_e(t('report.equity_note', lang))}</p>"]
+    for key, values in rows:
+        cells = "".join(f'<tr><td>{_e(value)}</td><td class="num">{_e(ratio)}</td></tr>' for value, ratio in values)
+        out.append(f"<table><tr><th>{_e(key)}</th><th></th></tr>{cells}</table>")
+    return out
+
+
 def _session(summary: SessionSummary, content: ReportContent) -> str:
     lang = content.lang
     out = [f'<section class="session" id="s{summary.number}">', f'<p class="mark">{_e(content.confidential)}</p>']
@@ -99,6 +111,10 @@ def _session(summary: SessionSummary, content: ReportContent) -> str:
     out.append(f"<h3>{_e(t('export.signals.title', lang))}</h3>")
     out.append(f"<p class=\"note\">{_e(t('report.signals_note', lang))}</p>")
     out.append("<ul>" + "".join(f"<li>{_e(s)}</li>" for s in summary.signals) + "</ul>")
+    out += _equity(summary.equity, lang)
+    if summary.pshifts:
+        out.append(f"<h3>{_e(t('sociogram.pshifts.title', lang))}</h3>")
+        out.append("<ul>" + "".join(f"<li>{_e(line)}</li>" for line in summary.pshifts) + "</ul>")
 
     out.append(f"<h3>{_e(t('report.objectives', lang))}</h3>")
     if summary.objectives:
@@ -223,11 +239,18 @@ def render_html(content: ReportContent) -> str:
             out.append("<ul>" + "".join(f"<li>{_e(t('report.session_short', lang, number=n))} · {_e(stage)}: {_e(text)}</li>" for n, stage, text in series.signals) + "</ul>")
         else:
             out.append(f"<p class=\"note\">{_e(t('export.signals.none', lang))}</p>")
+        out += _equity(series.equity, lang, t("report.equity_series", lang))
         out.append("</section>")
 
     for summary in content.sessions:
         out.append(_session(summary, content))
     if not content.sessions:
         out.append(f"<p class=\"note\">{_e(t('report.no_sessions', lang))}</p>")
+    if content.roles_legend:
+        out.append(f"<section><h2>{_e(t('report.roles_legend', lang))}</h2>")
+        out.append(f"<p class=\"note\">{_e(t('report.roles_legend_note', lang))}</p>")
+        head = "".join(f"<th>{_e(t(f'help.roles.{c}', lang))}</th>" for c in ("role", "coded", "benne_sheats", "note"))
+        rows = "".join("<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>" for row in content.roles_legend)
+        out.append(f"<table><tr>{head}</tr>{rows}</table></section>")
     out += [f'<p class="note">{_e(content.confidential)}</p>', "</main>", "</body>", "</html>", ""]
     return "\n".join(out)

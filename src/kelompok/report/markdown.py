@@ -37,6 +37,17 @@ def _facts(pairs: list[tuple[str, str]]) -> list[str]:
     return [f"- **{_text(k)}:** {_text(v)}" for k, v in pairs] + [""]
 
 
+def _equity(rows: list[tuple[str, list[tuple[str, str]]]], lang: str, scope: str = "") -> list[str]:
+    """Equity by analysable attribute: one small table per attribute (nothing when none is)."""
+    if not rows:
+        return []
+    title = t("report.equity_title", lang) + (f" · {scope}" if scope else "")
+    out = [f"### {_text(title)}", "", f"_{_text(t('report.equity_note', lang))}_", ""]
+    for key, values in rows:
+        out += _table([key, ""], [[value, ratio] for value, ratio in values], {1})
+    return out
+
+
 def _session(summary: SessionSummary, lang: str, confidential: str) -> list[str]:
     out = [f"## {_text(summary.heading)}", "", f"> **{_text(confidential)}**", ""]
     out += _facts(summary.facts)
@@ -47,6 +58,9 @@ def _session(summary: SessionSummary, lang: str, confidential: str) -> list[str]
     out += _table([t("report.figure", lang), t("report.value", lang)], [[k, v] for k, v in summary.figures], {1})
     out += [f"### {_text(t('export.signals.title', lang))}", "", f"_{_text(t('report.signals_note', lang))}_", ""]
     out += [f"- {_text(s)}" for s in summary.signals] + [""]
+    out += _equity(summary.equity, lang)
+    if summary.pshifts:
+        out += [f"### {_text(t('sociogram.pshifts.title', lang))}", ""] + [f"- {_text(line)}" for line in summary.pshifts] + [""]
     out += [f"### {_text(t('report.objectives', lang))}", ""]
     if summary.objectives:
         out += _table(
@@ -123,9 +137,13 @@ def render_markdown(content: ReportContent) -> str:
             out += [f"- {_text(t('report.session_short', lang, number=n))} · {_text(stage)}: {_text(text)}" for n, stage, text in series.signals] + [""]
         else:
             out += [_text(t("export.signals.none", lang)), ""]
+        out += _equity(series.equity, lang, t("report.equity_series", lang))
     for summary in content.sessions:
         out += _session(summary, lang, content.confidential)
     if not content.sessions:
         out += [_text(t("report.no_sessions", lang)), ""]
+    if content.roles_legend:
+        out += [f"## {_text(t('report.roles_legend', lang))}", "", f"_{_text(t('report.roles_legend_note', lang))}_", ""]
+        out += _table([t(f"help.roles.{c}", lang) for c in ("role", "coded", "benne_sheats", "note")], [list(row) for row in content.roles_legend])
     out += [f"> **{_text(content.confidential)}**", ""]
     return "\n".join(out)

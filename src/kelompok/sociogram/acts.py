@@ -85,6 +85,10 @@ class SessionActs:
     """End of the span these acts cover (None: up to the last act)."""
     absent: tuple[str, ...] = field(default=())
     """Members recorded absent or excused (kept apart from silent present members)."""
+    plan_stage: str | None = None
+    """The practice stage the plan sets (beginning/middle/ending), None when left to the calendar."""
+    planned_roles: tuple[str, ...] = ()
+    """Mezzo roles planned in any agenda block (e.g. `instruktur` marks a psycho-education block)."""
 
     @property
     def has_negative_coding(self) -> bool:
@@ -107,7 +111,15 @@ def from_session(session: Session) -> SessionActs:
     )
     present = tuple(session.present_codes())
     absent = tuple(a.member for a in session.attendance if a.member not in present)
-    return SessionActs(session.number, session.date, present, acts, session.coding, absent=absent)
+    return SessionActs(
+        session.number, session.date, present, acts, session.coding, absent=absent,
+        plan_stage=session.plan.stage, planned_roles=planned_roles_of(session),
+    )  # fmt: skip
+
+
+def planned_roles_of(session: Session) -> tuple[str, ...]:
+    """Every mezzo role planned in the session's agenda, once each, in plan order."""
+    return tuple(dict.fromkeys(r for block in session.plan.agenda for r in block.roles))
 
 
 def as_session_acts(session: Session | SessionActs) -> SessionActs:

@@ -8,7 +8,9 @@ Graph shape (the contract every other sociogram module and the exports rely on):
   member who acted without being marked present — worth checking the attendance),
   `to_group` (acts the node addressed to the whole group). Series graphs add `sessions_present`.
 * Edges: i → j with `weight` = number of acts, and `positive` / `negative` / `coded` counts (acts
-  with positive resp. negative valence or IPA area, and acts coded at all).
+  with positive resp. negative valence or IPA area, and acts coded at all), and `hostile`: the
+  clearly negative part of `negative` — negative valence or IPA 11–12 (tension, antagonism), not
+  IPA 10 (disagreement, which is ordinary evaluating work in a musyawarah).
 * Acts to "the whole group" are a node attribute, never a node: a "group" node would collect
   half of all acts and swamp centralization and density.
 * Graph attributes: `session` (number, or a tuple of numbers for a series), `start`/`end`
@@ -42,12 +44,19 @@ from kelompok.sociogram.acts import (
 if TYPE_CHECKING:  # pragma: no cover
     from kelompok.sessions.models import Session
 
+HOSTILE_IPA = frozenset({11, 12})
+"""Bales IPA categories that are clearly negative (shows tension, shows antagonism)."""
+
 __all__ = ["session_graph", "windows", "window_graphs", "series_graph", "without_facilitator", "member_nodes"]
 
 
 def _tone(ipa: int | None, valence: str | None) -> str | None:
-    """'negative' / 'positive' / 'task' for a coded act, None for an uncoded one."""
-    if valence == "negative" or (ipa is not None and ipa in NEGATIVE_IPA):
+    """'hostile' / 'negative' / 'positive' / 'task' for a coded act, None for an uncoded one.
+
+    'hostile' is negative valence or IPA 11–12; 'negative' alone is IPA 10 (disagreement)."""
+    if valence == "negative" or (ipa is not None and ipa in HOSTILE_IPA):
+        return "hostile"
+    if ipa is not None and ipa in NEGATIVE_IPA:
         return "negative"
     if valence == "positive" or (ipa is not None and ipa in POSITIVE_IPA):
         return "positive"
@@ -73,7 +82,7 @@ def _add_acts(graph: nx.DiGraph, acts: Sequence[Act]) -> None:
             continue
         if to not in nodes:
             graph.add_node(to, kind="member", present=False, to_group=0)
-        graph.add_edge(speaker, to, weight=count, positive=0, negative=0, coded=0)
+        graph.add_edge(speaker, to, weight=count, positive=0, negative=0, hostile=0, coded=0)
     tones = list(map(_TONES.__getitem__, map(_CODES, acts)))
     if tones.count(None) == len(tones):
         return  # nothing coded
@@ -82,7 +91,10 @@ def _add_acts(graph: nx.DiGraph, acts: Sequence[Act]) -> None:
             continue
         data = edges[speaker][to]
         data["coded"] += count
-        if tone != "task":
+        if tone == "hostile":
+            data["negative"] += count
+            data["hostile"] += count
+        elif tone != "task":
             data[tone] += count
 
 

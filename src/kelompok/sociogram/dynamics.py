@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from kelompok.sociogram.acts import FACILITATOR, SessionActs, code_key
 from kelompok.sociogram.analysis import Analysis, analyse, analyse_windows
 from kelompok.sociogram.metrics import acts_per_node
+from kelompok.sociogram.stage_models import BOSTON_STAGES, STAGE_MODELS, stage_in  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:  # pragma: no cover
     from kelompok.sessions.models import Session
@@ -158,7 +159,10 @@ CONFLICT_MIN_RISE = 0.1
 INEQUALITY_MIN_RISE = 0.1
 """Storming: the members' Gini rose at least this much since the previous session."""
 DOMINANT_MIN_SHARE = 0.4
-"""Storming: a new top speaker says at least this share of members' acts."""
+"""Storming: a new top speaker who stays on top two sessions running, each time with at least
+this share of members' acts (the top of Bales' normal range for the top speaker, 40–50 %) …"""
+DOMINANT_CLEAR_SHARE = 0.5
+"""… or, in one session, a new top speaker clearly above that range."""
 COHESION_MIN_RISE = 0.05
 """Norming: member-to-member share of acts rose at least this much while the facilitator's fell."""
 BALANCED_MAX_GINI = 0.25
@@ -170,7 +174,14 @@ BALANCED_MAX_NEGATIVE = 0.1
 DROP_MIN_EARLIER = 3
 """Adjourning: compare with the mean of at least this many earlier sessions …"""
 DROP_MIN_SHARE = 0.3
-"""… and signal a fall of attendance or acts by at least this share."""
+"""… and signal a fall of attendance or acts by at least this share. Only in an ending session
+(the plan's stage, else the calendar's `planning.stage_for`) is the fall read as adjourning
+(`participation_drop`); mid-series it is `participation_dip`, with no stage: check outside causes
+(harvest, Ramadan, rain, the day aid is paid out) or a risk of drop-out."""
+LEADER_LED_TYPES = frozenset({"education"})
+"""Group types in which leader-centred talk is expected (the facilitator teaches): there it is
+not a forming signal but `leader_centred_expected`, with no stage. (A planned `instruktur` role
+does not mark a teaching block: the catalogue plans it for every first session's introductions.)"""
 UNADDRESSED_MIN_STREAK = 2
 """Member: this many attended sessions in a row without an act addressed to them."""
 WITHDRAWAL_MIN_EARLIER_MEAN = 5
@@ -182,8 +193,9 @@ ONE_WAY_MIN_ACTS = 2
 ONE_WAY_MIN_STREAK = 3
 """… in this many sessions in a row in which both were present."""
 
-SIGNAL_STAGES = {
+SIGNAL_STAGES: dict[str, str | None] = {
     "leader_centred": "forming",
+    "leader_centred_expected": None,
     "quiet_members": "forming",
     "conflict_rising": "storming",
     "inequality_rising": "storming",
@@ -192,11 +204,14 @@ SIGNAL_STAGES = {
     "cohesion_rising": "norming",
     "balanced_participation": "performing",
     "participation_drop": "adjourning",
+    "participation_dip": None,
     "unaddressed_streak": "member",
     "withdrawal": "member",
     "one_way_tie": "member",
 }
-"""Signal id → the Tuckman stage (or `member`) it points to."""
+"""Signal id → the Tuckman stage it may indicate, `member` for signals about one member, None for
+a group signal that points to no stage."""
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,9 +224,9 @@ class Signal:
     values: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def stage(self) -> str:
-        """The stage the signal points to (see SIGNAL_STAGES)."""
-        return SIGNAL_STAGES[self.id]
+    def stage(self) -> str | None:
+        """The Tuckman stage the signal points to, `member`, or None (see SIGNAL_STAGES)."""
+        return SIGNAL_STAGES.get(self.id)
 
 
 def _top_speaker(a: Analysis) -> tuple[str | None, float]:
@@ -223,14 +238,25 @@ def _top_speaker(a: Analysis) -> tuple[str | None, float]:
     return code, counts[code] / total
 
 
-def _group_signals(analyses: list[Analysis], rows: list[dict[str, Any]]) -> list[Signal]:
+def _practice_stage(a: Analysis, planned_sessions: int | None) -> str:
+    """The session's practice stage: the plan's, else the calendar's guess."""
+    from kelompok.sessions.planning import stage_for
+
+    return a.acts.plan_stage or stage_for(max(a.number, 1), planned_sessions)
+
+
+def _group_signals(
+    analyses: list[Analysis], rows: list[dict[str, Any]], planned_sessions: int | None, group_type: str | None
+) -> list[Signal]:
     signals: list[Signal] = []
+    tops = [_top_speaker(a) for a in analyses]
     for k, (a, row) in enumerate(zip(analyses, rows, strict=True)):
         n = a.number
         share, central = row["facilitator_share"], row["centralization"]
         if share is not None and central is not None:
             if share >= LEADER_CENTRED_MIN_SHARE and central >= LEADER_CENTRED_MIN_CENTRALIZATION:
-                signals.append(Signal("leader_centred", n, (), {"facilitator_share": share, "centralization": central}))
+                signal_id = "leader_centred_expected" if group_type in LEADER_LED_TYPES else "leader_centred"
+                signals.append(Signal(signal_id, n, (), {"facilitator_share": share, "centralization": central}))
         sent = [c.sent for m, c in acts_per_node(a.graph).items() if m != FACILITATOR]
         if sent:
             quiet = sum(1 for s in sent if s <= QUIET_MAX_ACTS) / len(sent)
@@ -255,9 +281,17 @@ def _group_signals(analyses: list[Analysis], rows: list[dict[str, Any]]) -> list
                 signals.append(Signal("conflict_rising", n, (), {"negative_share": negative, "earlier_mean": mean}))
         if row["gini"] is not None and before["gini"] is not None and row["gini"] - before["gini"] >= INEQUALITY_MIN_RISE:
             signals.append(Signal("inequality_rising", n, (), {"gini": row["gini"], "previous": before["gini"]}))
-        top, top_share = _top_speaker(a)
-        previous_top, _ = _top_speaker(analyses[k - 1])
-        if top is not None and previous_top is not None and top != previous_top and top_share >= DOMINANT_MIN_SHARE:
+        top, top_share = tops[k]
+        previous_top, previous_share = tops[k - 1]
+        before_that = tops[k - 2][0] if k >= 2 else None
+        # New and clearly above Bales' normal top share at once, or new last time and still on top.
+        sudden = top is not None and previous_top is not None and top != previous_top and top_share >= DOMINANT_CLEAR_SHARE
+        lasting = (
+            k >= 2 and top is not None and top == previous_top and before_that is not None and before_that != top
+            and top_share >= DOMINANT_MIN_SHARE and previous_share >= DOMINANT_MIN_SHARE
+            and previous_share < DOMINANT_CLEAR_SHARE  # already signalled as sudden then
+        )  # fmt: skip
+        if sudden or lasting:
             signals.append(Signal("new_dominant_speaker", n, (top,), {"share": top_share}))
         m2m, fac = row["member_to_member_share"], row["facilitator_share"]
         m2m_before, fac_before = before["member_to_member_share"], before["facilitator_share"]
@@ -266,10 +300,12 @@ def _group_signals(analyses: list[Analysis], rows: list[dict[str, Any]]) -> list
                       "facilitator_share_previous": fac_before}  # fmt: skip
             signals.append(Signal("cohesion_rising", n, (), values))
         if k >= DROP_MIN_EARLIER:
+            ending = _practice_stage(a, planned_sessions) == "ending"
             for metric in ("present", "acts"):
                 mean = statistics.fmean(r[metric] for r in earlier)
                 if mean and row[metric] <= (1 - DROP_MIN_SHARE) * mean:
-                    signals.append(Signal("participation_drop", n, (), {"metric": metric, "value": row[metric], "earlier_mean": mean}))
+                    values = {"metric": metric, "value": row[metric], "earlier_mean": mean}
+                    signals.append(Signal("participation_drop" if ending else "participation_dip", n, (), values))
     return signals
 
 
@@ -310,17 +346,25 @@ def _member_signals(analyses: list[Analysis]) -> list[Signal]:
     return signals
 
 
-def stage_signals(items: Iterable[Session | SessionActs | Analysis]) -> list[Signal]:
+def stage_signals(
+    items: Iterable[Session | SessionActs | Analysis],
+    *,
+    planned_sessions: int | None = None,
+    group_type: str | None = None,
+) -> list[Signal]:
     """Development-stage and member signals for a series, in session order.
 
     Group signals: leader_centred, quiet_members (forming); conflict_rising, inequality_rising,
     new_dominant_speaker, cleavage (storming); cohesion_rising (norming); balanced_participation
-    (performing); participation_drop (adjourning). Member signals: unaddressed_streak,
-    withdrawal, one_way_tie. See the constants for each rule.
+    (performing); participation_drop (adjourning); leader_centred_expected and participation_dip
+    (no stage). Member signals: unaddressed_streak, withdrawal, one_way_tie. See the constants
+    for each rule. `planned_sessions` and `group_type` (the group's) let the plan decide what a
+    fall in participation or leader-centred talk means; without them every session past the
+    first counts as the middle of an open-ended series.
     """
     analyses = analyse_series(items)
     rows = [metric_values(a) for a in analyses]
-    signals = _group_signals(analyses, rows) + _member_signals(analyses)
+    signals = _group_signals(analyses, rows, planned_sessions, group_type) + _member_signals(analyses)
     order = {a.number: i for i, a in enumerate(analyses)}
     signals.sort(key=lambda s: order[s.session])  # stable: group signals before member signals
     return signals

@@ -1,25 +1,33 @@
 """Communication patterns of a session or window: exactly one label each.
 
-The four patterns of the group-work literature, made computable from the act sequence:
+The four patterns of the group-work literature (Toseland & Rivas), made computable from the act
+sequence, each with *positive* evidence, and a fifth label for talk that fits none of them:
 
 * `hot_seat` — long back-and-forth between the facilitator and one member at a time while the
   others listen. A *hot-seat run* is a maximal run of consecutive acts, each between the
   facilitator and the same member (either direction), with both directions present and at least
   HOT_SEAT_MIN_RUN acts. Label when such runs hold ≥ HOT_SEAT_MIN_SHARE of all acts.
 * `round_robin` — members take turns in seating order. Member *turns* are the member speakers in
-  order with the facilitator's acts left out and consecutive acts of one member merged. Label
-  when ≥ ROUND_ROBIN_MIN_ORDER of turn changes go to the next present member around the circle
-  (clockwise or anticlockwise, whichever fits better), at most ROUND_ROBIN_MAX_REPEAT of turns
-  repeat a member heard within the last round, at least ROUND_ROBIN_MIN_SPEAKERS members speak
-  and there are at least as many turn changes as speakers (one full round).
+  order with the facilitator's acts left out and consecutive acts of one member merged, so a
+  go-round in which the facilitator passes the turn ("thank you; Bu Ani?") is still a round.
+  Label when ≥ ROUND_ROBIN_MIN_ORDER of turn changes go to the next present member around the
+  circle (clockwise or anticlockwise, whichever fits better), at most ROUND_ROBIN_MAX_REPEAT of
+  turns repeat a member heard within the last round, at least ROUND_ROBIN_MIN_SPEAKERS members
+  speak and there are at least as many turn changes as speakers (one full round).
 * `maypole` — leader-centred: the facilitator sends or receives ≥ MAYPOLE_MIN_INVOLVEMENT of
-  all acts (acts the facilitator addresses to the group count).
-* `free_floating` — none of the above: members address each other broadly.
+  all acts (acts the facilitator addresses to the group count) *and* member↔member acts are at
+  most MAYPOLE_MAX_MEMBER_SHARE of all acts: the talk runs along the spokes, not around the rim.
+* `free_floating` — members address many different members: member↔member acts are at least
+  FREE_MIN_MEMBER_SHARE of all acts, spread over at least FREE_MIN_PAIRS different pairs of
+  members, and no single pair holds more than FREE_MAX_TOP_PAIR_SHARE of them.
+* `mixed` — none of the above: for instance two members arguing while the others listen (one
+  pair holds most member talk), or a session that is partly led and partly open. The measures
+  say which (`top_pair_share`, `member_to_member_share`).
 
 Checked in that order, because the patterns overlap: a hot seat also makes the facilitator
 central, and a round in which the facilitator says "thank you, next" after each turn is still a
-round. A span without acts is `free_floating` (nothing in it is centred or sequenced); its
-measures show `acts = 0`, and the UI should say so rather than show the label alone.
+round. A span without acts is `mixed`; its measures show `acts = 0`, and the UI says so rather
+than show the label alone.
 """
 
 from __future__ import annotations
@@ -35,7 +43,7 @@ from kelompok.sociogram.acts import FACILITATOR, GROUP, SessionActs, as_session_
 if TYPE_CHECKING:  # pragma: no cover
     from kelompok.sessions.models import Session
 
-PATTERN_IDS = ("maypole", "round_robin", "hot_seat", "free_floating")
+PATTERN_IDS = ("maypole", "round_robin", "hot_seat", "free_floating", "mixed")
 
 HOT_SEAT_MIN_RUN = 6
 """A facilitator↔member run counts from this many consecutive acts."""
@@ -49,8 +57,17 @@ ROUND_ROBIN_MAX_REPEAT = 0.2
 ROUND_ROBIN_MIN_SPEAKERS = 3
 """… and at least this many members speak."""
 
-MAYPOLE_MIN_INVOLVEMENT = 0.5
-"""Maypole when the facilitator sends or receives at least this share of acts."""
+MAYPOLE_MIN_INVOLVEMENT = 0.7
+"""Maypole when the facilitator sends or receives at least this share of acts …"""
+MAYPOLE_MAX_MEMBER_SHARE = 0.25
+"""… and members address each other in at most this share of acts."""
+
+FREE_MIN_MEMBER_SHARE = 0.4
+"""Free-floating when members address each other in at least this share of acts …"""
+FREE_MIN_PAIRS = 3
+"""… over at least this many different pairs of members …"""
+FREE_MAX_TOP_PAIR_SHARE = 0.5
+"""… and the busiest pair holds at most this share of member↔member acts."""
 
 _SPEAKER = itemgetter(2)  # Act.speaker
 _ADDRESSEE = itemgetter(3)  # Act.to
@@ -82,6 +99,17 @@ def _hot_seat_share(speakers: list[str], addressees: list[str]) -> float:
                 in_runs += length
         position += length
     return in_runs / len(speakers)
+
+
+def _pair_measures(speakers: list[str], addressees: list[str]) -> tuple[int, int, float | None]:
+    """(member↔member acts, distinct member pairs, the busiest pair's share of them)."""
+    pairs: dict[frozenset[str], int] = {}
+    for who, to in zip(speakers, addressees, strict=True):
+        if who != FACILITATOR and to not in (FACILITATOR, GROUP) and who != to:
+            key = frozenset((who, to))
+            pairs[key] = pairs.get(key, 0) + 1
+    between = sum(pairs.values())
+    return between, len(pairs), (max(pairs.values()) / between if between else None)
 
 
 def _turns(speakers: list[str]) -> list[str]:
@@ -130,6 +158,8 @@ def classify(session: Session | SessionActs, seating: Sequence[str] | None = Non
     involvement = (who.count(FACILITATOR) + to.count(FACILITATOR)) / total if total else None
     hot = _hot_seat_share(who, to)
     order, repeat, speakers, changes = _round_robin_measures(data, _turns(who), seating)
+    between, pairs, top_pair = _pair_measures(who, to)
+    member_share = between / total if total else None
     measures: dict[str, float | int | None] = {
         "acts": total,
         "facilitator_involvement": involvement,
@@ -138,6 +168,9 @@ def classify(session: Session | SessionActs, seating: Sequence[str] | None = Non
         "repeat_share": repeat,
         "member_speakers": speakers,
         "turn_changes": changes,
+        "member_to_member_share": member_share,
+        "member_pairs": pairs,
+        "top_pair_share": top_pair,
     }
     if total and hot >= HOT_SEAT_MIN_SHARE:
         label = "hot_seat"
@@ -148,10 +181,23 @@ def classify(session: Session | SessionActs, seating: Sequence[str] | None = Non
         and repeat <= ROUND_ROBIN_MAX_REPEAT
     ):
         label = "round_robin"
-    elif involvement is not None and involvement >= MAYPOLE_MIN_INVOLVEMENT:
+    elif (
+        involvement is not None
+        and member_share is not None
+        and involvement >= MAYPOLE_MIN_INVOLVEMENT
+        and member_share <= MAYPOLE_MAX_MEMBER_SHARE
+    ):
         label = "maypole"
-    else:
+    elif (
+        member_share is not None
+        and top_pair is not None
+        and member_share >= FREE_MIN_MEMBER_SHARE
+        and pairs >= FREE_MIN_PAIRS
+        and top_pair <= FREE_MAX_TOP_PAIR_SHARE
+    ):
         label = "free_floating"
+    else:
+        label = "mixed"
     return Pattern(label, measures)
 
 

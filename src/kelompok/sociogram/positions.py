@@ -1,13 +1,30 @@
 """Sociometric signals of an interaction graph: positions, mutual pairs, cliques, subgroups.
 
 These are *signals to check*, shown with soft wording to the facilitator and supervisor, never
-to members. Interaction is not preference: being addressed often is not being liked (domain.md
-§5.3), so the thresholds below are starting points, kept as named constants to be calibrated
-with facilitators. Nothing is labelled in a graph with fewer than `MIN_ACTS` acts: in a group of
-six, z-scores over a dozen acts are noise.
+to members, and never a diagnosis. They rest on observed talk, not on liking: being addressed
+often is not being chosen (domain.md §5.3; Moreno's positions came from sociometric *choices*),
+so the screen calls the picture "sosiogram interaksi". The thresholds below are starting points,
+kept as named constants to be calibrated with facilitators. Nothing is labelled in a graph with
+fewer than `MIN_ACTS` acts: in a group of six, z-scores over a dozen acts are noise.
 
 "Peers" are the other members: star, neglectee and rejectee are about attention from members,
 as Moreno's choices were; the facilitator's attention to each member is visible separately.
+
+The rules, one sentence each:
+
+* star — addressed by at least STAR_MIN_SENDERS different members and clearly more than the
+  members' typical share (z ≥ STAR_MIN_Z, ≥ STAR_MIN_RATIO × mean, ≥ STAR_MIN_RECEIVED acts):
+  one admirer who addresses someone again and again does not make a star.
+* neglectee ("hardly addressed by other members") — speaks at least NEGLECTEE_MIN_SENT times
+  but receives at most NEGLECTEE_MAX_RATIO of the members' mean from peers; judged only when
+  member↔member acts are at least PEER_TALK_MIN_SHARE of the session. In a leader-led round or a
+  psycho-education block members hardly address each other *by design*, so nobody is flagged
+  and the session is said, once, to be leader-centred (`Sociometry.leader_centred`).
+* rejectee ("several times answered negatively") — at least REJECTEE_MIN_HOSTILE clearly
+  negative acts from peers (negative valence or Bales 11–12), at least REJECTEE_MIN_SHARE of the
+  coded acts they receive from peers. Bales 10 (disagreement) does not count: disagreeing is
+  ordinary evaluator work in a musyawarah.
+* isolate — present, said nothing and was addressed by nobody.
 """
 
 from __future__ import annotations
@@ -30,15 +47,23 @@ STAR_MIN_Z = 1.0
 STAR_MIN_RATIO = 1.5
 """… and at least this multiple of the member mean (a z-score alone flags someone in a flat group) …"""
 STAR_MIN_RECEIVED = 3
-"""… and at least this many acts received from peers."""
+"""… and at least this many acts received from peers …"""
+STAR_MIN_SENDERS = 3
+"""… from at least this many different members (one admirer does not make a star)."""
+
+PEER_TALK_MIN_SHARE = 0.25
+"""Below this share of member↔member acts the session is leader-centred: no neglectee is judged.
+In a facilitator-led round of questions every member answers the facilitator, and "nobody talks
+to you" is true of everyone, so it says nothing about anyone."""
 
 NEGLECTEE_MIN_SENT = 3
 """Neglectee: sends at least this many acts (to anyone or the group) …"""
 NEGLECTEE_MAX_RATIO = 0.25
 """… but receives from peers at most this share of the member mean of acts received from peers."""
 
-REJECTEE_MIN_NEGATIVE = 2
-"""Rejectee (only with valence or IPA coding): at least this many negative acts from peers …"""
+REJECTEE_MIN_HOSTILE = 3
+"""Rejectee (only with valence or IPA coding): at least this many clearly negative acts from
+peers (negative valence or IPA 11–12; IPA 10, disagreement, does not count) …"""
 REJECTEE_MIN_SHARE = 0.5
 """… making up at least this share of the coded acts they receive from peers."""
 
@@ -69,21 +94,33 @@ class Sociometry:
     cliques: tuple[tuple[str, ...], ...]
     subgroups: tuple[tuple[str, ...], ...]
     """Communities of a cleavage; empty when there is none."""
+    leader_centred: bool = False
+    """Member↔member acts were below PEER_TALK_MIN_SHARE (and MIN_ACTS acts were reached): the
+    session ran through the facilitator, so no neglectee was judged."""
 
 
 def _peer_received(graph: nx.DiGraph, members: list[str]) -> dict[str, int]:
     return {m: sum(d["weight"] for u, _, d in graph.in_edges(m, data=True) if u != FACILITATOR) for m in members}
 
 
-def positions(graph: nx.DiGraph) -> dict[str, tuple[str, ...]]:
-    """Position ids per member: star, isolate, neglectee, rejectee (see the constants).
+def peer_talk_share(graph: nx.DiGraph) -> float | None:
+    """Member↔member acts ÷ all acts (None without acts)."""
+    total = total_acts(graph)
+    if not total:
+        return None
+    between = sum(w for u, v, w in graph.edges(data="weight") if FACILITATOR not in (u, v))
+    return between / total
 
-    * isolate — present and no act sent (to anyone or the group) and none received (from anyone);
-    * star — received from peers: z ≥ STAR_MIN_Z, ≥ STAR_MIN_RATIO × mean, ≥ STAR_MIN_RECEIVED;
-    * rejectee — only when negative coding exists: ≥ REJECTEE_MIN_NEGATIVE negative acts from
-      peers (valence negative or IPA 10–12), ≥ REJECTEE_MIN_SHARE of coded acts from peers;
-    * neglectee — sent ≥ NEGLECTEE_MIN_SENT, received from peers ≤ NEGLECTEE_MAX_RATIO × mean,
-      and not a rejectee (neglected is ignored, not actively rejected).
+
+def is_leader_centred(graph: nx.DiGraph) -> bool:
+    """True when the session has MIN_ACTS acts and members addressed each other in fewer than
+    PEER_TALK_MIN_SHARE of them (see the module doc)."""
+    share = peer_talk_share(graph)
+    return total_acts(graph) >= MIN_ACTS and share is not None and share < PEER_TALK_MIN_SHARE
+
+
+def positions(graph: nx.DiGraph) -> dict[str, tuple[str, ...]]:
+    """Position ids per member: star, isolate, neglectee, rejectee (rules in the module doc).
 
     Every member gets an entry; all are empty below MIN_ACTS acts.
     """
@@ -96,27 +133,34 @@ def positions(graph: nx.DiGraph) -> dict[str, tuple[str, ...]]:
     mean = statistics.fmean(counts)
     spread = statistics.pstdev(counts) if len(counts) > 1 else 0.0
     coded = bool(graph.graph.get("coded"))
+    judge_neglect = not is_leader_centred(graph)
     for m in members:
         labels = []
         sent = graph.out_degree(m, weight="weight") + graph.nodes[m]["to_group"]
         got = received[m]
         if sent == 0 and graph.in_degree(m, weight="weight") == 0:
-            labels.append("isolate")
-            result[m] = tuple(labels)
+            result[m] = ("isolate",)
             continue
-        if spread > 0 and (got - mean) / spread >= STAR_MIN_Z and got >= STAR_MIN_RATIO * mean and got >= STAR_MIN_RECEIVED:
+        senders = sum(1 for u in graph.predecessors(m) if u != FACILITATOR)
+        if (
+            spread > 0
+            and (got - mean) / spread >= STAR_MIN_Z
+            and got >= STAR_MIN_RATIO * mean
+            and got >= STAR_MIN_RECEIVED
+            and senders >= STAR_MIN_SENDERS
+        ):
             labels.append("star")
         rejected = False
         if coded:
-            negative = coded_in = 0
+            hostile = coded_in = 0
             for u, _, d in graph.in_edges(m, data=True):
                 if u != FACILITATOR:
-                    negative += d["negative"]
+                    hostile += d["hostile"]
                     coded_in += d["coded"]
-            rejected = negative >= REJECTEE_MIN_NEGATIVE and negative >= REJECTEE_MIN_SHARE * coded_in
+            rejected = hostile >= REJECTEE_MIN_HOSTILE and hostile >= REJECTEE_MIN_SHARE * coded_in
             if rejected:
                 labels.append("rejectee")
-        if not rejected and sent >= NEGLECTEE_MIN_SENT and got <= NEGLECTEE_MAX_RATIO * mean:
+        if judge_neglect and not rejected and sent >= NEGLECTEE_MIN_SENT and got <= NEGLECTEE_MAX_RATIO * mean:
             labels.append("neglectee")
         result[m] = tuple(labels)
     return result
@@ -194,4 +238,5 @@ def sociometry(
         mutual_pairs=pairs,
         cliques=cliques(graph, pairs),
         subgroups=subgroups(members_graph, member_communities),
+        leader_centred=is_leader_centred(graph),
     )

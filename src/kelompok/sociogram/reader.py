@@ -382,4 +382,9 @@ def _assemble(
         if code not in present:
             present.append(code)
     absent = tuple(a.member for a in session.attendance if a.member not in present)
-    return SessionActs(session.number, session.date, tuple(present), tuple(acts), session.coding, absent=absent)
+    from kelompok.sociogram.acts import planned_roles_of
+
+    return SessionActs(
+        session.number, session.date, tuple(present), tuple(acts), session.coding, absent=absent,
+        plan_stage=session.plan.stage, planned_roles=planned_roles_of(session),
+    )  # fmt: skip

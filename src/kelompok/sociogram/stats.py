@@ -6,14 +6,25 @@ Shape (floats rounded to 3 places, None where a value is undefined)::
      "sessions": [ {"number", "date", "present", "acts", "facilitator_share", "gini", "density",
                     "reciprocity", "centralization", "pattern",
                     "members": {code: {"out", "in", "to_group", "positions"}},
-                    "mutual_pairs", "cliques", "subgroups", "roles"} … in session order ],
+                    "mutual_pairs", "cliques", "subgroups", "roles",
+                    "signals": [{"id", "members", "stage", "model"}],
+                    "equity": {attribute: {value: ratio}},
+                    "pshifts": {"transitions", "counts", "families", "people"}} … in session order ],
+     "equity": {attribute: {value: ratio}},
      "series": {metric id: [one value per session]}}
 
 Per session: `acts` counts every act (to persons and to the group); `density`, `reciprocity` and
 `centralization` are of the full graph (facilitator included) and their member-only variants are
 in `series` as `*_members`; `gini` is over members present; `out` is acts sent to a person, `in`
 acts received, `to_group` acts addressed to the whole group; `members` lists the members present
-(and anyone who acted without being marked present).
+(and anyone who acted without being marked present). `signals` are exactly what the sociogram
+screen and the report show (`signals.session_signals`); `stage` is in the model of the user's
+settings (`stage_model`), null for a signal that points to no stage. `equity` is, for each member
+attribute the group declares analysable (`Group.analysable_attributes`, nothing else), each
+value's share of acts said ÷ its share of members present (1 = in proportion); the top-level
+`equity` is over the whole series. `pshifts` are Gibson's participation shifts of the session
+(`pshifts.py`): how often each of the thirteen shifts occurred (only those that did), per family,
+and per person how often they took the floor by receiving, claiming or usurping a turn.
 
 Computed results are cached in `GROUP/.cache/stats.json` (see `cache.py`): a warm call only stats
 the files and reads one JSON file. Heavy modules (networkx, pydantic) are imported only when the
@@ -50,8 +61,19 @@ def _round(value: Any) -> Any:
 # ── computing ───────────────────────────────────────────────────────────────────────────────
 
 
-def _session_entry(analysis: Any) -> dict[str, Any]:
+def _equity(graph: Any, group: Any) -> dict[str, dict[str, float | None]]:
+    from kelompok.sociogram.metrics import equity_ratios
+
+    return {
+        key: {value: _round(ratio) for value, ratio in equity_ratios(graph, group, key).items()}
+        for key in group.analysable_attributes
+    }
+
+
+def _session_entry(analysis: Any, signals: list[Any], group: Any) -> dict[str, Any]:
     from kelompok.sociogram.metrics import acts_per_member
+    from kelompok.sociogram.pshifts import participation_shifts
+    from kelompok.sociogram.signals import as_json
 
     full = analysis.metrics.with_facilitator
     counts = acts_per_member(analysis.graph)
@@ -75,6 +97,9 @@ def _session_entry(analysis: Any) -> dict[str, Any]:
         "cliques": [list(c) for c in analysis.sociometry.cliques],
         "subgroups": [list(c) for c in analysis.sociometry.subgroups],
         "roles": dict(analysis.roles),
+        "signals": as_json(signals),
+        "equity": _equity(analysis.graph, group),
+        "pshifts": participation_shifts(analysis.acts).as_json(),
     }
 
 
@@ -92,20 +117,38 @@ def compute_stats(group_dir: Path) -> dict[str, Any]:
     group = load_group(group_dir)
     seating = group.seat_order()
     analyses = [analyse(read_session_acts(session_path(group_dir, n)), seating) for n in session_numbers(group_dir)]
+    from kelompok.sociogram.build import series_graph
+    from kelompok.sociogram.signals import session_signals
+
     rows = [metric_values(a) for a in analyses]
+    signals = session_signals(analyses, planned_sessions=group.planned_sessions, group_type=group.type)
     return {
         "name": group.name,
         "type": group.type,
-        "sessions": [_session_entry(a) for a in analyses],
+        "sessions": [_session_entry(a, signals[a.number], group) for a in analyses],
         "series": {name: [_round(row[name]) for row in rows] for name in SERIES_METRICS},
+        "equity": _equity(series_graph(a.acts for a in analyses), group) if analyses else {},
     }
+
+
+def in_model(stats: dict[str, Any], model: str) -> dict[str, Any]:
+    """The stats with every signal's stage in `model` ("tuckman", as computed, or "boston")."""
+    from kelompok.sociogram.stage_models import stage_in
+
+    if model == "tuckman":
+        return stats
+    sessions = [
+        {**entry, "signals": [{**s, "stage": stage_in(s["stage"], model), "model": model if s["stage"] else None} for s in entry["signals"]]}
+        for entry in stats["sessions"]
+    ]
+    return {**stats, "sessions": sessions}
 
 
 def _looks_right(value: Any, key: dict[str, Any]) -> bool:
     # The key already matched; this guards against a hand-edited or half-written value.
     return (
         isinstance(value, dict)
-        and {"name", "type", "sessions", "series"} <= value.keys()
+        and {"name", "type", "sessions", "series", "equity"} <= value.keys()
         and isinstance(value["sessions"], list)
         and len(value["sessions"]) == len(key["sessions"])
         and isinstance(value["series"], dict)

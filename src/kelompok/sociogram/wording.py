@@ -18,6 +18,7 @@ from kelompok.i18n import format_number, format_percent, t
 if TYPE_CHECKING:  # pragma: no cover
     from kelompok.sociogram.dynamics import Signal
     from kelompok.sociogram.positions import Sociometry
+    from kelompok.sociogram.pshifts import PShifts
 
 Who = Callable[[str], str]
 """Turns a member code into what is shown for it (the code, or code and name)."""
@@ -82,9 +83,22 @@ def position_phrase(position: str, lang: str | None = None) -> str:
     return t(f"sociogram.position.{position}", lang)
 
 
-def stage_label(stage: str, lang: str | None = None) -> str:
-    """The name of a development stage (Tuckman) or `member` for member signals."""
-    return t(f"sociogram.stage.{stage}", lang)
+def stage_label(stage: str, lang: str | None = None, model: str = "tuckman") -> str:
+    """The name of a development stage, in lower case for use inside a sentence: a Tuckman id,
+    shown in `model`'s words; `member` for member signals. One vocabulary per language: the
+    names come from the catalogue (`stages.toml`), the only place a stage name is written."""
+    from kelompok.i18n import get_language
+    from kelompok.sessions.catalog import load_catalog
+    from kelompok.sociogram.stage_models import stage_in
+
+    if stage == "member":
+        return t("sociogram.stage.member", lang)
+    wanted = stage_in(stage, model)
+    stages = load_catalog().stages
+    for entry in (*stages.tuckman, *stages.boston):
+        if entry.id == wanted:
+            return entry.label.get(lang or get_language()).lower()
+    raise KeyError(stage)
 
 
 def window_mode_label(mode: str, minutes: float | None = None, lang: str | None = None) -> str:
@@ -139,29 +153,80 @@ def _format_value(kind: str, value: Any, lang: str | None) -> str:
     return format_number(value, 0, lang)
 
 
-def describe_signal(signal: Signal, who: Who = _code, lang: str | None = None) -> str:
-    """A development-stage or member signal as one soft sentence, with its numbers.
+def describe_signal(signal: Signal, who: Who = _code, lang: str | None = None, model: str = "tuckman") -> str:
+    """A signal (`signals.session_signals`) as one soft sentence, with its numbers.
 
-    The sentence names the stage the signal points to ("… (pembentukan)"), never says the group
-    *is* in that stage: stage models describe groups in general, the facilitator judges this one.
+    A stage signal ends "… may indicate <stage>; compare with what you observed": stage models
+    describe groups in general, the facilitator judges this one. `model` picks Tuckman or Boston.
     """
+    from kelompok.sociogram.signals import signal_stage
+
+    members = [who(code) for code in signal.members]
+    if signal.id.startswith("position_"):
+        return f"{_listing(members, lang)}: {position_phrase(signal.id.removeprefix('position_'), lang)}"
+    if signal.id == "mutual_pair":
+        return t("sociogram.relation.mutual_pair", lang, first=members[0], second=members[1])
+    if signal.id == "clique":
+        return t("sociogram.relation.clique", lang, members=_listing(members, lang))
     kinds = {**_VALUE_KINDS, **_SIGNAL_VALUE_KINDS.get(signal.id, {})}
     values: dict[str, str] = {}
     for key, value in signal.values.items():
         if key == "metric":
             values[key] = metric_label(str(value), lang)
+        elif key == "groups":
+            separator = t("sociogram.relation.group_separator", lang)
+            values[key] = separator.join(_listing(map(who, g), lang) for g in value)
         else:
             values[key] = _format_value(kinds.get(key, "decimal"), value, lang)
-    members = [who(code) for code in signal.members]
     values["members"] = _listing(members, lang)
     values["first"] = members[0] if members else ""
     values["second"] = members[1] if len(members) > 1 else ""
-    values["stage"] = stage_label(signal.stage, lang)
-    return t(f"sociogram.signal.{signal.id}", lang, **values)
+    text = t(f"sociogram.signal.{signal.id}", lang, **values)
+    stage = signal_stage(signal)
+    if stage is not None:
+        text += t("sociogram.may_indicate", lang, stage=stage_label(stage, lang, model))
+    return text
+
+
+def pshift_code(shift: str) -> str:
+    """Gibson's notation for a shift id: "AB-BA" → "AB→BA"."""
+    return shift.replace("-", "→")
+
+
+def describe_pshifts(shifts: PShifts, who: Who = _code, lang: str | None = None) -> list[str]:
+    """Participation shifts in plain words: the most frequent, then who often receives, claims or
+    usurps the floor ("A1 often takes the floor right after being addressed")."""
+    if not shifts.total:
+        return [t("sociogram.pshifts.none", lang)]
+    top = [
+        t("sociogram.pshifts.item", lang, code=pshift_code(p), label=t(f"sociogram.pshift.{p}", lang),
+          share=format_percent(count / shifts.total, lang))
+        for p, count in shifts.top()
+    ]  # fmt: skip
+    lines = [t("sociogram.pshifts.summary", lang, count=format_number(shifts.total, 0, lang), top="; ".join(top))]
+    for person, family, count in shifts.notable_people():
+        shown = t("sociogram.facilitator_short", lang) if person == "facilitator" else who(person)
+        lines.append(t(f"sociogram.pshifts.{family}", lang, who=shown, count=format_number(count, 0, lang)))
+    return lines
+
+
+def describe_equity(ratios: Mapping[str, Mapping[str, float | None]], lang: str | None = None) -> list[str]:
+    """One line per analysable attribute: "gender: perempuan 0,62 · laki-laki 1,31"."""
+    if not ratios:
+        return [t("sociogram.equity.none", lang)]
+    lines = []
+    for attribute, values in ratios.items():
+        items = [
+            t("sociogram.equity.item", lang, value=value or t("sociogram.equity.unknown", lang),
+              ratio=t("sociogram.panel.no_value", lang) if ratio is None else format_number(ratio, 2, lang))
+            for value, ratio in values.items()
+        ]  # fmt: skip
+        lines.append(t("sociogram.equity.line", lang, attribute=attribute, values=" · ".join(items)))
+    return lines
 
 
 __all__ = [
     "SHARE_METRICS", "COUNT_METRICS", "metric_label", "format_metric", "pattern_label", "pattern_definition",
     "position_phrase", "stage_label", "window_mode_label", "describe_positions", "describe_relations",
-    "describe_signal",
+    "describe_signal", "pshift_code", "describe_pshifts", "describe_equity",
 ]  # fmt: skip

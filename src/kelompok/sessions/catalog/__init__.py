@@ -122,7 +122,8 @@ class LengthGuidance(CatalogModel):
     max: int = Field(ge=5, le=24 * 60)
     """Longest usual session, in minutes."""
     note: Text | None = None
-    """Anything worth knowing about the length (frequency, age of members)."""
+    """Anything worth knowing about the length (e.g. the age of members); frequency is
+    `GroupType.frequency`."""
 
     @model_validator(mode="after")
     def _ordered(self) -> LengthGuidance:
@@ -176,6 +177,8 @@ class GroupType(CatalogModel):
     """Usual number of members."""
     length: LengthGuidance
     """Usual session length."""
+    frequency: Text | None = None
+    """How often groups of the type usually meet (its own fact, not a note under length)."""
     activities: tuple[Text, ...] = Field(min_length=1)
     """Activities that suit the type."""
     cautions: tuple[Text, ...] = Field(min_length=1)
@@ -203,7 +206,8 @@ class GroupType(CatalogModel):
 
     @property
     def professional_required(self) -> bool:
-        """True when the type must be led by a trained professional (therapy groups)."""
+        """True when the type must be led by a trained professional (therapy; sensitivity groups,
+        which seed 001 says "harus dipandu" by an experienced facilitator)."""
         return self.professional == "required"
 
     @property
@@ -224,6 +228,7 @@ class GroupType(CatalogModel):
             "size_max": self.size.max,
             "minutes_min": self.length.min,
             "minutes_max": self.length.max,
+            "frequency": self.frequency.get(lang) if self.frequency is not None else "",
         }
 
 
@@ -250,6 +255,10 @@ class TypesFile(CatalogModel):
 # ── mezzo roles ───────────────────────────────────────────────────────────────────────────────
 
 
+BENNE_SHEATS_NAMES = {"initiator_contributor": "initiator-contributor", "evaluator_critic": "evaluator-critic"}
+"""Benne & Sheats role ids whose written name is not just the id with spaces."""
+
+
 class MezzoRole(CatalogModel):
     """One of the 13 mezzo roles (DEPSOS 1998), with its Benne & Sheats counterpart."""
 
@@ -264,9 +273,10 @@ class MezzoRole(CatalogModel):
     alternative: str = Field(default="", pattern=r"^([a-z][a-z_:]*)?$")
     """A second plausible match (prefixed `jj:` when it is a Johnson & Johnson function)."""
     description: Text
-    """One line on what the role does."""
+    """The behaviour coded with the role: the DEPSOS description, paraphrased faithfully."""
     note: Text | None = None
-    """Where the DEPSOS wording and the Benne & Sheats role do not agree."""
+    """Where the name suggests another behaviour, the seed says more than is coded, or the DEPSOS
+    wording and the Benne & Sheats role do not agree."""
     key: str = Field(pattern=r"^[a-z]$")
     """Suggested single lowercase key for the role pad."""
     ipa: tuple[int, ...] = ()
@@ -281,7 +291,14 @@ class MezzoRole(CatalogModel):
             "category": self.category,
             "key": self.key,
             "benne_sheats": self.benne_sheats,
+            "benne_sheats_name": self.benne_sheats_name,
+            "note": self.note.get(lang) if self.note is not None else "",
         }
+
+    @property
+    def benne_sheats_name(self) -> str:
+        """The Benne & Sheats role as the literature writes it ("information giver")."""
+        return BENNE_SHEATS_NAMES.get(self.benne_sheats, self.benne_sheats.replace("_", " "))
 
     @field_validator("ipa")
     @classmethod

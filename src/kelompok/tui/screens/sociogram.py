@@ -33,12 +33,13 @@ from kelompok.sessions.models import Group
 from kelompok.sessions.store import load_group, session_numbers, session_path
 from kelompok.sociogram.acts import FACILITATOR, GROUP, SessionActs, code_key
 from kelompok.sociogram.analysis import Analysis, analyse, analyse_windows
-from kelompok.sociogram.dynamics import MemberPoint, Signal, member_trajectories, metric_series, metric_values, stage_signals
+from kelompok.sociogram.dynamics import MemberPoint, Signal, member_trajectories, metric_series, metric_values
+from kelompok.sociogram.metrics import equity_ratios
+from kelompok.sociogram.pshifts import participation_shifts
+from kelompok.sociogram.signals import session_signals, signal_stage, sociometry_signals
 from kelompok.sociogram.positions import MIN_ACTS
 from kelompok.sociogram.reader import read_session_acts
 from kelompok.sociogram.wording import (
-    describe_positions,
-    describe_relations,
     describe_signal,
     pattern_definition,
     pattern_label,
@@ -52,6 +53,7 @@ from kelompok.tui.widgets.metrics_panel import MetricsPanel
 from kelompok.tui.widgets.sociogram_badges import SociogramBadges
 from kelompok.tui.widgets.sociogram_canvas import SociogramCanvas
 from kelompok.tui.widgets.sociogram_picture import build_picture
+from kelompok.tui.widgets.sociogram_extras import SociogramExtras
 from kelompok.tui.widgets.sociogram_stages import SociogramStages
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -186,6 +188,7 @@ class SociogramScreen(KelompokScreen):
                 yield MetricsPanel(id="sg-metrics")
                 yield MemberTrajectory(id="sg-member")
                 yield SociogramStages(id="sg-stages")
+                yield SociogramExtras(id="sg-extras")
         yield TranslatedFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -219,6 +222,8 @@ class SociogramScreen(KelompokScreen):
         self.sub_title = t("sociogram.subtitle", group=self.group.name)
         self.query_one("#sg-legend", Static).update(t("sociogram.legend"))
         self.query_one(MetricsPanel).relabel()
+        if self.signals:
+            self._show_stages()
         self.query_one(SociogramStages).refresh(layout=True)
         self._pictures.clear()
         self.show_view()
@@ -230,7 +235,7 @@ class SociogramScreen(KelompokScreen):
         analyses = [self._analyses.get(s.number) or analyse(s, self.seating) for s in self.sessions]
         series = metric_series(analyses)
         trajectories = member_trajectories(analyses, self.members)
-        signals = stage_signals(analyses)
+        signals = session_signals(analyses, planned_sessions=self.group.planned_sessions, group_type=self.group.type)
         self.app.call_from_thread(self._series_ready, analyses, series, trajectories, signals)
 
     def _series_ready(
@@ -238,22 +243,16 @@ class SociogramScreen(KelompokScreen):
         analyses: list[Analysis],
         series: dict[str, list[Any]],
         trajectories: dict[str, list[MemberPoint]],
-        signals: list[Signal],
+        signals: dict[int, list[Signal]],
     ) -> None:
         if not self.is_mounted:
             return
         for analysis in analyses:
             self._analyses.setdefault(analysis.number, analysis)
         self.series, self.trajectories = series, trajectories
-        self.signals = {}
-        for signal in signals:
-            self.signals.setdefault(signal.session, []).append(signal)
+        self.signals = signals
         self.query_one(MetricsPanel).show_series(series, self.index)
-        stages: dict[int, list[str]] = {}
-        for signal in signals:
-            if signal.stage != "member" and signal.stage not in stages.setdefault(signal.session, []):
-                stages[signal.session].append(signal.stage)
-        self.query_one(SociogramStages).show([s.number for s in self.sessions], stages, self.number)
+        self._show_stages()
         self.show_view()
         # Everything alive now (the app, the analyses) stays alive while this screen is open; a
         # full garbage collection over it took 50–300 ms in the middle of a step (measured with
@@ -262,6 +261,17 @@ class SociogramScreen(KelompokScreen):
         gc.collect()
         gc.freeze()
         self._frozen = True
+
+    def _show_stages(self) -> None:
+        """The development column: per session, the stages its signals may indicate (in the
+        model of the settings)."""
+        stages: dict[int, list[str]] = {}
+        for number, found in self.signals.items():
+            for signal in found:
+                stage = signal_stage(signal, self.stage_model)
+                if stage is not None and stage not in stages.setdefault(number, []):
+                    stages[number].append(stage)
+        self.query_one(SociogramStages).show([s.number for s in self.sessions], stages, self.number)
 
     # ── the view on screen ──
 
@@ -302,6 +312,12 @@ class SociogramScreen(KelompokScreen):
         found = self.windows()
         return found[min(self.window, len(found) - 1)]
 
+    @property
+    def stage_model(self) -> str:
+        """Tuckman or Boston, as the user's settings say."""
+        settings = getattr(self.app, "settings", None)
+        return getattr(settings, "stage_model", "tuckman")
+
     def who(self, code: str) -> str:
         """A member as shown: the code, or code and (first) name when names are on."""
         if not self.show_names:
@@ -341,6 +357,7 @@ class SociogramScreen(KelompokScreen):
         panel.show_values(metric_values(analysis))
         panel.show_marker(self.index if self.series else None)
         self._show_badges(analysis)
+        self._show_extras(analysis)
         self._show_member()
         self.query_one(SociogramStages).show_current(analysis.number)
 
@@ -377,17 +394,25 @@ class SociogramScreen(KelompokScreen):
         items: list[str] = []
         if acts < MIN_ACTS:
             items.append(t("sociogram.too_few_acts", acts=acts, minimum=MIN_ACTS))
-        items += describe_positions(analysis.sociometry.positions, self.who)
-        items += describe_relations(analysis.sociometry, self.who)
-        if self.mode == "whole":
-            # A split the relations above already name is not said twice.
-            signals = [s for s in self.signals.get(analysis.number, ()) if not (s.id == "cleavage" and analysis.sociometry.subgroups)]
-            items += [describe_signal(s, self.who) for s in signals]
+        # The whole session shows what the report and `stats --json` show (signals.session_signals);
+        # a window shows its own positions and relations (stage signals are about whole sessions).
+        if self.mode == "whole" and analysis.number in self.signals:
+            signals = self.signals[analysis.number]
+        else:
+            signals = sociometry_signals(analysis)
+        items += [describe_signal(s, self.who, model=self.stage_model) for s in signals]
         label = t("sociogram.pattern_badge", label=pattern_label(analysis.pattern.label))
         badges.show(
             label, pattern_definition(analysis.pattern.label), t("sociogram.caution"), items,
             t("sociogram.nothing_to_check"), roomy=self.has_class("-rich"),
         )  # fmt: skip
+
+    def _show_extras(self, analysis: Analysis) -> None:
+        # Equity only for the attributes the group allows for analysis: the rest are private.
+        allowed = self.group.analysable_attributes
+        equity = {key: equity_ratios(analysis.graph, self.group, key) for key in allowed} if allowed else None
+        shifts = participation_shifts(analysis.acts) if analysis.acts.acts else None
+        self.query_one(SociogramExtras).show(equity, shifts, self.who)
 
     def _show_member(self) -> None:
         trajectory = self.query_one(MemberTrajectory)

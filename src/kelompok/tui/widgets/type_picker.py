@@ -46,6 +46,8 @@ def type_detail(gtype: GroupType, lang: str | None = None) -> Content:
     ]
     if gtype.length.note is not None:
         lines.append(Content.styled(gtype.length.note.get(lang), "$text-muted"))
+    if gtype.frequency is not None:
+        lines.append(Content.styled(gtype.frequency.get(lang), "$text-muted"))
     level_style = {"low": "$success", "medium": "$warning", "high": "bold $error"}[gtype.caution_level]
     lines += [
         Content(""),
