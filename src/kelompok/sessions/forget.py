@@ -23,6 +23,8 @@ session is opened next, and must be, before anything in the session is rewritten
 
 from __future__ import annotations
 
+import shutil
+
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,6 +152,9 @@ def apply_forget(plan: ForgetPlan, who: str, now: dt.datetime | None = None) -> 
         written.append(save_session(plan.group_dir, session))
     plan.group.audit.append(entry)
     written.insert(0, save_group(plan.group_dir, plan.group))
+    # Derived caches (the stats cache) were computed from the erased data: drop them, they are
+    # rebuilt from the files on the next read.
+    shutil.rmtree(plan.group_dir / ".cache", ignore_errors=True)
     return written
 
 
