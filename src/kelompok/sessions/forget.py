@@ -23,9 +23,8 @@ session is opened next, and must be, before anything in the session is rewritten
 
 from __future__ import annotations
 
-import shutil
-
 import datetime as dt
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
