@@ -43,6 +43,7 @@ async def test_first_run_offers_samples_and_copies_them_privately(tmp_path: Path
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmDialog"
         await pilot.press("y")
+        await app.workers.wait_for_complete()  # the copy runs in a thread worker
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert table_rows(app, "#groups")[0][0] == "KUBE Mawar"

@@ -8,7 +8,6 @@ samples must never be at risk) and drives the real app.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import math
 import shutil
 from pathlib import Path
@@ -363,16 +362,6 @@ async def test_the_side_panel_folds_away_on_a_narrow_terminal_and_p_brings_it_ba
         await pilot.press("p")
         await pilot.pause()
         assert side.display
-
-
-async def test_closing_the_screen_gives_the_garbage_collector_everything_back(kube: Path):
-    app = app_for(kube)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_sociogram(pilot, kube, 1)
-        assert screen._frozen and gc.get_freeze_count() > 0
-        await pilot.press("escape")
-        await pilot.pause()
-    assert gc.get_freeze_count() == 0
 
 
 # ── looks ──

@@ -152,7 +152,9 @@ class ExportDialog(ModalScreen[Path | None]):
         if out.is_dir():
             out = out / default_filename(self.group_dir, self.which, self.format, get_language())
         names = self.query_one("#export-names", Checkbox).value
-        who = getattr(self.app, "user_name", "") or None
+        from kelompok.tui.screens.base import kelompok_app
+
+        who = kelompok_app(self).user_name or None
         try:
             result = export_group(
                 self.group_dir, self.which, self.format, out, names, get_language(), who=who

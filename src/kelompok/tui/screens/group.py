@@ -87,22 +87,34 @@ class GroupScreen(KelompokScreen):
         return int(str(table.get_row_at(table.cursor_row)[0]))
 
     def action_live(self) -> None:
-        self.open_screen("screens.live", "LiveScreen", self.group_dir, self.selected_number())
+        from kelompok.tui.screens.live import LiveScreen
+
+        self.open_screen(LiveScreen, self.group_dir, self.selected_number())
 
     def action_plan(self) -> None:
-        self.open_screen("screens.plan", "PlanScreen", self.group_dir, self.selected_number())
+        from kelompok.tui.screens.plan import PlanScreen
+
+        self.open_screen(PlanScreen, self.group_dir, self.selected_number())
 
     def action_new_session(self) -> None:
-        self.open_screen("screens.plan", "PlanScreen", self.group_dir, None)
+        from kelompok.tui.screens.plan import PlanScreen
+
+        self.open_screen(PlanScreen, self.group_dir, None)
 
     def action_sociogram(self) -> None:
-        self.open_screen("screens.sociogram", "SociogramScreen", self.group_dir, self.selected_number())
+        from kelompok.tui.screens.sociogram import SociogramScreen
+
+        self.open_screen(SociogramScreen, self.group_dir, self.selected_number())
 
     def action_review(self) -> None:
-        self.open_screen("screens.review", "ReviewScreen", self.group_dir, self.selected_number())
+        from kelompok.tui.screens.review import ReviewScreen
+
+        self.open_screen(ReviewScreen, self.group_dir, self.selected_number())
 
     def action_export(self) -> None:
-        self.open_screen("dialogs.export", "ExportDialog", self.group_dir, self.selected_number())
+        from kelompok.tui.dialogs.export import ExportDialog
+
+        self.open_screen(ExportDialog, self.group_dir, self.selected_number())
 
     def on_screen_resume(self) -> None:
         """Shown first, or again after a child screen (the sessions may have changed)."""

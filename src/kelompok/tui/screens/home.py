@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from kelompok.i18n import get_language, t
+from kelompok.service import Change
 from kelompok.sessions.store import GroupEntry, list_groups
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.widgets.footer import TranslatedFooter
@@ -27,6 +28,7 @@ def type_label(type_id: str) -> str:
 
 class HomeScreen(KelompokScreen):
     HELP_TOPIC = "home"
+    ALLOW_ROLE_SWITCH = True
     BINDINGS = [
         Binding("enter", "open_group", "keys.open", show=True),
         Binding("n", "new_group", "keys.new_group"),
@@ -91,7 +93,9 @@ class HomeScreen(KelompokScreen):
         self.app.push_screen(GroupScreen(entry.path))
 
     def action_new_group(self) -> None:
-        self.open_screen("screens.new_group", "NewGroupScreen", self.workspace)
+        from kelompok.tui.screens.new_group import NewGroupScreen
+
+        self.open_screen(NewGroupScreen, self.workspace)
 
     def on_screen_resume(self) -> None:
         """Shown for the first time or again after a child screen: (re)read the groups.
@@ -99,6 +103,11 @@ class HomeScreen(KelompokScreen):
         The one place that loads on showing: loading in on_mount too rebuilt the table twice in
         one frame, and the DataTable then kept its header-sized column widths."""
         self.load()
+
+    def group_changed(self, change: Change) -> None:
+        """New groups (the samples copied) or a saved edit: re-read the list if it shows."""
+        if change.what == "workspace" or self.is_current:
+            self.load()
 
     def action_reload(self) -> None:
         self.load()

@@ -15,7 +15,6 @@ small widgets. Nothing on it rebuilds a table or walks the whole record.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -36,7 +35,6 @@ from kelompok.sessions.store import (
     load_group,
     load_session,
     next_session_number,
-    save_session,
     session_numbers,
     session_path,
 )
@@ -119,7 +117,6 @@ class LiveScreen(KelompokScreen):
         self._ended_path: Path | None = None
         self._leaving = False
         self._pad_mode: str | None = None
-        self._frozen = False
         self._last_key = 0.0
 
     # ── layout ──
@@ -148,8 +145,8 @@ class LiveScreen(KelompokScreen):
         self.turn_line = self.query_one(TurnLine)
         self.save_state = self.query_one(SaveState)
         self.relabel()
-        self._clock = getattr(self.app, "clock", time.monotonic)
-        self._now = self._now_override or getattr(self.app, "now", None) or dt.datetime.now
+        self._clock = self.kelompok.clock
+        self._now = self._now_override or self.kelompok.now
         self._begin()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -226,11 +223,10 @@ class LiveScreen(KelompokScreen):
             self._close_screen()
             return
         self.silent_minutes = choice.silent_minutes
-        session.coding = choice.coding  # type: ignore[assignment]
-        session.attendance = list(choice.attendance)
         try:
-            save_session(self.group_dir, session)  # under our hold on the lock; the Recorder opens it next
-        except (DataError, OSError) as error:
+            # Under our hold on the lock; the Recorder opens it next.
+            self.service.record_attendance(self.group_dir, session, choice.coding, list(choice.attendance))
+        except (DataError, OSError, ValueError) as error:
             self._give_up(str(error), title=t("live.cannot_open"))
             return
         self._open_recorder(session.number, attendance=choice.attendance)
@@ -283,9 +279,6 @@ class LiveScreen(KelompokScreen):
         self.app.call_later(leave)
 
     def _shutdown(self) -> None:
-        if self._frozen:
-            gc.unfreeze()
-            self._frozen = False
         if self._addressee_timer is not None:
             self._addressee_timer.stop()
         if self.recorder is not None and not self.recorder.closed:
@@ -315,13 +308,6 @@ class LiveScreen(KelompokScreen):
         self._rebuild()
         self.set_interval(1.0, self._clock_tick, name="live-clock")
         self.refresh_bindings()
-        # A full collection of the garbage collector walks every object of the app (tens of
-        # thousands) and can take 50–100 ms: a key pressed then would show late. Everything that
-        # exists now lives as long as the recording, so it is moved out of the collector's sight;
-        # what the session adds stays small. Undone in `_shutdown`.
-        gc.collect()
-        gc.freeze()
-        self._frozen = True
 
     def _load_roles(self) -> None:
         from kelompok.sessions.catalog import load_catalog

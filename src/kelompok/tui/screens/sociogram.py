@@ -15,7 +15,6 @@ Nothing here writes to the group's files.
 
 from __future__ import annotations
 
-import gc
 from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
@@ -151,7 +150,6 @@ class SociogramScreen(KelompokScreen):
         self._pictures: OrderedDict[tuple, Picture] = OrderedDict()
         self._view_lines = 1
         self._binding_states: tuple[bool | None, ...] = ()
-        self._frozen = False
 
     def _strangers(self) -> list[str]:
         seen: set[str] = set()
@@ -195,11 +193,6 @@ class SociogramScreen(KelompokScreen):
             self.notify(t("sociogram.unreadable", number=number, error=problem), severity="warning", timeout=10)
         if self.sessions:
             self._compute_series()
-
-    def on_unmount(self) -> None:
-        if self._frozen:
-            gc.unfreeze()
-            self._frozen = False
 
     def on_resize(self) -> None:
         self._fit_to_size()
@@ -255,13 +248,6 @@ class SociogramScreen(KelompokScreen):
                 stages[signal.session].append(signal.stage)
         self.query_one(SociogramStages).show([s.number for s in self.sessions], stages, self.number)
         self.show_view()
-        # Everything alive now (the app, the analyses) stays alive while this screen is open; a
-        # full garbage collection over it took 50–300 ms in the middle of a step (measured with
-        # benchmarks/bench_sociogram_screen.py). Freezing takes it out of those passes; the
-        # screen unfreezes when it closes, so nothing is kept longer than it would be anyway.
-        gc.collect()
-        gc.freeze()
-        self._frozen = True
 
     # ── the view on screen ──
 
