@@ -9,6 +9,7 @@ error is raised, so a screen never shows an unsaved step as saved. See docs/ARCH
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import threading
 from collections.abc import Callable
@@ -51,6 +52,23 @@ class SessionRow:
     session: Session | None
     error: DataError | None
     journal_acts: int | None = None
+
+
+@dataclass(frozen=True)
+class GroupOverview:
+    """What a facilitator wants to see of a group on the home screen, from its session files."""
+
+    last_held: dt.date | None = None
+    """Date of the latest session that was recorded (ended, running or paused)."""
+    next_planned: dt.date | None = None
+    """Date of the first session still only planned."""
+    awaiting_review: int = 0
+    """Sessions submitted to the supervisor and not yet answered."""
+    returned: int = 0
+    """Sessions the supervisor returned to the facilitator."""
+    safety_flags: int = 0
+    """Safety notes in sessions not yet signed off."""
+    unreadable: int = 0
 
 
 Listener = Callable[[Change], None]
@@ -112,6 +130,29 @@ class GroupService:
                     journal_acts = len(_with_journal(session, replay.events).acts())
             rows.append(SessionRow(number, session, None, journal_acts))
         return rows
+
+    def overview(self, group_dir: Path) -> GroupOverview:
+        """Read every session of one group for the home screen's details (slow: use a worker)."""
+        from kelompok.sessions.review import safety_flags
+
+        last_held = next_planned = None
+        awaiting = returned = flags = unreadable = 0
+        for number in session_numbers(group_dir):
+            try:
+                session = load_session(group_dir, number)
+            except DataError:
+                unreadable += 1
+                continue
+            if session.state == "planned":
+                if next_planned is None:
+                    next_planned = session.date
+            else:
+                last_held = session.date
+            awaiting += session.review.status == "submitted"
+            returned += session.review.status == "returned"
+            if session.review.status != "reviewed":
+                flags += len(safety_flags(session))
+        return GroupOverview(last_held, next_planned, awaiting, returned, flags, unreadable)
 
     # ── units of work ──
 

@@ -15,6 +15,7 @@ from kelompok.sessions.store import load_group, save_group, save_session
 from kelompok.tui.dialogs.export import ExportDialog
 from kelompok.tui.screens.group import GroupScreen
 from tests.conftest import held_by_another_process, make_group, make_session
+from tests.tui.conftest import open_group_screen
 
 
 def make_workspace(tmp_path: Path) -> Path:
@@ -30,10 +31,7 @@ def make_workspace(tmp_path: Path) -> Path:
 
 
 async def open_dialog(app, pilot) -> ExportDialog:
-    await pilot.pause()
-    await pilot.press("enter")  # open the group
-    await pilot.pause()
-    assert isinstance(app.screen, GroupScreen)
+    await open_group_screen(pilot, row=0)
     await pilot.press("x")
     await pilot.pause()
     assert isinstance(app.screen, ExportDialog)

@@ -26,7 +26,7 @@ from kelompok.tui.screens.attendance import AttendanceScreen
 from kelompok.tui.screens.group import GroupScreen
 from kelompok.tui.screens.live import LiveScreen
 from tests.conftest import FakeClock, held_by_another_process, make_group, make_session, other_process_can_lock
-from tests.tui.conftest import FIXED_NOW
+from tests.tui.conftest import FIXED_NOW, open_group_screen
 
 PLAN = SessionPlan(
     purpose="Menyusun rencana usaha bersama",
@@ -62,12 +62,7 @@ def app_for(folder: Path, clock: FakeClock, lang: str = "id") -> KelompokApp:
 
 async def open_live(pilot, *, row: int = 0) -> None:
     """Home → the group → session row `row` → `l`."""
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, GroupScreen)
-    for _ in range(row):
-        await pilot.press("down")
+    await open_group_screen(pilot, row=row)
     await pilot.press("l")
     await pilot.pause()
 

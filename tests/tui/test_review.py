@@ -31,7 +31,7 @@ from kelompok.tui.widgets.review_status import ReviewStatusLine
 from kelompok.tui.widgets.review_text import ReviewText
 from kelompok.tui.widgets.review_timeline import ReviewTimeline
 from tests.conftest import SAMPLES, held_by_another_process
-from tests.tui.conftest import FIXED_NOW
+from tests.tui.conftest import FIXED_NOW, open_group_screen
 
 GROUP = "kube-sejahtera-mawar"
 SUBMITTED = 5  # submitted, waiting for the supervisor
@@ -64,12 +64,7 @@ def on_disk(folder: Path, number: int) -> dict:
 
 async def open_review(pilot, number: int) -> ReviewScreen:
     """Home → the (only) group → session `number` → `v`."""
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, GroupScreen)
-    for _ in range(number - 1):
-        await pilot.press("down")
+    await open_group_screen(pilot, row=number - 1)
     await pilot.press("v")
     await pilot.pause()
     screen = pilot.app.screen

@@ -148,3 +148,20 @@ def test_copy_samples_copies_new_groups_privately(tmp_path: Path) -> None:
     assert (workspace / "kube-b" / "group.toml").stat().st_mode & 0o777 == 0o600
     assert service.copy_samples(samples) == 0  # already there: nothing copied, nothing overwritten
     assert seen == [Change(workspace, None, "workspace")]
+
+
+def test_overview_of_a_group(service: GroupService, group_dir: Path) -> None:
+    # Session 1 (2 March) ended and submitted; 2 ended, returned, with a safety note; 3 only planned.
+    first = load_session(group_dir, 1)
+    service.review_step(group_dir, first, lambda s: review.submit(s, "Bu Sari", now=lambda: WHEN))
+    second = load_session(group_dir, 2).model_copy(update={"date": dt.date(2026, 3, 9)})
+    second.events.append(Event(seq=99, at=500.0, kind="note", note="A2 cerita kekerasan di rumah", safety=True))
+    save_session(group_dir, second)
+    service.review_step(group_dir, second, lambda s: review.submit(s, "Bu Sari", now=lambda: WHEN))
+    service.review_step(group_dir, load_session(group_dir, 2), lambda s: review.return_to_facilitator(s, "Pak Budi", "lengkapi", now=lambda: WHEN))
+    planned = make_session(3, acts=0).model_copy(update={"state": "planned", "attendance": [], "date": dt.date(2026, 3, 16)})
+    save_session(group_dir, planned)
+    overview = service.overview(group_dir)
+    assert overview.last_held == dt.date(2026, 3, 9)
+    assert overview.next_planned == dt.date(2026, 3, 16)
+    assert (overview.awaiting_review, overview.returned, overview.safety_flags, overview.unreadable) == (1, 1, 1, 0)

@@ -8,7 +8,6 @@ The widget keeps the list; the screen hears `MembersChanged` and does the saving
 
 from __future__ import annotations
 
-import datetime as dt
 
 from rich.text import Text
 from textual import on
