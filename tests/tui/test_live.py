@@ -15,13 +15,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from kelompok.app import KelompokApp, make_app
 from kelompok.i18n import t
 from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.models import AgendaBlock, Session, SessionPlan
 from kelompok.sessions.store import journal_path, load_session, save_group, save_session, session_numbers
+from kelompok.tui.dialogs.summary import SessionSummaryDialog
 from kelompok.tui.screens.attendance import AttendanceScreen
 from kelompok.tui.screens.group import GroupScreen
 from kelompok.tui.screens.live import LiveScreen
@@ -173,6 +174,17 @@ async def test_whole_session_from_attendance_to_the_file_on_disk(tmp_path: Path,
         await pilot.press("f10")
         await pilot.pause()
         await pilot.press("y")
+        await pilot.pause()
+        # The summary after F10 (hand-counted from the acts below: 13 stand, 4 of them the
+        # facilitator's; A4 absent; A2 spoke 3 times, A1, A3 and A5 twice each).
+        summary = app.screen
+        assert isinstance(summary, SessionSummaryDialog)
+        text = str(summary.query_one("#summary-text", Static).render())
+        assert t("summary.acts", acts=13, share="31%") in text
+        assert t("summary.nobody_silent") in text
+        assert t("summary.least", members="A1 (2), A3 (2), A5 (2)") in text
+        assert t("summary.roles_used", roles="Instruktur, Elaborator, Pemberi Semangat") in text
+        await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
         assert screen.save_state.status == "ended"

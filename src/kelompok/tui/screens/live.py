@@ -828,6 +828,33 @@ class LiveScreen(KelompokScreen):
         self._tick()
         self.refresh_bindings()
         self.notify(t("live.ended", number=recorder.session.number, path=path), timeout=10)
+        self._show_summary(recorder.session)
+
+    def _show_summary(self, session: Session) -> None:
+        """The session in a few figures, and an invitation to evaluate and reflect while it is fresh."""
+        from kelompok.sessions.summary import summarise
+        from kelompok.tui.dialogs.summary import SessionSummaryDialog
+
+        number = session.number
+
+        def chosen(choice: str | None) -> None:
+            if choice == "plan":
+                from kelompok.tui.screens.plan import PlanScreen
+
+                try:
+                    plan = PlanScreen(self.group_dir, number)
+                except DataError as error:
+                    self.notify(str(error), title=t("app.cannot_open"), severity="error", timeout=10)
+                    return
+                self.app.push_screen(plan)
+                # The last tab is "plan vs actual", where the objectives are evaluated.
+                self.app.call_after_refresh(lambda: plan.action_show_tab(len(plan.visible_tabs) - 1))
+            elif choice == "review":
+                from kelompok.tui.screens.review import ReviewScreen
+
+                self.open_screen(ReviewScreen, self.group_dir, number)
+
+        self.app.push_screen(SessionSummaryDialog(summarise(session, self.group.seat_order()), number), chosen)
 
     def action_leave(self) -> None:
         """Leave the screen; a running session is paused first and stays open for later."""
