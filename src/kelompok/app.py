@@ -6,6 +6,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -15,12 +16,15 @@ from textual.signal import Signal
 
 from kelompok.i18n import LANGUAGES, get_language, on_language_change, set_language, t
 from kelompok.paths import bundled_samples
-from kelompok.service import Change, GroupService
+from kelompok.service import GroupService
 from kelompok.sessions.fileio import DataError
 from kelompok.settings import Settings, read_settings, save_settings, set_aside
 from kelompok.tui.dialogs.confirm import ConfirmDialog
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from kelompok.service import Change
 
 Clock = Callable[[], float]
 Now = Callable[[], dt.datetime]
@@ -54,8 +58,6 @@ class KelompokApp(App[int]):
         # The wall clock (dates of new sessions, review steps, the Recorder's start time); tests fix it.
         self.now: Now = now
         self.samples = samples
-        # The one way screens read and change groups (kelompok.service; docs/ARCHITECTURE.md).
-        self.service = GroupService(workspace)
         # What screens subscribe to instead of the app walking its screen stack:
         self.language_changed: Signal[str] = Signal(self, "language-changed")
         self.identity_changed: Signal[str] = Signal(self, "identity-changed")  # the new role
@@ -69,6 +71,8 @@ class KelompokApp(App[int]):
         if lang:
             set_language(lang)
         self._unsubscribe = on_language_change(lambda lang: self.call_later(self._language_switched, lang))
+        # The one way screens read and change groups (kelompok.service; docs/ARCHITECTURE.md).
+        self.service = GroupService(workspace)
         self._unsubscribe_service = self.service.subscribe(self._service_changed)
 
     def _service_changed(self, change: Change) -> None:
@@ -81,7 +85,9 @@ class KelompokApp(App[int]):
     def on_mount(self) -> None:
         self.theme = "textual-dark"
         self.push_screen(HomeScreen(self.workspace))
-        if not self.service.groups() and self.samples is not None:
+        from kelompok.listing import list_group_lines
+
+        if self.samples is not None and not list_group_lines(self.workspace):
             self.push_screen(ConfirmDialog(t("home.offer_samples", path=self.workspace)), self._copy_samples)
         if self.settings_problem is not None:
             question = t("settings.bad_file", error=self.settings_problem)

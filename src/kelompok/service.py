@@ -5,6 +5,9 @@ re-render from what it publishes. Every edit is a *unit of work*: the service co
 applies the change to the copy, saves it atomically, and only then hands the new object back and
 publishes a `Change`. When the change or the save fails, the caller's object is untouched and the
 error is raised, so a screen never shows an unsaved step as saved. See docs/ARCHITECTURE.md.
+
+The domain modules are imported inside the methods: importing this module must stay cheap, as the
+app builds its service before the first frame and the models take long to build.
 """
 
 from __future__ import annotations
@@ -16,19 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kelompok.sessions.fileio import DIR_MODE, FILE_MODE, DataError, make_private_dir
-from kelompok.sessions.models import Attendance, Group, Session
-from kelompok.sessions.store import (
-    GroupEntry,
-    journal_path,
-    list_groups,
-    load_group,
-    load_session,
-    save_group,
-    save_session,
-    session_numbers,
-    session_path,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the store and the pydantic models are imported on first use (start-up time)
+    from kelompok.sessions.fileio import DataError
+    from kelompok.sessions.models import Attendance, Group, Session
+    from kelompok.sessions.store import GroupEntry
 
 
 @dataclass(frozen=True)
@@ -69,6 +65,9 @@ class GroupOverview:
     safety_flags: int = 0
     """Safety notes in sessions not yet signed off."""
     unreadable: int = 0
+    """Session files that cannot be read."""
+    problem: str = ""
+    """Why `group.toml` itself cannot be read (then nothing else is filled in)."""
 
 
 Listener = Callable[[Change], None]
@@ -97,20 +96,30 @@ class GroupService:
     # ── reading ──
 
     def groups(self) -> list[GroupEntry]:
+        from kelompok.sessions.store import list_groups
+
         return list_groups(self.workspace)
 
     def group(self, group_dir: Path) -> Group:
+        from kelompok.sessions.store import load_group
+
         return load_group(group_dir)
 
     def session(self, group_dir: Path, number: int) -> Session:
+        from kelompok.sessions.store import load_session
+
         return load_session(group_dir, number)
 
     def numbers(self, group_dir: Path) -> list[int]:
+        from kelompok.sessions.store import session_numbers
+
         return session_numbers(group_dir)
 
     def session_rows(self, group_dir: Path) -> list[SessionRow]:
         """Every session of a group for its list, unreadable ones with their error (slow: use a worker)."""
+        from kelompok.sessions.fileio import DataError
         from kelompok.sessions.journal import read_journal
+        from kelompok.sessions.store import journal_path, load_session, session_numbers
 
         rows = []
         for number in session_numbers(group_dir):
@@ -133,8 +142,14 @@ class GroupService:
 
     def overview(self, group_dir: Path) -> GroupOverview:
         """Read every session of one group for the home screen's details (slow: use a worker)."""
+        from kelompok.sessions.fileio import DataError
         from kelompok.sessions.review import safety_flags
+        from kelompok.sessions.store import load_group, load_session, session_numbers
 
+        try:
+            load_group(group_dir)
+        except DataError as error:
+            return GroupOverview(problem=error.problem)
         last_held = next_planned = None
         awaiting = returned = flags = unreadable = 0
         for number in session_numbers(group_dir):
@@ -158,6 +173,9 @@ class GroupService:
 
     def edit_session(self, group_dir: Path, session: Session, change: Callable[[Session], object], what: str = "session") -> Session:
         """Copy → change → save: the saved copy is returned; on any failure `session` is as it was and the error propagates."""
+        from kelompok.sessions.models import Session
+        from kelompok.sessions.store import save_session
+
         with self._lock:
             draft = session.model_copy(deep=True)
             change(draft)
@@ -169,6 +187,9 @@ class GroupService:
 
     def save_plan(self, group_dir: Path, session: Session, *, new: bool, taken_message: str = "") -> Session:
         """Save a session's plan; a new session never overwrites a file that appeared meanwhile."""
+        from kelompok.sessions.fileio import DataError
+        from kelompok.sessions.store import session_path
+
         path = session_path(group_dir, session.number)
         if new and path.exists():
             raise DataError(path, "", taken_message or str(path))
@@ -193,6 +214,9 @@ class GroupService:
 
     def edit_group(self, group_dir: Path, group: Group, change: Callable[[Group], object], what: str = "roster") -> Group:
         """Copy → change → save for `group.toml` (roster, seating, consent)."""
+        from kelompok.sessions.models import Group
+        from kelompok.sessions.store import save_group
+
         with self._lock:
             draft = group.model_copy(deep=True)
             change(draft)
@@ -203,6 +227,8 @@ class GroupService:
 
     def copy_samples(self, samples: Path) -> int:
         """Copy the bundled sample groups not yet in the workspace (private like our own files); returns how many."""
+        from kelompok.sessions.fileio import make_private_dir
+
         make_private_dir(self.workspace)
         copied = 0
         for source in sorted(samples.iterdir()):
@@ -225,6 +251,8 @@ def _with_journal(session: Session, events: list) -> Session:
 
 def _make_private_tree(root: Path) -> None:
     """Copied sample data gets the same privacy as data the app writes itself."""
+    from kelompok.sessions.fileio import DIR_MODE, FILE_MODE
+
     root.chmod(DIR_MODE)
     for path in root.rglob("*"):
         path.chmod(DIR_MODE if path.is_dir() else FILE_MODE)

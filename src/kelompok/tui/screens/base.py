@@ -14,8 +14,6 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from kelompok.tui.dialogs.help import HelpDialog
-
 if TYPE_CHECKING:
     from kelompok.app import KelompokApp
     from kelompok.service import Change, GroupService
@@ -51,6 +49,8 @@ class KelompokScreen(Screen):
         app.group_changed.subscribe(self, self.group_changed)
 
     def action_help(self) -> None:
+        from kelompok.tui.dialogs.help import HelpDialog  # Markdown and pygments: not at start-up
+
         self.app.push_screen(HelpDialog(self.HELP_TOPIC))
 
     def open_screen(self, screen_class: Callable[..., Screen], *args: object) -> None:

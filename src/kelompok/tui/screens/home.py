@@ -4,6 +4,7 @@ each group's details (last and next session, reviews, safety notes) from its ses
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,20 +12,18 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from kelompok.i18n import get_language, t
-from kelompok.service import Change, GroupOverview
-from kelompok.sessions.store import GroupEntry
+from kelompok.listing import GroupLine, list_group_lines, type_name
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.widgets.footer import TranslatedFooter
 
 
+if TYPE_CHECKING:
+    from kelompok.service import Change, GroupOverview
+
+
 def type_label(type_id: str) -> str:
     """The group type's name in the current language (falls back to the id)."""
-    try:
-        from kelompok.sessions.catalog import load_catalog
-
-        return load_catalog().type(type_id).name.get(get_language())
-    except Exception:  # the catalogue is validated at start; a label must never break listing
-        return type_id
+    return type_name(type_id, get_language())
 
 
 def short_date(value) -> str:
@@ -35,6 +34,8 @@ def short_date(value) -> str:
 
 def overview_text(overview: GroupOverview) -> str:
     """The remarks column: what needs the facilitator first (safety, returned logs), then the dates."""
+    if overview.problem:
+        return t("home.unreadable", error=overview.problem)
     parts = []
     if overview.safety_flags:
         parts.append(t("overview.flags", count=overview.safety_flags))
@@ -63,7 +64,7 @@ class HomeScreen(KelompokScreen):
     def __init__(self, workspace: Path) -> None:
         super().__init__()
         self.workspace = workspace
-        self.entries: list[GroupEntry] = []
+        self.entries: list[GroupLine] = []
         self.overviews: dict[str, GroupOverview] = {}
         """Details per group folder, filled in by the worker after the list shows."""
 
@@ -75,14 +76,16 @@ class HomeScreen(KelompokScreen):
         yield TranslatedFooter()
 
     def load(self) -> None:
-        self.entries = self.service.groups()
+        # The list first, from plain TOML (fast start-up); the worker then validates each group.
+        self.entries = list_group_lines(self.workspace)
         self.relabel()
-        self._load_details(list(self.entries))
+        # After the list is on screen: the worker's imports and reads would compete for the GIL.
+        self.call_after_refresh(self._load_details, list(self.entries))
 
     @work(thread=True, exclusive=True, group="home-details")
-    def _load_details(self, entries: list[GroupEntry]) -> None:
+    def _load_details(self, entries: list[GroupLine]) -> None:
         for entry in entries:
-            if entry.group is None:
+            if entry.problem:
                 continue
             overview = self.service.overview(entry.path)
             self.app.call_from_thread(self._show_detail, str(entry.path), overview)
@@ -101,7 +104,7 @@ class HomeScreen(KelompokScreen):
         rest = max(width - sum(small) - 5 * 2 * table.cell_padding, 30)
         longest_name = max([len(e.name) for e in self.entries] + [len(t("home.col_name"))])
         name = min(longest_name, max(12, rest * 35 // 100))
-        kind = min(max([len(type_label(e.group.type)) for e in self.entries if e.group] + [len(t("home.col_type"))]), max(10, rest * 30 // 100))
+        kind = min(max([len(type_label(e.type)) for e in self.entries] + [len(t("home.col_type"))]), max(10, rest * 30 // 100))
         return [name, kind, *small, max(rest - name - kind, 10)]
 
     def on_resize(self) -> None:
@@ -121,20 +124,19 @@ class HomeScreen(KelompokScreen):
         for key, label, width in zip(("name", "type", "members", "sessions", "status"), labels, self._column_widths(), strict=True):
             table.add_column(label, width=width, key=key)
         for entry in self.entries:
-            if entry.group is None:
-                status = t("home.unreadable", error=entry.error.problem if entry.error else "")
+            if entry.problem:
+                status = t("home.unreadable", error=entry.problem)
                 table.add_row(entry.path.name, "—", "—", str(entry.sessions), status, key=str(entry.path))
             else:
-                group = entry.group
                 overview = self.overviews.get(str(entry.path))
                 status = overview_text(overview) if overview else t("overview.loading")
-                table.add_row(group.name, type_label(group.type), str(len(group.members)), str(entry.sessions), status, key=str(entry.path))
+                table.add_row(entry.name, type_label(entry.type), str(entry.members), str(entry.sessions), status, key=str(entry.path))
         if self.entries:
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
         hint = "" if self.entries else t("home.empty")
         self.query_one("#empty-hint", Static).update(hint)
 
-    def selected_entry(self) -> GroupEntry | None:
+    def selected_entry(self) -> GroupLine | None:
         table = self.query_one("#groups", DataTable)
         if not self.entries or table.cursor_row < 0:
             return None
@@ -148,12 +150,15 @@ class HomeScreen(KelompokScreen):
         entry = self.selected_entry()
         if entry is None:
             return
-        if entry.group is None:
-            self.notify(str(entry.error), title=t("home.cannot_open"), severity="error", timeout=8)
-            return
+        from kelompok.sessions.fileio import DataError
         from kelompok.tui.screens.group import GroupScreen
 
-        self.app.push_screen(GroupScreen(entry.path))
+        try:
+            screen = GroupScreen(entry.path)  # validates group.toml: the error names file and field
+        except DataError as error:
+            self.notify(str(error), title=t("home.cannot_open"), severity="error", timeout=8)
+            return
+        self.app.push_screen(screen)
 
     def action_new_group(self) -> None:
         from kelompok.tui.screens.new_group import NewGroupScreen
