@@ -17,6 +17,7 @@ import difflib
 import html
 import os
 import re
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -129,3 +130,26 @@ async def push(pilot, screen):
     pilot.app.push_screen(screen)
     await settle(pilot)
     return screen
+
+
+_NOTIFIED: "weakref.WeakKeyDictionary[App, list[str]]" = weakref.WeakKeyDictionary()
+
+
+def record_notifications(app: App) -> App:
+    """Keep every message the app shows as a toast, for `notified(app)` (Textual has no public list of them).
+
+    The real `notify` still runs: this only listens."""
+    seen = _NOTIFIED.setdefault(app, [])
+    shown = app.notify
+
+    def notify(message, *args, **kwargs):
+        seen.append(str(message))
+        return shown(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return app
+
+
+def notified(app: App) -> list[str]:
+    """The messages shown since `record_notifications(app)`, oldest first."""
+    return _NOTIFIED.get(app, [])

@@ -19,6 +19,7 @@ from textual.widgets import Input, OptionList, Static
 
 from kelompok.app import KelompokApp, make_app
 from kelompok.i18n import t
+from kelompok.sessions.journal import Journal
 from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.models import AgendaBlock, Session, SessionPlan
 from kelompok.sessions.store import journal_path, load_session, save_group, save_session, session_numbers
@@ -27,7 +28,7 @@ from kelompok.tui.screens.attendance import AttendanceScreen
 from kelompok.tui.screens.group import GroupScreen
 from kelompok.tui.screens.live import LiveScreen
 from tests.conftest import FakeClock, held_by_another_process, make_group, make_session, other_process_can_lock
-from tests.tui.conftest import FIXED_NOW, open_group_screen
+from tests.tui.conftest import FIXED_NOW, notified, open_group_screen, record_notifications
 
 PLAN = SessionPlan(
     purpose="Menyusun rencana usaha bersama",
@@ -58,7 +59,7 @@ def workspace_with_plan(tmp_path: Path, members: int = 5) -> Path:
 def app_for(folder: Path, clock: FakeClock, lang: str = "id") -> KelompokApp:
     app = make_app(folder.parent, lang=lang, clock=clock, offer_samples=False)
     app.now = lambda: FIXED_NOW  # the wall clock the live screen gives the Recorder
-    return app
+    return record_notifications(app)
 
 
 async def open_live(pilot, *, row: int = 0) -> None:
@@ -86,7 +87,7 @@ async def acts(pilot, clock: FakeClock, *turns: str, step: float = 10.0) -> None
 
 
 def messages(app: KelompokApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return notified(app)
 
 
 def shape(session: Session) -> list[tuple]:
@@ -500,7 +501,7 @@ async def test_silent_and_absent_members_are_told_apart(tmp_path: Path, clock: F
         assert pad.silent_level(screen.pad_members["A4"]) is None, "absent is not silent"
         assert pad.silent_level(screen.pad_members["A1"]) is None
         clock.advance(11 * 60)
-        screen._tick()
+        screen.show_time()
         assert pad.silent_level(screen.pad_members["A1"]) == "silent"
 
 
@@ -523,7 +524,7 @@ async def test_live_screen_mid_session_snapshot(tmp_path: Path, clock: FakeClock
         await pilot.press("f7")
         await acts(pilot, clock, "f 2")  # the role pad is waiting for the facilitator's role
         app.clear_notifications()
-        screen._tick()
+        screen.show_time()
         await pilot.pause()
         snapshot(app, f"live_{size[0]}x{size[1]}")
 
@@ -578,7 +579,7 @@ async def test_a_failed_write_is_shown_in_red_and_nothing_is_claimed(tmp_path: P
         def full_disk(*args, **kwargs):
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(screen.recorder._journal, "append", full_disk)
+        monkeypatch.setattr(Journal, "append", full_disk)  # every journal: the disk is full
         await acts(pilot, clock, "2 1")
         assert screen.save_state.status == "error" and "No space left" in screen.save_state.text()
         assert screen.acts == 1 and len(screen.recorder.session.events) == 1, "an act that is not on disk is not shown"

@@ -355,7 +355,7 @@ class LiveScreen(KelompokScreen):
         self._show_agenda()
         self._show_turn()
         self._saved()
-        self._tick()
+        self.show_time()
 
     def _update_presence(self) -> None:
         recorder = self.recorder
@@ -421,9 +421,10 @@ class LiveScreen(KelompokScreen):
         """
         if self.keypad is not None and self.keypad.stage != "idle" and time.monotonic() - self._last_key < 2.0:
             return
-        self._tick()
+        self.show_time()
 
-    def _tick(self) -> None:
+    def show_time(self) -> None:
+        """Show the session clocks now (the one-second timer calls this; so may a test after moving its clock)."""
         recorder = self.recorder
         if recorder is None:
             return
@@ -784,7 +785,7 @@ class LiveScreen(KelompokScreen):
         self._show_agenda()
         self._saved()
         self._show_turn()
-        self._tick()
+        self.show_time()
         self.refresh_bindings()
 
     def action_end(self) -> None:
@@ -825,7 +826,7 @@ class LiveScreen(KelompokScreen):
         self._show_agenda()
         self._saved()
         self._show_turn()
-        self._tick()
+        self.show_time()
         self.refresh_bindings()
         self.notify(t("live.ended", number=recorder.session.number, path=path), timeout=10)
         self._show_summary(recorder.session)
@@ -883,7 +884,7 @@ class LiveScreen(KelompokScreen):
             self._pad_mode = None  # the pad takes the relabelled items
             self._show_turn()
             self._saved()
-            self._tick()
+            self.show_time()
         self.member_pad.invalidate()
         self.recent.invalidate()
         for widget in (self.member_pad, self.recent, self.agenda, self.role_pad, self.turn_line, self.save_state):

@@ -18,7 +18,7 @@ from textual.widgets import Footer
 
 from kelompok.i18n import t
 
-_PALETTE_WIDTH = 14
+_PALETTE_WIDTH = 12
 """Room kept on the right for the docked command-palette key (`^p palette`)."""
 
 
