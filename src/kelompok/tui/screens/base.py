@@ -7,7 +7,7 @@ A screen does not wait to be called by the app: on mount it subscribes to the ap
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def kelompok_app(node: DOMNode) -> KelompokApp:
     """The app of a widget or dialog, typed (screens use `self.kelompok`)."""
-    return cast("KelompokApp", node.app)
+    return node.app  # type: ignore[return-value]  # always a KelompokApp in this package
 
 
 class KelompokScreen(Screen):
@@ -35,7 +35,7 @@ class KelompokScreen(Screen):
     @property
     def kelompok(self) -> KelompokApp:
         """The app, typed: its service, clocks, role and name."""
-        return cast("KelompokApp", self.app)
+        return self.app  # type: ignore[return-value]  # always a KelompokApp in this package
 
     @property
     def service(self) -> GroupService:
