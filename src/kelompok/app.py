@@ -2,29 +2,37 @@
 
 from __future__ import annotations
 
-import shutil
+import datetime as dt
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.signal import Signal
 
 from kelompok.crash import report_crash
 from kelompok.i18n import LANGUAGES, get_language, on_language_change, set_language, t
 from kelompok.paths import bundled_samples
-from kelompok.sessions.fileio import DIR_MODE, FILE_MODE, DataError, make_private_dir
-from kelompok.sessions.store import list_groups
+from kelompok.service import GroupService
+from kelompok.sessions.fileio import DataError
 from kelompok.settings import Settings, read_settings, save_settings, set_aside
 from kelompok.tui.dialogs.confirm import ConfirmDialog
 from kelompok.tui.safe_text import clean
+from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.screens.home import HomeScreen
 
+if TYPE_CHECKING:
+    from kelompok.service import Change
+
 Clock = Callable[[], float]
+Now = Callable[[], dt.datetime]
 
 
 class KelompokApp(App[int]):
@@ -42,6 +50,7 @@ class KelompokApp(App[int]):
         *,
         lang: str | None = None,
         clock: Clock = time.monotonic,
+        now: Now = dt.datetime.now,
         samples: Path | None = None,
         settings: Settings | None = None,
         settings_problem: DataError | None = None,
@@ -51,7 +60,13 @@ class KelompokApp(App[int]):
         super().__init__()
         self.workspace = workspace
         self.clock = clock
+        # The wall clock (dates of new sessions, review steps, the Recorder's start time); tests fix it.
+        self.now: Now = now
         self.samples = samples
+        # What screens subscribe to instead of the app walking its screen stack:
+        self.language_changed: Signal[str] = Signal(self, "language-changed")
+        self.identity_changed: Signal[str] = Signal(self, "identity-changed")  # the new role
+        self.group_changed: Signal[Change] = Signal(self, "group-changed")
         self.settings = settings or Settings()
         self.settings_problem = settings_problem
         # Who is acting in this run. `kelompok review` opens as supervisor without changing the
@@ -61,32 +76,42 @@ class KelompokApp(App[int]):
         if lang:
             set_language(lang)
         self._crash_line: Text | None = None
-        self._unsubscribe = on_language_change(lambda _lang: self.call_later(self._relabel_all))
+        self._unsubscribe = on_language_change(lambda lang: self.call_later(self._language_switched, lang))
+        # The one way screens read and change groups (kelompok.service; docs/ARCHITECTURE.md).
+        self.service = GroupService(workspace)
+        self._unsubscribe_service = self.service.subscribe(self._service_changed)
+
+    def _service_changed(self, change: Change) -> None:
+        """Hand what the service saved to the screens, on the event loop (workers save from threads)."""
+        try:
+            self.call_from_thread(self.group_changed.publish, change)
+        except RuntimeError:  # already on the app's thread
+            self.group_changed.publish(change)
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
         self.push_screen(HomeScreen(self.workspace))
-        if not list_groups(self.workspace) and self.samples is not None:
+        from kelompok.listing import list_group_lines
+
+        if self.samples is not None and not list_group_lines(self.workspace):
             self.push_screen(ConfirmDialog(t("home.offer_samples", path=self.workspace)), self._copy_samples)
         if self.settings_problem is not None:
             question = t("settings.bad_file", error=self.settings_problem)
             self.push_screen(ConfirmDialog(question, t("settings.set_aside"), t("settings.keep_file")), self._bad_settings_answered)
 
     def _copy_samples(self, accepted: bool | None) -> None:
-        if not accepted or self.samples is None:
+        if accepted and self.samples is not None:
+            self._copy_samples_worker(self.samples)
+
+    @work(thread=True, exclusive=True, group="samples")
+    def _copy_samples_worker(self, samples: Path) -> None:
+        """Copy in a thread; the home screen reloads on the service's `workspace` change."""
+        try:
+            copied = self.service.copy_samples(samples)
+        except OSError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
             return
-        make_private_dir(self.workspace)
-        copied = 0
-        for source in sorted(self.samples.iterdir()):
-            target = self.workspace / source.name
-            if source.is_dir() and (source / "group.toml").is_file() and not target.exists():
-                shutil.copytree(source, target, ignore=shutil.ignore_patterns(".lock", ".cache", "*.journal"))
-                _make_private_tree(target)
-                copied += 1
-        self.notify(t("home.samples_copied", count=copied))
-        home = self.screen_stack[-1] if self.screen_stack else None
-        if isinstance(home, HomeScreen):
-            home.load()
+        self.call_from_thread(self.notify, t("home.samples_copied", count=copied))
 
     def action_toggle_language(self) -> None:
         current = LANGUAGES.index(get_language())
@@ -126,7 +151,7 @@ class KelompokApp(App[int]):
                 return
             self.user_name = name
             self.remember(name=name)
-            self._identity_changed()
+            self.identity_changed.publish(self.role)
             if then is not None:
                 then(name)
 
@@ -143,39 +168,26 @@ class KelompokApp(App[int]):
     def _set_role(self, role: str) -> None:
         self.role = role
         self.remember(role=role)
-        self._identity_changed()
-        self.notify(t("settings.role_now", role=t(f"settings.role.{role}"), name=self.user_name))
+        self.identity_changed.publish(role)
 
     def action_switch_stage_model(self) -> None:
         """Tuckman ⇄ Boston for the development signals; every open screen rewords them."""
         model = "boston" if self.settings.stage_model == "tuckman" else "tuckman"
         self.remember(stage_model=model)
-        for screen in self.screen_stack:
-            relabel = getattr(screen, "relabel", None)
-            if relabel is not None:
-                relabel()
+        self.language_changed.publish(get_language())  # screens re-read their labels and signals
         self.notify(t("settings.stage_model_now", model=t(f"settings.stage_model.{model}")))
-
-    def _identity_changed(self) -> None:
-        for screen in self.screen_stack:
-            hook = getattr(screen, "identity_changed", None)
-            if hook is not None:
-                hook()
         self.screen.refresh_bindings()
+        self.notify(t("settings.role_now", role=t(f"settings.role.{role}"), name=self.user_name))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_role":
             # F4 on the screens where the role matters (home, review); the palette has it everywhere.
-            return bool(getattr(self.screen, "ALLOW_ROLE_SWITCH", isinstance(self.screen, HomeScreen)))
+            screen = self.screen
+            return screen.ALLOW_ROLE_SWITCH if isinstance(screen, KelompokScreen) else False
         return True
 
-    def _relabel_all(self) -> None:
-        for screen in self.screen_stack:
-            relabel = getattr(screen, "relabel", None)
-            if relabel is not None:
-                relabel()
-            for footer in screen.query("TranslatedFooter"):
-                footer.refresh(recompose=True)
+    def _language_switched(self, lang: str) -> None:
+        self.language_changed.publish(lang)  # every KelompokScreen relabels itself (tui/screens/base.py)
         self.notify(t("app.language_now"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -188,17 +200,15 @@ class KelompokApp(App[int]):
             t("settings.command_stage_model", model=t(f"settings.stage_model.{model}")),
             t("settings.command_stage_model_help"), self.action_switch_stage_model,
         )  # fmt: skip
-        help_action = getattr(screen, "action_help", None)
-        if help_action is not None:
-            yield SystemCommand(t("commands.help"), t("commands.help_help"), help_action)
-        # A screen lists its own verbs (e.g. the live screen's undo, note, end) with `screen_commands()`.
-        screen_commands = getattr(screen, "screen_commands", None)
-        if screen_commands is not None:
-            yield from screen_commands()
+        if isinstance(screen, KelompokScreen):
+            yield SystemCommand(t("commands.help"), t("commands.help_help"), screen.action_help)
+            # A screen lists its own verbs (e.g. the live screen's undo, note, end): one typed method.
+            yield from screen.screen_commands()
         yield SystemCommand(t("commands.quit"), t("commands.quit_help"), self.exit)
 
     def on_unmount(self) -> None:
         self._unsubscribe()
+        self._unsubscribe_service()
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual's crash screen prints every local variable (members' names, absence reasons, the
@@ -218,11 +228,6 @@ class KelompokApp(App[int]):
         return super().format_title(clean(title), clean(sub_title))
 
 
-def _make_private_tree(root: Path) -> None:
-    """Copied sample data gets the same privacy as data the app writes itself."""
-    root.chmod(DIR_MODE)
-    for path in root.rglob("*"):
-        path.chmod(DIR_MODE if path.is_dir() else FILE_MODE)
 
 
 def make_app(
@@ -230,11 +235,12 @@ def make_app(
     *,
     lang: str | None = None,
     clock: Clock = time.monotonic,
+    now: Now = dt.datetime.now,
     offer_samples: bool = True,
     role: str | None = None,
     name: str | None = None,
 ) -> KelompokApp:
-    """Build the app for a workspace. Tests pass their own workspace, language and clock.
+    """Build the app for a workspace. Tests pass their own workspace, language, clock and wall clock (`now`).
 
     The user's settings (`kelompok.settings`) give the name, role and language unless `role`,
     `name` or `lang` say otherwise for this run (`kelompok review` passes `role="supervisor"`).
@@ -247,6 +253,7 @@ def make_app(
         workspace,
         lang=lang or settings.language,
         clock=clock,
+        now=now,
         samples=samples,
         settings=settings,
         settings_problem=problem,

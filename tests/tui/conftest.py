@@ -17,6 +17,7 @@ import difflib
 import html
 import os
 import re
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -89,3 +90,66 @@ def snapshot(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[App, s
             )
 
     return check
+
+
+# ── Pilot helpers shared by every TUI test ──
+
+
+async def settle(pilot) -> None:
+    """Let the app finish what a key started: messages, then the thread workers (loading, copying), then their results."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type `text` key by key into whatever has focus (a space is the `space` key)."""
+    for char in text:
+        await pilot.press("space" if char == " " else char)
+
+
+async def open_group_screen(pilot, *, row: int | None = None):
+    """Home → the group under the cursor, its sessions read; `row` puts the cursor on that session row (0 = first)."""
+    from kelompok.tui.screens.group import GroupScreen
+
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, GroupScreen), screen
+    if row is not None:
+        await pilot.press("ctrl+home")  # the list opens on the latest session
+        for _ in range(row):
+            await pilot.press("down")
+    return screen
+
+
+async def push(pilot, screen):
+    """Push `screen` directly (no walking home → group → key) and wait until it and its workers are ready."""
+    await pilot.pause()
+    pilot.app.push_screen(screen)
+    await settle(pilot)
+    return screen
+
+
+_NOTIFIED: "weakref.WeakKeyDictionary[App, list[str]]" = weakref.WeakKeyDictionary()
+
+
+def record_notifications(app: App) -> App:
+    """Keep every message the app shows as a toast, for `notified(app)` (Textual has no public list of them).
+
+    The real `notify` still runs: this only listens."""
+    seen = _NOTIFIED.setdefault(app, [])
+    shown = app.notify
+
+    def notify(message, *args, **kwargs):
+        seen.append(str(message))
+        return shown(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return app
+
+
+def notified(app: App) -> list[str]:
+    """The messages shown since `record_notifications(app)`, oldest first."""
+    return _NOTIFIED.get(app, [])

@@ -15,6 +15,7 @@ from kelompok.sessions.store import load_group, save_group, save_session
 from kelompok.tui.dialogs.export import ExportDialog
 from kelompok.tui.screens.group import GroupScreen
 from tests.conftest import held_by_another_process, make_group, make_session
+from tests.tui.conftest import open_group_screen, settle
 
 
 def make_workspace(tmp_path: Path) -> Path:
@@ -30,10 +31,7 @@ def make_workspace(tmp_path: Path) -> Path:
 
 
 async def open_dialog(app, pilot) -> ExportDialog:
-    await pilot.pause()
-    await pilot.press("enter")  # open the group
-    await pilot.pause()
-    assert isinstance(app.screen, GroupScreen)
+    await open_group_screen(pilot, row=0)
     await pilot.press("x")
     await pilot.pause()
     assert isinstance(app.screen, ExportDialog)
@@ -55,7 +53,7 @@ async def test_export_through_the_dialog_writes_the_file(tmp_path: Path):
         path.value = str(out)
         path.focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)  # the export runs in a worker
         assert out.is_file()
         assert str(out) in dialog.result_text
         graph = nx.read_graphml(out)
@@ -66,7 +64,7 @@ async def test_export_through_the_dialog_writes_the_file(tmp_path: Path):
         dialog.query_one("#export-format", Select).value = "svg"
         path.value = str(tmp_path / "out" / "all.svg")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)  # the export runs in a worker
         ET.parse(tmp_path / "out" / "all.svg")
         await pilot.press("escape")
         await pilot.pause()
@@ -91,7 +89,7 @@ async def test_names_are_an_explicit_choice_with_a_warning_and_an_audit_entry(tm
         path.value = str(out)
         path.focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)  # the export runs in a worker
         text = out.read_text(encoding="utf-8")
         assert "Siti Aminah" in text and "Budi Santoso" not in text  # only the member who consented
     entry = load_group(folder).audit[-1]  # written while the group screen held the lock
@@ -110,7 +108,7 @@ async def test_a_names_export_that_cannot_be_audited_shows_why_and_writes_nothin
             path.value = str(out)
             path.focus()
             await pilot.press("enter")
-            await pilot.pause()
+            await settle(pilot)  # the export runs in a worker
             assert "Not exported" in dialog.result_text and "open in another kelompok" in dialog.result_text
             assert not out.exists()
             assert isinstance(app.screen, ExportDialog)  # stays open to try again
@@ -126,5 +124,5 @@ async def test_an_empty_path_is_refused_in_words(tmp_path: Path):
         path.value = ""
         path.focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)  # the export runs in a worker
         assert dialog.result_text == "Tulis nama berkas tujuan."

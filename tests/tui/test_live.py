@@ -15,18 +15,20 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from kelompok.app import KelompokApp, make_app
 from kelompok.i18n import t
+from kelompok.sessions.journal import Journal
 from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.models import AgendaBlock, Session, SessionPlan
 from kelompok.sessions.store import journal_path, load_session, save_group, save_session, session_numbers
+from kelompok.tui.dialogs.summary import SessionSummaryDialog
 from kelompok.tui.screens.attendance import AttendanceScreen
 from kelompok.tui.screens.group import GroupScreen
 from kelompok.tui.screens.live import LiveScreen
 from tests.conftest import FakeClock, held_by_another_process, make_group, make_session, other_process_can_lock
-from tests.tui.conftest import FIXED_NOW
+from tests.tui.conftest import FIXED_NOW, notified, open_group_screen, record_notifications
 
 PLAN = SessionPlan(
     purpose="Menyusun rencana usaha bersama",
@@ -57,17 +59,12 @@ def workspace_with_plan(tmp_path: Path, members: int = 5) -> Path:
 def app_for(folder: Path, clock: FakeClock, lang: str = "id") -> KelompokApp:
     app = make_app(folder.parent, lang=lang, clock=clock, offer_samples=False)
     app.now = lambda: FIXED_NOW  # the wall clock the live screen gives the Recorder
-    return app
+    return record_notifications(app)
 
 
 async def open_live(pilot, *, row: int = 0) -> None:
     """Home → the group → session row `row` → `l`."""
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, GroupScreen)
-    for _ in range(row):
-        await pilot.press("down")
+    await open_group_screen(pilot, row=row)
     await pilot.press("l")
     await pilot.pause()
 
@@ -90,7 +87,7 @@ async def acts(pilot, clock: FakeClock, *turns: str, step: float = 10.0) -> None
 
 
 def messages(app: KelompokApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return notified(app)
 
 
 def shape(session: Session) -> list[tuple]:
@@ -178,6 +175,17 @@ async def test_whole_session_from_attendance_to_the_file_on_disk(tmp_path: Path,
         await pilot.press("f10")
         await pilot.pause()
         await pilot.press("y")
+        await pilot.pause()
+        # The summary after F10 (hand-counted from the acts below: 13 stand, 4 of them the
+        # facilitator's; A4 absent; A2 spoke 3 times, A1, A3 and A5 twice each).
+        summary = app.screen
+        assert isinstance(summary, SessionSummaryDialog)
+        text = str(summary.query_one("#summary-text", Static).render())
+        assert t("summary.acts", acts=13, share="31%") in text
+        assert t("summary.nobody_silent") in text
+        assert t("summary.least", members="A1 (2), A3 (2), A5 (2)") in text
+        assert t("summary.roles_used", roles="Instruktur, Elaborator, Pemberi Semangat") in text
+        await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
         assert screen.save_state.status == "ended"
@@ -493,7 +501,7 @@ async def test_silent_and_absent_members_are_told_apart(tmp_path: Path, clock: F
         assert pad.silent_level(screen.pad_members["A4"]) is None, "absent is not silent"
         assert pad.silent_level(screen.pad_members["A1"]) is None
         clock.advance(11 * 60)
-        screen._tick()
+        screen.show_time()
         assert pad.silent_level(screen.pad_members["A1"]) == "silent"
 
 
@@ -516,7 +524,7 @@ async def test_live_screen_mid_session_snapshot(tmp_path: Path, clock: FakeClock
         await pilot.press("f7")
         await acts(pilot, clock, "f 2")  # the role pad is waiting for the facilitator's role
         app.clear_notifications()
-        screen._tick()
+        screen.show_time()
         await pilot.pause()
         snapshot(app, f"live_{size[0]}x{size[1]}")
 
@@ -571,7 +579,7 @@ async def test_a_failed_write_is_shown_in_red_and_nothing_is_claimed(tmp_path: P
         def full_disk(*args, **kwargs):
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(screen.recorder._journal, "append", full_disk)
+        monkeypatch.setattr(Journal, "append", full_disk)  # every journal: the disk is full
         await acts(pilot, clock, "2 1")
         # The errno in the user's language, and the count of acts that are safe stays on the line (issue 13 §7).
         assert screen.save_state.status == "error" and "disk penuh" in screen.save_state.text()

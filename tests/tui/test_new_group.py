@@ -21,14 +21,9 @@ from kelompok.tui.screens.new_group import NewGroupScreen, folder_name, new_grou
 from kelompok.tui.widgets.group_members import GroupMembersEditor
 from kelompok.tui.widgets.plan_checks import PlanChecks
 from kelompok.tui.widgets.type_picker import TypePicker
+from tests.tui.conftest import type_text
 
 SIZE = (100, 32)
-
-
-async def type_text(pilot, text: str) -> None:
-    """Type like a person: one key per character."""
-    for char in text:
-        await pilot.press("space" if char == " " else char)
 
 
 async def open_new_group(app: KelompokApp, pilot) -> NewGroupScreen:

@@ -28,14 +28,9 @@ from kelompok.tui.screens.plan import PlanScreen
 from kelompok.tui.widgets.agenda_editor import AgendaEditor
 from kelompok.tui.widgets.plan_checks import PlanChecks
 from tests.conftest import SAMPLES, held_by_another_process, other_process_can_lock
-from tests.tui.conftest import FIXED_NOW
+from tests.tui.conftest import FIXED_NOW, open_group_screen, type_text
 
 SIZE = (120, 36)
-
-
-async def type_text(pilot, text: str) -> None:
-    for char in text:
-        await pilot.press("space" if char == " " else char)
 
 
 def make_planning_group(type_id: str, members: int = 7) -> Group:
@@ -64,11 +59,7 @@ def workspace_with(tmp_path: Path, group: Group) -> Path:
 
 async def open_group(app: KelompokApp, pilot) -> GroupScreen:
     app.now = lambda: FIXED_NOW  # "today" for a new session
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(app.screen, GroupScreen)
-    return app.screen
+    return await open_group_screen(pilot, row=0)
 
 
 async def open_plan(app: KelompokApp, pilot, key: str) -> PlanScreen:

@@ -31,7 +31,7 @@ from kelompok.tui.widgets.review_status import ReviewStatusLine
 from kelompok.tui.widgets.review_text import ReviewText
 from kelompok.tui.widgets.review_timeline import ReviewTimeline
 from tests.conftest import SAMPLES, held_by_another_process
-from tests.tui.conftest import FIXED_NOW
+from tests.tui.conftest import FIXED_NOW, notified, open_group_screen, record_notifications
 
 GROUP = "kube-sejahtera-mawar"
 SUBMITTED = 5  # submitted, waiting for the supervisor
@@ -54,7 +54,7 @@ def ticking_clock():
 def app_for(folder: Path, *, role: str | None = None, name: str | None = None, lang: str = "id") -> KelompokApp:
     app = make_app(folder.parent, lang=lang, offer_samples=False, role=role, name=name)
     app.now = ticking_clock()
-    return app
+    return record_notifications(app)
 
 
 def on_disk(folder: Path, number: int) -> dict:
@@ -64,12 +64,7 @@ def on_disk(folder: Path, number: int) -> dict:
 
 async def open_review(pilot, number: int) -> ReviewScreen:
     """Home → the (only) group → session `number` → `v`."""
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, GroupScreen)
-    for _ in range(number - 1):
-        await pilot.press("down")
+    await open_group_screen(pilot, row=number - 1)
     await pilot.press("v")
     await pilot.pause()
     screen = pilot.app.screen
@@ -320,7 +315,7 @@ async def test_review_steps_refused_by_the_domain_show_a_message_not_a_traceback
         assert screen.check_action("submit", ()) is None
         screen.action_submit()  # e.g. from code or a stale binding: a message, never a crash
         await pilot.pause()
-        assert any("belum selesai" in n.message for n in app._notifications)
+        assert any("belum selesai" in message for message in notified(app))
         assert on_disk(folder, DRAFT).get("review", {}).get("status", "draft") == "draft"
 
 
@@ -384,13 +379,11 @@ async def test_a_group_without_sessions_says_so_instead_of_opening(group_dir: Pa
     shutil.rmtree(group_dir / "sessions")
     app = app_for(group_dir, role="supervisor", name="Retno")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_group_screen(pilot)
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, GroupScreen)
-        assert any(t("review_screen.no_sessions") in n.message for n in app._notifications)
+        assert any(t("review_screen.no_sessions") in message for message in notified(app))
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """Export a sociogram from the group screen (`x`): one session or all, a format, a file, names or not.
 
+The file is written in a thread worker (the dialog shows the path being written meanwhile).
 The dialog stays open after an export and shows the path written (or the one-line reason it was
 not), so several formats can be written in a row; Escape closes it and returns the last path
 written (or None). Real names are an explicit choice: the checkbox is off every time the dialog
@@ -11,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -57,6 +58,8 @@ class ExportDialog(ModalScreen[Path | None]):
         self.which: Which = number if number in self.numbers else "all"
         self.format = "svg"
         self.written: Path | None = None
+        self.exporting = False
+        """An export is being written (in a worker); another press waits for it."""
         self._auto_path = str(self._default_path())
 
     def compose(self) -> ComposeResult:
@@ -152,16 +155,37 @@ class ExportDialog(ModalScreen[Path | None]):
         if out.is_dir():
             out = out / default_filename(self.group_dir, self.which, self.format, get_language())
         names = self.query_one("#export-names", Checkbox).value
-        who = getattr(self.app, "user_name", "") or None
-        try:
-            result = export_group(
-                self.group_dir, self.which, self.format, out, names, get_language(), who=who
-            )
-        except (ExportError, DataError, OSError) as error:
-            self._show(t("export.dialog.failed", error=error), error=True)
+        from kelompok.tui.screens.base import kelompok_app
+
+        who = kelompok_app(self).user_name or None
+        if self.exporting:
             return
-        self.written = result.paths[0]
-        self._show("\n".join(t("export.dialog.done", path=path) for path in result.paths), error=False)
+        # A PNG takes ~300 ms, all sessions longer: written in a thread while the dialog says what.
+        self.exporting = True
+        self.query_one("#export-go", Button).disabled = True
+        self._show(t("export_progress.writing", path=out), error=False)
+        self.query_one("#export-result", Static).set_class(False, "-done")
+        self._export(out, names, who, get_language())
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, out: Path, names: bool, who: str | None, lang: str) -> None:
+        try:
+            result = export_group(self.group_dir, self.which, self.format, out, names, lang, who=who)
+        except (ExportError, DataError, OSError) as error:
+            self.app.call_from_thread(self._exported, None, t("export.dialog.failed", error=error))
+            return
+        self.app.call_from_thread(self._exported, result.paths, "")
+
+    def _exported(self, paths: list[Path] | None, error: str) -> None:
+        self.exporting = False
+        if not self.is_mounted:
+            return
+        self.query_one("#export-go", Button).disabled = False
+        if paths is None:
+            self._show(error, error=True)
+            return
+        self.written = paths[0]
+        self._show("\n".join(t("export.dialog.done", path=path) for path in paths), error=False)
 
     @on(Button.Pressed, "#export-close")
     def action_close(self) -> None:

@@ -123,8 +123,16 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
         yield TranslatedFooter()
 
     def on_mount(self) -> None:
+        from kelompok.tui.screens.base import kelompok_app
+
         self.relabel()
         self.query_one("#attendance-table", DataTable).focus()
+        kelompok_app(self).language_changed.subscribe(self, lambda _lang: self._relabel_with_footer())
+
+    def _relabel_with_footer(self) -> None:
+        self.relabel()
+        for footer in self.query("TranslatedFooter"):
+            footer.refresh(recompose=True)
 
     # ── drawing ──
 

@@ -1,19 +1,20 @@
-"""One group: who is in it and its sessions (each loaded on demand)."""
+"""One group: who is in it and its sessions (read by the group service in a thread worker)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from kelompok.i18n import format_date, t
-from kelompok.sessions.fileio import DataError
+from kelompok.service import Change, SessionRow
 from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.models import Group
-from kelompok.sessions.store import load_group, load_session, session_numbers
+from kelompok.sessions.store import load_group
 from kelompok.tui.safe_text import clean, plain
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.widgets.footer import TranslatedFooter
@@ -41,6 +42,10 @@ class GroupScreen(KelompokScreen):
             from kelompok.sessions.recording import tidy_ended_journals
 
             tidy_ended_journals(group_dir, self.group_lock)  # a kill right after a session's end leaves one
+        self.rows: list[SessionRow] | None = None
+        """The sessions as last read (None until the first read is done)."""
+        self.cursor_number: int | None = None
+        """The session under the cursor, kept across re-reads; None: the latest."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -65,23 +70,33 @@ class GroupScreen(KelompokScreen):
             info.append("\n" + t("group.read_only"))
         self.query_one("#group-info", Static).update(info)  # Text: the group's name is never read as markup
         table = self.query_one("#sessions", DataTable)
+        keep = self.selected_number() if table.row_count else self.cursor_number
         table.clear(columns=True)
         table.add_columns(t("group.col_number"), t("group.col_date"), t("group.col_present"), t("group.col_acts"), t("group.col_state"), t("group.col_review"))
-        for number in session_numbers(self.group_dir):
-            try:
-                session = load_session(self.group_dir, number)
-            except DataError as error:
-                table.add_row(str(number), "—", "—", "—", plain(t("home.unreadable", error=error.problem)), "", key=str(number))
+        for row in self.rows or []:
+            session = row.session
+            if session is None:
+                problem = row.error.problem if row.error else ""
+                table.add_row(str(row.number), "—", "—", "—", plain(t("home.unreadable", error=problem)), "", key=str(row.number))
                 continue
+            state = t(f"state.{session.state}")
+            acts = len(session.acts())
+            if row.journal_acts is not None:
+                # Interrupted: the acts are in the leftover journal, and opening it recovers them.
+                acts, state = row.journal_acts, t("session_row.recoverable", state=state)
             table.add_row(
-                str(number),
+                str(row.number),
                 format_date(session.date),
                 str(len(session.present_codes())),
-                str(len(session.acts())),
-                t(f"state.{session.state}"),
+                str(acts),
+                state,
                 t(f"review.{session.review.status}"),
-                key=str(number),
+                key=str(row.number),
             )
+        if table.row_count:
+            # The latest session by default (what one opens next), else the one chosen before.
+            numbers = [row.number for row in self.rows or []]
+            table.move_cursor(row=numbers.index(keep) if keep in numbers else len(numbers) - 1)
 
     def selected_number(self) -> int | None:
         """The session number under the cursor, or None when the group has no sessions."""
@@ -91,27 +106,59 @@ class GroupScreen(KelompokScreen):
         return int(str(table.get_row_at(table.cursor_row)[0]))
 
     def action_live(self) -> None:
-        self.open_screen("screens.live", "LiveScreen", self.group_dir, self.selected_number())
+        from kelompok.tui.screens.live import LiveScreen
+
+        self.open_screen(LiveScreen, self.group_dir, self.selected_number())
 
     def action_plan(self) -> None:
-        self.open_screen("screens.plan", "PlanScreen", self.group_dir, self.selected_number())
+        from kelompok.tui.screens.plan import PlanScreen
+
+        self.open_screen(PlanScreen, self.group_dir, self.selected_number())
 
     def action_new_session(self) -> None:
-        self.open_screen("screens.plan", "PlanScreen", self.group_dir, None)
+        from kelompok.tui.screens.plan import PlanScreen
+
+        self.open_screen(PlanScreen, self.group_dir, None)
 
     def action_sociogram(self) -> None:
-        self.open_screen("screens.sociogram", "SociogramScreen", self.group_dir, self.selected_number())
+        from kelompok.tui.screens.sociogram import SociogramScreen
+
+        self.open_screen(SociogramScreen, self.group_dir, self.selected_number())
 
     def action_review(self) -> None:
-        self.open_screen("screens.review", "ReviewScreen", self.group_dir, self.selected_number())
+        from kelompok.tui.screens.review import ReviewScreen
+
+        self.open_screen(ReviewScreen, self.group_dir, self.selected_number())
 
     def action_export(self) -> None:
-        self.open_screen("dialogs.export", "ExportDialog", self.group_dir, self.selected_number())
+        from kelompok.tui.dialogs.export import ExportDialog
+
+        self.open_screen(ExportDialog, self.group_dir, self.selected_number())
 
     def on_screen_resume(self) -> None:
         """Shown first, or again after a child screen (the sessions may have changed)."""
-        self.group = load_group(self.group_dir)
+        self.reload()
+
+    def reload(self) -> None:
+        if self.rows is None:
+            self.query_one("#sessions", DataTable).loading = True
+        self._read_sessions()
+
+    @work(thread=True, exclusive=True, group="group-sessions")
+    def _read_sessions(self) -> None:
+        group, rows = self.service.group(self.group_dir), self.service.session_rows(self.group_dir)
+        self.app.call_from_thread(self._sessions_read, group, rows)
+
+    def _sessions_read(self, group: Group, rows: list[SessionRow]) -> None:
+        if not self.is_mounted:
+            return
+        self.group, self.rows = group, rows
+        self.query_one("#sessions", DataTable).loading = False
         self.relabel()
+
+    def group_changed(self, change: Change) -> None:
+        if change.group_dir == self.group_dir:
+            self.reload()
 
     def action_back(self) -> None:
         self.app.pop_screen()

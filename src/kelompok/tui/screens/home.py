@@ -1,33 +1,61 @@
-"""Home: the groups of the workspace (reads only each group's `group.toml`)."""
+"""Home: the groups of the workspace. The list first (only each `group.toml`), then in a worker
+each group's details (last and next session, reviews, safety notes) from its sessions."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from kelompok.i18n import get_language, t
-from kelompok.sessions.store import GroupEntry, list_groups
+from kelompok.listing import GroupLine, list_group_lines, type_name
 from kelompok.tui.safe_text import plain
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.widgets.footer import TranslatedFooter
 
 
+if TYPE_CHECKING:
+    from kelompok.service import Change, GroupOverview
+
+
 def type_label(type_id: str) -> str:
     """The group type's name in the current language (falls back to the id)."""
-    try:
-        from kelompok.sessions.catalog import load_catalog
+    return type_name(type_id, get_language())
 
-        return load_catalog().type(type_id).name.get(get_language())
-    except Exception:  # the catalogue is validated at start; a label must never break listing
-        return type_id
+
+def short_date(value) -> str:
+    """`9 Mar 2026`: the first three letters of the month are its usual short form in both languages."""
+    month = t("format.months").split()[value.month - 1]
+    return f"{value.day} {month[:3]} {value.year}"
+
+
+def overview_text(overview: GroupOverview) -> str:
+    """The remarks column: what needs the facilitator first (safety, returned logs), then the dates."""
+    if overview.problem:
+        return t("home.unreadable", error=overview.problem)
+    parts = []
+    if overview.safety_flags:
+        parts.append(t("overview.flags", count=overview.safety_flags))
+    if overview.returned:
+        parts.append(t("overview.returned", count=overview.returned))
+    if overview.awaiting_review:
+        parts.append(t("overview.awaiting", count=overview.awaiting_review))
+    if overview.unreadable:
+        parts.append(t("overview.unreadable", count=overview.unreadable))
+    if overview.next_planned:
+        parts.append(t("overview.next", date=short_date(overview.next_planned)))
+    if overview.last_held:
+        parts.append(t("overview.last", date=short_date(overview.last_held)))
+    return " · ".join(parts) or t("overview.nothing")
 
 
 class HomeScreen(KelompokScreen):
     HELP_TOPIC = "home"
+    ALLOW_ROLE_SWITCH = True
     BINDINGS = [
         Binding("enter", "open_group", "keys.open", show=True),
         Binding("n", "new_group", "keys.new_group"),
@@ -37,7 +65,9 @@ class HomeScreen(KelompokScreen):
     def __init__(self, workspace: Path) -> None:
         super().__init__()
         self.workspace = workspace
-        self.entries: list[GroupEntry] = []
+        self.entries: list[GroupLine] = []
+        self.overviews: dict[str, GroupOverview] = {}
+        """Details per group folder, filled in by the worker after the list shows."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -47,8 +77,40 @@ class HomeScreen(KelompokScreen):
         yield TranslatedFooter()
 
     def load(self) -> None:
-        self.entries = list_groups(self.workspace)
+        # The list first, from plain TOML (fast start-up); the worker then validates each group.
+        self.entries = list_group_lines(self.workspace)
         self.relabel()
+        # After the list is on screen: the worker's imports and reads would compete for the GIL.
+        self.call_after_refresh(self._load_details, list(self.entries))
+
+    @work(thread=True, exclusive=True, group="home-details")
+    def _load_details(self, entries: list[GroupLine]) -> None:
+        for entry in entries:
+            if entry.problem:
+                continue
+            overview = self.service.overview(entry.path)
+            self.app.call_from_thread(self._show_detail, str(entry.path), overview)
+
+    def _show_detail(self, key: str, overview: GroupOverview) -> None:
+        self.overviews[key] = overview
+        table = self.query_one("#groups", DataTable)
+        if key in table.rows:
+            table.update_cell(key, "status", overview_text(overview))
+
+    def _column_widths(self) -> list[int]:
+        """Name, type, members, sessions, remarks: all five fit the table's width (80 columns too)."""
+        table = self.query_one("#groups", DataTable)
+        width = (table.size.width or self.app.size.width) - 1  # room for a vertical scrollbar
+        small = [max(len(t("home.col_members")), 3), max(len(t("home.col_sessions")), 3)]
+        rest = max(width - sum(small) - 5 * 2 * table.cell_padding, 30)
+        longest_name = max([len(e.name) for e in self.entries] + [len(t("home.col_name"))])
+        name = min(longest_name, max(12, rest * 35 // 100))
+        kind = min(max([len(type_label(e.type)) for e in self.entries] + [len(t("home.col_type"))]), max(10, rest * 30 // 100))
+        return [name, kind, *small, max(rest - name - kind, 10)]
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.entries:
+            self.relabel()
 
     def relabel(self) -> None:
         super().relabel()
@@ -57,20 +119,25 @@ class HomeScreen(KelompokScreen):
         table = self.query_one("#groups", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
-        table.add_columns(t("home.col_name"), t("home.col_type"), t("home.col_members"), t("home.col_sessions"), t("home.col_status"))
+        # Fixed widths from the terminal's width: auto widths overflowed 80 columns, and were
+        # measured as the headers' when the table was refilled while hidden.
+        labels = (t("home.col_name"), t("home.col_type"), t("home.col_members"), t("home.col_sessions"), t("home.col_status"))
+        for key, label, width in zip(("name", "type", "members", "sessions", "status"), labels, self._column_widths(), strict=True):
+            table.add_column(label, width=width, key=key)
         for entry in self.entries:
-            if entry.group is None:
-                status = t("home.unreadable", error=entry.error.problem if entry.error else "")
+            if entry.problem:
+                status = t("home.unreadable", error=entry.problem)
                 table.add_row(plain(entry.path.name), "—", "—", str(entry.sessions), plain(status), key=str(entry.path))
             else:
-                group = entry.group
-                table.add_row(plain(group.name), type_label(group.type), str(len(group.members)), str(entry.sessions), "", key=str(entry.path))
+                overview = self.overviews.get(str(entry.path))
+                status = overview_text(overview) if overview else t("overview.loading")
+                table.add_row(plain(entry.name), type_label(entry.type), str(entry.members), str(entry.sessions), plain(status), key=str(entry.path))
         if self.entries:
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
         hint = "" if self.entries else t("home.empty")
         self.query_one("#empty-hint", Static).update(hint)
 
-    def selected_entry(self) -> GroupEntry | None:
+    def selected_entry(self) -> GroupLine | None:
         table = self.query_one("#groups", DataTable)
         if not self.entries or table.cursor_row < 0:
             return None
@@ -84,15 +151,20 @@ class HomeScreen(KelompokScreen):
         entry = self.selected_entry()
         if entry is None:
             return
-        if entry.group is None:
-            self.notify(str(entry.error), title=t("home.cannot_open"), severity="error", timeout=8)
-            return
+        from kelompok.sessions.fileio import DataError
         from kelompok.tui.screens.group import GroupScreen
 
-        self.app.push_screen(GroupScreen(entry.path))
+        try:
+            screen = GroupScreen(entry.path)  # validates group.toml: the error names file and field
+        except DataError as error:
+            self.notify(str(error), title=t("home.cannot_open"), severity="error", timeout=8)
+            return
+        self.app.push_screen(screen)
 
     def action_new_group(self) -> None:
-        self.open_screen("screens.new_group", "NewGroupScreen", self.workspace)
+        from kelompok.tui.screens.new_group import NewGroupScreen
+
+        self.open_screen(NewGroupScreen, self.workspace)
 
     def on_screen_resume(self) -> None:
         """Shown for the first time or again after a child screen: (re)read the groups.
@@ -100,6 +172,11 @@ class HomeScreen(KelompokScreen):
         The one place that loads on showing: loading in on_mount too rebuilt the table twice in
         one frame, and the DataTable then kept its header-sized column widths."""
         self.load()
+
+    def group_changed(self, change: Change) -> None:
+        """New groups (the samples copied) or a saved edit: re-read the list if it shows."""
+        if change.what == "workspace" or self.is_current:
+            self.load()
 
     def action_reload(self) -> None:
         self.load()

@@ -15,7 +15,6 @@ small widgets. Nothing on it rebuilds a table or walks the whole record.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -36,7 +35,6 @@ from kelompok.sessions.store import (
     load_group,
     load_session,
     next_session_number,
-    save_session,
     session_numbers,
     session_path,
 )
@@ -120,7 +118,6 @@ class LiveScreen(KelompokScreen):
         self._ended_path: Path | None = None
         self._leaving = False
         self._pad_mode: str | None = None
-        self._frozen = False
         self._last_key = 0.0
 
     # ── layout ──
@@ -149,8 +146,8 @@ class LiveScreen(KelompokScreen):
         self.turn_line = self.query_one(TurnLine)
         self.save_state = self.query_one(SaveState)
         self.relabel()
-        self._clock = getattr(self.app, "clock", time.monotonic)
-        self._now = self._now_override or getattr(self.app, "now", None) or dt.datetime.now
+        self._clock = self.kelompok.clock
+        self._now = self._now_override or self.kelompok.now
         self._begin()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -233,11 +230,10 @@ class LiveScreen(KelompokScreen):
             self._close_screen()
             return
         self.silent_minutes = choice.silent_minutes
-        session.coding = choice.coding  # type: ignore[assignment]
-        session.attendance = list(choice.attendance)
         try:
-            save_session(self.group_dir, session)  # under our hold on the lock; the Recorder opens it next
-        except (DataError, OSError) as error:
+            # Under our hold on the lock; the Recorder opens it next.
+            self.service.record_attendance(self.group_dir, session, choice.coding, list(choice.attendance))
+        except (DataError, OSError, ValueError) as error:
             self._give_up(str(error), title=t("live.cannot_open"))
             return
         self._open_recorder(session.number, attendance=choice.attendance)
@@ -292,9 +288,6 @@ class LiveScreen(KelompokScreen):
         self.app.call_later(leave)
 
     def _shutdown(self) -> None:
-        if self._frozen:
-            gc.unfreeze()
-            self._frozen = False
         if self._addressee_timer is not None:
             self._addressee_timer.stop()
         if self.recorder is not None and not self.recorder.closed:
@@ -324,13 +317,6 @@ class LiveScreen(KelompokScreen):
         self._rebuild()
         self.set_interval(1.0, self._clock_tick, name="live-clock")
         self.refresh_bindings()
-        # A full collection of the garbage collector walks every object of the app (tens of
-        # thousands) and can take 50–100 ms: a key pressed then would show late. Everything that
-        # exists now lives as long as the recording, so it is moved out of the collector's sight;
-        # what the session adds stays small. Undone in `_shutdown`.
-        gc.collect()
-        gc.freeze()
-        self._frozen = True
 
     def _load_roles(self) -> None:
         from kelompok.sessions.catalog import load_catalog
@@ -378,7 +364,7 @@ class LiveScreen(KelompokScreen):
         self._show_agenda()
         self._show_turn()
         self._saved()
-        self._tick()
+        self.show_time()
 
     def _update_presence(self) -> None:
         recorder = self.recorder
@@ -444,9 +430,10 @@ class LiveScreen(KelompokScreen):
         """
         if self.keypad is not None and self.keypad.stage != "idle" and time.monotonic() - self._last_key < 2.0:
             return
-        self._tick()
+        self.show_time()
 
-    def _tick(self) -> None:
+    def show_time(self) -> None:
+        """Show the session clocks now (the one-second timer calls this; so may a test after moving its clock)."""
         recorder = self.recorder
         if recorder is None:
             return
@@ -814,7 +801,7 @@ class LiveScreen(KelompokScreen):
         self._show_agenda()
         self._saved()
         self._show_turn()
-        self._tick()
+        self.show_time()
         self.refresh_bindings()
 
     def action_end(self) -> None:
@@ -855,9 +842,36 @@ class LiveScreen(KelompokScreen):
         self._show_agenda()
         self._saved()
         self._show_turn()
-        self._tick()
+        self.show_time()
         self.refresh_bindings()
         self.notify(t("live.ended", number=recorder.session.number, path=path), timeout=10)
+        self._show_summary(recorder.session)
+
+    def _show_summary(self, session: Session) -> None:
+        """The session in a few figures, and an invitation to evaluate and reflect while it is fresh."""
+        from kelompok.sessions.summary import summarise
+        from kelompok.tui.dialogs.summary import SessionSummaryDialog
+
+        number = session.number
+
+        def chosen(choice: str | None) -> None:
+            if choice == "plan":
+                from kelompok.tui.screens.plan import PlanScreen
+
+                try:
+                    plan = PlanScreen(self.group_dir, number)
+                except DataError as error:
+                    self.notify(str(error), title=t("app.cannot_open"), severity="error", timeout=10)
+                    return
+                self.app.push_screen(plan)
+                # The last tab is "plan vs actual", where the objectives are evaluated.
+                self.app.call_after_refresh(lambda: plan.action_show_tab(len(plan.visible_tabs) - 1))
+            elif choice == "review":
+                from kelompok.tui.screens.review import ReviewScreen
+
+                self.open_screen(ReviewScreen, self.group_dir, number)
+
+        self.app.push_screen(SessionSummaryDialog(summarise(session, self.group.seat_order()), number), chosen)
 
     def action_leave(self) -> None:
         """Leave the screen; a running session is paused first and stays open for later."""
@@ -886,7 +900,7 @@ class LiveScreen(KelompokScreen):
             self._pad_mode = None  # the pad takes the relabelled items
             self._show_turn()
             self._saved()
-            self._tick()
+            self.show_time()
         self.member_pad.invalidate()
         self.recent.invalidate()
         for widget in (self.member_pad, self.recent, self.agenda, self.role_pad, self.turn_line, self.save_state):

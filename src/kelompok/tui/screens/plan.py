@@ -9,7 +9,7 @@ evaluation and follow-up, and — for an ended session — plan against actual (
 met / partly / not met with evidence, planned against used mezzo roles). On the side, the checks
 `planning.check_plan` finds as the facilitator types and the advice for the session's stage.
 
-Saving is explicit (Ctrl+S) and atomic (`store.save_session`); the status line always says whether
+Saving is explicit (Ctrl+S) and atomic (one unit of work of `kelompok.service`); the status line always says whether
 what is on screen is on disk. Ctrl+Z undoes the last edit (a whole field, or one agenda change);
 leaving with unsaved changes asks first and leaves the file as it was. A signed-off (locked) or
 running session, or a group another window holds, opens read-only and says why.
@@ -46,7 +46,7 @@ from kelompok.sessions.planning import (
     stage_for,
     stage_suggestions,
 )
-from kelompok.sessions.store import load_group, load_session, next_session_number, save_session, session_path
+from kelompok.sessions.store import load_group, load_session, next_session_number, session_path
 from kelompok.tui.dialogs.confirm import ConfirmDialog
 from kelompok.tui.safe_text import clean
 from kelompok.tui.screens.base import KelompokScreen
@@ -192,10 +192,10 @@ class PlanScreen(KelompokScreen):
     def _today(self) -> dt.date:
         """Today, from the app's wall clock when it has one (tests fix it with `app.now`)."""
         try:
-            now = getattr(self.app, "now", None)
-        except Exception:  # built outside a running app (no active app): the real clock
-            now = None
-        return (now or dt.datetime.now)().date()
+            now = self.kelompok.now
+        except RuntimeError:  # built outside a running app (Textual: no active app): the real clock
+            now = dt.datetime.now
+        return now().date()
 
     @property
     def read_only(self) -> bool:
@@ -657,10 +657,8 @@ class PlanScreen(KelompokScreen):
         session = self.current_session()
         path = session_path(self.group_dir, session.number)
         try:
-            session = Session.model_validate(session.model_dump(by_alias=True))
-            if self.is_new and path.exists():
-                raise DataError(path, "", t("plan.number_taken", number=session.number))
-            save_session(self.group_dir, session)
+            # One unit of work: validated whole, never over a session that appeared meanwhile.
+            session = self.service.save_plan(self.group_dir, session, new=self.is_new, taken_message=t("plan.number_taken", number=session.number))
         except ValidationError as error:
             self.notify(validation_message(error.errors()[0]), title=t("plan.not_saved"), severity="error", timeout=10)
             return False

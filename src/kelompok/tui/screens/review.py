@@ -8,7 +8,7 @@
     └ footer: c comment · r return · o sign off · s submit · a amend ······················┘
 
 The screen reads the session once and changes it only through `sessions.review` (submit, comment,
-return, sign off, amend); every step is saved at once with `store.save_session` (atomic) and the
+return, sign off, amend); every step is one unit of work of the group service (`kelompok.service`, saved atomically) and the
 status line says so. What a key may do depends on the role (`app.role`: a facilitator submits and
 amends, a supervisor returns and signs off, both comment) and on the review status; `check_action`
 hides the other role's steps and dims the ones that do not fit now. A group held by another
@@ -36,7 +36,7 @@ from kelompok.sessions.fileio import DataError
 from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.safety import close_follow_up, safety_items, safety_line
 from kelompok.sessions.models import Group, Session
-from kelompok.sessions.store import load_group, load_session, save_session, session_numbers
+from kelompok.sessions.store import load_group, load_session, session_numbers
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.widgets import review_content as rc
 from kelompok.tui.widgets.footer import TranslatedFooter
@@ -56,10 +56,6 @@ GENERAL_SECTIONS = ("comments", "status")
 
 BADGE = Style(bold=True, reverse=True)
 """The review status at the start of the status line."""
-
-
-def _wall_clock() -> dt.datetime:
-    return dt.datetime.now()
 
 
 class ReviewScreen(KelompokScreen):
@@ -289,7 +285,9 @@ class ReviewScreen(KelompokScreen):
             self.app.pop_screen()
 
     def action_sociogram(self) -> None:
-        self.open_screen("screens.sociogram", "SociogramScreen", self.group_dir, self.number)
+        from kelompok.tui.screens.sociogram import SociogramScreen
+
+        self.open_screen(SociogramScreen, self.group_dir, self.number)
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         """The review steps that apply now, for the command palette (the app adds them to its own)."""
@@ -300,10 +298,10 @@ class ReviewScreen(KelompokScreen):
     # ── who acts, and what they may do now ──
 
     def _acting_role(self) -> str:
-        return getattr(self.app, "role", "facilitator")
+        return self.kelompok.role
 
     def _acting_name(self) -> str:
-        return getattr(self.app, "user_name", "")
+        return self.kelompok.user_name
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action not in WRITE_ACTIONS:
@@ -328,30 +326,23 @@ class ReviewScreen(KelompokScreen):
         if name:
             then(name)
             return
-        ask = getattr(self.app, "ask_name", None)
-        if ask is not None:
-            ask(then)
+        self.kelompok.ask_name(then)
 
     def _now(self) -> dt.datetime:
-        now = getattr(self.app, "now", None) or _wall_clock
-        return now().replace(microsecond=0)
+        return self.kelompok.now().replace(microsecond=0)
 
     def _apply(self, step: Callable[[Session], object], done: str) -> bool:
         """Run one review step on the session and save it at once; on any failure nothing changes."""
         if self.read_only:
             self.notify(t("review_screen.read_only_notice"), severity="warning", timeout=8)
             return False
-        before = self.session.model_copy(deep=True)
         try:
-            step(self.session)
+            # One unit of work in the service: on any failure self.session stays what the file holds.
+            self.session = self.service.review_step(self.group_dir, self.session, step)
         except review.ReviewError as error:
-            self.session = before
             self.notify(str(error), title=t("review_screen.cannot"), severity="warning", timeout=8)
             return False
-        try:
-            save_session(self.group_dir, self.session)
-        except (DataError, OSError) as error:
-            self.session = before  # the screen shows what the file holds, never an unsaved step as saved
+        except (DataError, OSError, ValueError) as error:  # ValueError: pydantic refused the changed copy
             self.save_error = str(error)
             self.refresh_view()
             self.notify(t("review_screen.save_failed", error=error), title=t("review_screen.cannot"), severity="error", timeout=12)

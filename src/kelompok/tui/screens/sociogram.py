@@ -15,7 +15,6 @@ Nothing here writes to the group's files.
 
 from __future__ import annotations
 
-import gc
 from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
@@ -153,7 +152,6 @@ class SociogramScreen(KelompokScreen):
         self._pictures: OrderedDict[tuple, Picture] = OrderedDict()
         self._view_lines = 1
         self._binding_states: tuple[bool | None, ...] = ()
-        self._frozen = False
 
     def _strangers(self) -> list[str]:
         seen: set[str] = set()
@@ -198,11 +196,6 @@ class SociogramScreen(KelompokScreen):
             self.notify(t("sociogram.unreadable", number=number, error=problem), severity="warning", timeout=10)
         if self.sessions:
             self._compute_series()
-
-    def on_unmount(self) -> None:
-        if self._frozen:
-            gc.unfreeze()
-            self._frozen = False
 
     def on_resize(self) -> None:
         self._fit_to_size()
@@ -254,13 +247,6 @@ class SociogramScreen(KelompokScreen):
         self.query_one(MetricsPanel).show_series(series, self.index)
         self._show_stages()
         self.show_view()
-        # Everything alive now (the app, the analyses) stays alive while this screen is open; a
-        # full garbage collection over it took 50–300 ms in the middle of a step (measured with
-        # benchmarks/bench_sociogram_screen.py). Freezing takes it out of those passes; the
-        # screen unfreezes when it closes, so nothing is kept longer than it would be anyway.
-        gc.collect()
-        gc.freeze()
-        self._frozen = True
 
     def _show_stages(self) -> None:
         """The development column: per session, the stages its signals may indicate (in the

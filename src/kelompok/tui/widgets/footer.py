@@ -1,21 +1,57 @@
-"""A footer whose key descriptions follow the current language.
+"""A footer whose key descriptions follow the current language and that never cuts a label.
 
 Bindings carry an i18n key as their description (e.g. `keys.quit`); the footer translates it when
-it draws, so switching language only needs a recompose, not new Binding objects.
+it draws, so switching language only needs a recompose, not new Binding objects. When the keys do
+not all fit the terminal's width, the last ones are left out whole (the screen's own keys come
+first; the app-wide ones — language, role, quit — are always in the command palette and F1).
+
+Only Textual's public `Footer` is used: the keys it composes are recognised by their public
+`key_display` / `description` attributes, not by importing the private `textual.widgets._footer`.
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from kelompok.i18n import t
 
+_PALETTE_WIDTH = 12
+"""Room kept on the right for the docked command-palette key (`^p palette`)."""
+
+
+def _is_key(widget: Widget) -> bool:
+    return isinstance(getattr(widget, "key_display", None), str) and isinstance(getattr(widget, "description", None), str)
+
 
 class TranslatedFooter(Footer):
+    _composed_for: int | None = None
+    """The terminal width the keys were last fitted to."""
+
     def compose(self) -> ComposeResult:
+        room = (self.app.size.width or 80) - (_PALETTE_WIDTH if self.show_command_palette else 0)
+        used = 0
+        full = False
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and "." in widget.description:
-                widget.description = t(widget.description)
+            if not _is_key(widget) or widget.has_class("-command-palette"):
+                yield widget
+                continue
+            description: str = widget.description  # type: ignore[attr-defined]
+            if "." in description:
+                description = t(description)
+                widget.description = description  # type: ignore[attr-defined]
+            # key, its padding, the description and the gap after it (compact: one cell less)
+            width = cell_len(widget.key_display) + cell_len(description) + (2 if self.compact else 3)  # type: ignore[attr-defined]
+            if full or used + width > room:
+                full = True  # a later, shorter key must not jump ahead of a longer, more important one
+                continue
+            used += width
             yield widget
+
+    def on_resize(self) -> None:
+        width = self.app.size.width
+        if self._composed_for != width:
+            self._composed_for = width
+            self.refresh(recompose=True)

@@ -8,7 +8,6 @@ The widget keeps the list; the screen hears `MembersChanged` and does the saving
 
 from __future__ import annotations
 
-import datetime as dt
 
 from rich.text import Text
 from textual import on
@@ -185,7 +184,9 @@ class GroupMembersEditor(Widget):
             return
         index = max(table.cursor_row, 0)
         member = self.members[index]
-        today = (getattr(self.app, "now", None) or dt.datetime.now)().date()
+        from kelompok.tui.screens.base import kelompok_app
+
+        today = kelompok_app(self).now().date()
         consent = member.consent.model_copy(update={"recording": not member.consent.recording, "date": today})
         self.members[index] = member.model_copy(update={"consent": consent})
         self._changed(index)
