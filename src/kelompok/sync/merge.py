@@ -7,8 +7,8 @@ and both edits touch neighbouring lines. Here the parsed files are merged by wha
 - events by `seq` (both sides append; the same seq with different content is a true conflict),
 - comments, amendments, review trail and the group's audit: append-only, the union of both,
   in time order,
-- the review status by precedence: a sign-off wins (it locks the session); otherwise the side that
-  moved, and when both moved, the status the latest step of the merged trail implies,
+- the review status by precedence: a sign-off wins (it locks the session); otherwise, when the
+  sides disagree, the status the latest step (submitted, returned) of the joined trail implies,
 - the session state by progress (planned < running < paused < ended),
 - members by code, and every other field (plan fields one by one) three-way: a side that did not
   change a field takes the other's change.
@@ -132,13 +132,14 @@ def _merge_review(base: dict, ours: dict, theirs: dict) -> dict:
         merged["status"] = "reviewed"
         return merged
     b, o, th = (side.get("status", "draft") for side in (base, ours, theirs))
-    if o == th or th == b:
+    steps = [_STATUS_OF_STEP[e["action"]] for e in merged.get("trail", []) if e.get("action") in _STATUS_OF_STEP]
+    base_steps = [e for e in base.get("trail", []) if e.get("action") in _STATUS_OF_STEP]
+    if o != th and len(steps) > len(base_steps):
+        status = steps[-1]  # the sides disagree: the latest review step of the joined trail decides
+    elif o == th or th == b:
         status = o
-    elif o == b:
+    else:
         status = th
-    else:  # both moved the log on: the latest step of the merged trail says where it stands
-        steps = [_STATUS_OF_STEP[e["action"]] for e in merged.get("trail", []) if e.get("action") in _STATUS_OF_STEP]
-        status = steps[-1] if steps else o
     if status != "draft":
         merged["status"] = status
     return merged
