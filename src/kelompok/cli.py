@@ -231,7 +231,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     try:
         url = needs_trust(workspace, args.remote)
         if url and not trust and sys.stdin.isatty():
-            sys.stdout.write(t("sync.confirm_trust", url=url))
+            sys.stdout.write(t("sync.confirm_trust", url=url) + " [y/N] ")
             sys.stdout.flush()
             trust = sys.stdin.readline().strip().lower() in ("y", "ya", "yes")
         result = sync(workspace, _who(), remote=args.remote, trust=trust)

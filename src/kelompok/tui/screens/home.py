@@ -31,28 +31,35 @@ class HomeScreen(KelompokScreen):
         Binding("enter", "open_group", "keys.open", show=True),
         Binding("n", "new_group", "keys.new_group"),
         Binding("r", "reload", "keys.reload"),
+        Binding("s", "sync", "keys.sync"),
     ]
 
     def __init__(self, workspace: Path) -> None:
         super().__init__()
         self.workspace = workspace
         self.entries: list[GroupEntry] = []
+        self.sync_status = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="workspace-line")
+        yield Static(id="sync-line")
         yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty-hint")
         yield TranslatedFooter()
 
     def load(self) -> None:
+        from kelompok.sync.status import workspace_status
+
         self.entries = list_groups(self.workspace)
+        self.sync_status = workspace_status(self.workspace)
         self.relabel()
 
     def relabel(self) -> None:
         super().relabel()
         self.sub_title = t("home.subtitle")
         self.query_one("#workspace-line", Static).update(t("home.workspace", path=self.workspace))
+        self.query_one("#sync-line", Static).update(self.sync_status.line() if self.sync_status else "")
         table = self.query_one("#groups", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
@@ -63,7 +70,8 @@ class HomeScreen(KelompokScreen):
                 table.add_row(entry.path.name, "—", "—", str(entry.sessions), status, key=str(entry.path))
             else:
                 group = entry.group
-                table.add_row(group.name, type_label(group.type), str(len(group.members)), str(entry.sessions), "", key=str(entry.path))
+                synced = self.sync_status.group_line(entry.path.name) if self.sync_status else ""
+                table.add_row(group.name, type_label(group.type), str(len(group.members)), str(entry.sessions), synced, key=str(entry.path))
         if self.entries:
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
         hint = "" if self.entries else t("home.empty")
@@ -102,3 +110,8 @@ class HomeScreen(KelompokScreen):
 
     def action_reload(self) -> None:
         self.load()
+
+    def action_sync(self) -> None:
+        from kelompok.tui.sync_action import start_sync
+
+        start_sync(self, self.workspace, self.load)
