@@ -187,9 +187,16 @@ def _changed_paths(git: Git, old: str | None, new: str | None) -> list[str]:
     return [p for p in git.run(*args).stdout.split("\0") if p]
 
 
-def _reader(git: Git, revision: str | None):
-    """Files at a commit (None: before the first commit, so nothing is there)."""
-    return lambda path: git.show(revision, path) if revision else None
+def _with_group_files(paths: list[str]) -> list[str]:
+    """The paths and the group.toml of each group they are in (the descriptions name the group)."""
+    folders = {p.split("/", 1)[0] for p in paths if "/" in p}
+    return list(dict.fromkeys([*paths, *(f"{folder}/group.toml" for folder in sorted(folders))]))
+
+
+def _reader(git: Git, revision: str | None, paths: list[str]):
+    """Files at a commit, read in one batch (None: before the first commit, so nothing is there)."""
+    files = git.read_many(revision, _with_group_files(paths)) if revision else {}
+    return lambda path: files.get(path)
 
 
 def _working_reader(folder: Path):
@@ -200,12 +207,19 @@ def _working_reader(folder: Path):
     return read
 
 
+def _describe(git: Git, old: str | None, new: str | None) -> list[Change]:
+    """The changes from commit `old` to commit `new` (`new` None: to the index, read from the files)."""
+    paths = _changed_paths(git, old, new)
+    after = _working_reader(git.folder) if new is None else _reader(git, new, paths)
+    return describe(paths, _reader(git, old, paths), after)
+
+
 def _commit_local(git: Git) -> list[Change]:
     git.run("add", "-A")
     if git.ok("diff", "--cached", "--quiet"):
         return []
     head = git.head()
-    changes = describe(_changed_paths(git, head, None), _reader(git, head), _working_reader(git.folder))
+    changes = _describe(git, head, None)
     git.run("commit", "-q", "--no-verify", "-m", commit_message(changes))
     return changes
 
@@ -250,7 +264,7 @@ def _clone(workspace: Path, url: str, author: Author, trust: bool, when: str) ->
     _prepare_repository(git)
     _make_private(workspace)
     head = git.head()
-    arrived = describe(_changed_paths(git, None, head), _reader(git, None), _reader(git, head)) if head else []
+    arrived = _describe(git, None, head) if head else []
     result = SyncResult("cloned", arrived=arrived)
     _save_last(workspace, result, when)
     return result
@@ -332,7 +346,7 @@ def _exchange(git: Git, before: str | None, committed: list[Change]) -> SyncResu
                 raise SyncError(t("sync.merge_failed", detail=_last_line(merged.stderr or merged.stdout)))
         head = git.head()
         if head != local:
-            arrived = describe(_changed_paths(git, local, head), _reader(git, local), _reader(git, head))
+            arrived = _describe(git, local, head)
             _make_private(git.folder)
     if git.head() is None:
         return SyncResult("synced", committed=committed)  # an empty workspace and an empty remote
