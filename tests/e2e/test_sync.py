@@ -344,3 +344,14 @@ def test_cli_sync_clones_then_syncs(tmp_path: Path, remote: Path, monkeypatch: p
     assert (office / GROUP / "group.toml").is_file()
     again = run(str(office))
     assert again.returncode == 0 and "Tidak ada perubahan lokal" in again.stdout
+
+
+def test_forget_notice_only_in_a_synced_workspace(tmp_path: Path, remote: Path):
+    from kelompok.sync.history import forget_notice
+
+    laptop = tmp_path / "laptop"
+    save_group(laptop / GROUP, make_group())
+    assert forget_notice(laptop / GROUP) is None
+    sync(laptop, FACILITATOR, remote=str(remote), trust=True)
+    notice = forget_notice(laptop / GROUP)
+    assert notice is not None and "riwayat git" in notice and str(remote) in notice
