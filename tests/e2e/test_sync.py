@@ -355,3 +355,29 @@ def test_forget_notice_only_in_a_synced_workspace(tmp_path: Path, remote: Path):
     sync(laptop, FACILITATOR, remote=str(remote), trust=True)
     notice = forget_notice(laptop / GROUP)
     assert notice is not None and "riwayat git" in notice and str(remote) in notice
+
+
+def test_rejected_push_leaves_the_workspace_as_it_was(two_machines: tuple[Path, Path], remote: Path):
+    laptop, office = two_machines
+    save_session(office / GROUP, planned(1))
+    sync(office, SUPERVISOR)
+    record_session(laptop, 2)
+    hook = remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'ditolak server' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    result = sync(laptop, FACILITATOR)
+    assert result.outcome == "offline" and result.detail == "ditolak server"
+    assert not (laptop / GROUP / "sessions" / "001.toml").exists()  # the merge was taken back
+    assert last_subject(laptop) == "Sesi 2 KUBE Mawar dicatat"  # the local commit stays
+    assert git(laptop, "status", "--porcelain") == ""
+    hook.unlink()
+    assert sync(laptop, FACILITATOR).outcome == "synced"
+    assert (laptop / GROUP / "sessions" / "001.toml").is_file()
+
+
+def test_check_accepts_a_synced_workspace(two_machines: tuple[Path, Path]):
+    laptop, _office = two_machines
+    record_session(laptop, 1)
+    sync(laptop, FACILITATOR)
+    checked = subprocess.run([sys.executable, "-m", "kelompok", "check", str(laptop)], capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stderr

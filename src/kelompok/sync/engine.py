@@ -379,5 +379,10 @@ def _restore_conflicts(path: Path, content: bytes | None) -> None:
 
 
 def _last_line(text: str) -> str:
-    lines = [line for line in (text or "").strip().splitlines() if line.strip()]
+    """The line of git's output that says why: the server's own words, else git's first error."""
+    lines = [line.strip() for line in (text or "").strip().splitlines() if line.strip()]
+    for prefix in ("remote:", "fatal:", "error:"):
+        for line in lines:
+            if line.startswith(prefix) and line[len(prefix):].strip():
+                return line[len(prefix):].strip()
     return lines[-1] if lines else ""
