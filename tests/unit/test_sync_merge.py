@@ -137,3 +137,10 @@ def test_describe_names_what_changed():
     assert [(c.kind, c.number) for c in changes] == [("recorded", 6), ("commented", 5), ("returned", 5)]
     assert commit_message(changes).splitlines()[0] == "Sesi 6 KUBE Mawar dicatat; Komentar Retno pada sesi 5 KUBE Mawar (+1 lainnya)"
     assert arrival_summary(changes + [Change("returned", "h", "Lain", 2)]) == ["1 sesi dicatat", "1 sesi diberi komentar supervisor", "2 sesi dikembalikan supervisor"]
+
+
+def test_a_commit_message_for_thousands_of_changes_stays_short():
+    changes = [Change("recorded", "g", "KUBE", n) for n in range(1, 1001)]
+    message = commit_message(changes).splitlines()
+    assert message[0] == "Sesi 1 KUBE dicatat; Sesi 2 KUBE dicatat (+998 lainnya)"
+    assert len(message) == 2 + 50 + 1 and message[-1] == "(+950 lainnya)"

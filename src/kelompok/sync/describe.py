@@ -16,12 +16,17 @@ from typing import Any
 
 from kelompok.i18n import t
 from kelompok.sessions.store import GROUP_FILE, SESSIONS_DIR, session_number_of
+from kelompok.sociogram.reader import _cut_inline, _cut_tables  # the one parser of our events layout
 
 Reader = Callable[[str], bytes | None]
 """Gives a repo-relative file's bytes in one version, or None when it is not there."""
 
 # Kinds of change, in the order a message lists them.
 KINDS = ("group_created", "group_updated", "recorded", "planned", "submitted", "commented", "returned", "signed_off", "amended", "updated", "removed", "other")
+
+
+BODY_LINES = 50
+"""At most this many changes are listed in a commit message's body."""
 
 
 @dataclass(frozen=True)
@@ -44,15 +49,30 @@ class Change:
 
 
 def _parse(raw: bytes | None) -> dict | None:
+    """A file's content for describing it. The events array is only counted (`events` holds
+    placeholders): the pure-Python TOML parser spends nearly all its time there, and a first sync
+    describes thousands of files. The sociogram reader's cut finds it in the layout kelompok writes."""
     if raw is None:
         return None
     try:
-        return tomllib.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
+        for cut in (_cut_tables, _cut_inline):
+            found = cut(text)
+            if found is None:
+                continue
+            start, end, rows = found
+            try:
+                before, after = tomllib.loads(text[:start]), tomllib.loads(text[end:])
+            except tomllib.TOMLDecodeError:
+                continue
+            if "events" not in before and "events" not in after and before.keys().isdisjoint(after):
+                return {**before, **after, "events": [None] * len(rows)}
+        return tomllib.loads(text)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         return {}
 
 
-def _session_changes(old: dict | None, new: dict | None) -> list[tuple[str, str]]:
+def _session_changes(old: dict | None, new: dict | None, differs: bool = True) -> list[tuple[str, str]]:
     """(kind, author) pairs for one session file."""
     if new is None:
         return [("removed", "")]
@@ -76,7 +96,7 @@ def _session_changes(old: dict | None, new: dict | None) -> list[tuple[str, str]
             kinds.append(("signed_off", str(new_review.get("signoff", {}).get("by", ""))))
     if len(new_review.get("amendments", [])) > len(old_review.get("amendments", [])):
         kinds.append(("amended", ""))
-    if not kinds and old != new:
+    if not kinds and differs:
         kinds.append(("updated", ""))
     return kinds
 
@@ -105,7 +125,8 @@ def describe(paths: list[str], before: Reader, after: Reader) -> list[Change]:
         if number is None:
             changes.append(Change("other", parts[0] if len(parts) > 1 else "", ""))
             continue
-        for kind, author in _session_changes(_parse(before(path)), _parse(after(path))):
+        old_raw, new_raw = before(path), after(path)
+        for kind, author in _session_changes(_parse(old_raw), _parse(new_raw), old_raw != new_raw):
             changes.append(Change(kind, parts[0], group_name(parts[0]), number, author))
     order = {kind: index for index, kind in enumerate(KINDS)}
     return sorted(changes, key=lambda c: (order[c.kind], c.group, c.number or 0))
@@ -122,7 +143,9 @@ def commit_message(changes: list[Change]) -> str:
     subject = "; ".join(phrases[:2])
     if len(phrases) > 2:
         subject += " " + t("sync.change.and_more", count=len(phrases) - 2)
-    body = "\n".join(f"- {p}" for p in phrases)
+    body = "\n".join(f"- {p}" for p in phrases[:BODY_LINES])
+    if len(phrases) > BODY_LINES:  # a first sync of a whole workspace: the log stays readable
+        body += "\n" + t("sync.change.and_more", count=len(phrases) - BODY_LINES)
     return subject if len(phrases) == 1 else f"{subject}\n\n{body}"
 
 

@@ -220,7 +220,7 @@ def _commit_local(git: Git) -> list[Change]:
         return []
     head = git.head()
     changes = _describe(git, head, None)
-    git.run("commit", "-q", "--no-verify", "-m", commit_message(changes))
+    git.run("commit", "-q", "--no-verify", "-F", "-", input_text=commit_message(changes))
     return changes
 
 
