@@ -381,3 +381,25 @@ def test_check_accepts_a_synced_workspace(two_machines: tuple[Path, Path]):
     sync(laptop, FACILITATOR)
     checked = subprocess.run([sys.executable, "-m", "kelompok", "check", str(laptop)], capture_output=True, text=True, check=False)
     assert checked.returncode == 0, checked.stderr
+
+
+def test_cli_lists_a_conflict_with_both_versions_and_picks_one(two_machines: tuple[Path, Path]):
+    laptop, office = two_machines
+    save_session(laptop / GROUP, planned(2))
+    sync(laptop, FACILITATOR)
+    sync(office, SUPERVISOR)
+    edit(laptop, 2, lambda s: setattr(s.plan, "venue", "Balai desa Mawar"))
+    edit(office, 2, lambda s: setattr(s.plan, "venue", "Kantor Dinas"))
+    sync(office, SUPERVISOR)
+    assert sync(laptop, FACILITATOR).conflicts == 1
+    run = lambda *args: subprocess.run([sys.executable, "-m", "kelompok", "sync", str(laptop), *args], capture_output=True, text=True, check=False)  # noqa: E731
+    listed = run("--conflicts")
+    assert listed.returncode == 0, listed.stderr
+    assert f"#1 {GROUP}/sessions/002.toml · plan.venue" in listed.stdout
+    assert 'di sini: "Balai desa Mawar"' in listed.stdout and 'dari remote: "Kantor Dinas"' in listed.stdout
+    assert run("--pick", "1=mine").returncode == 2
+    assert run("--pick", "7=ours").returncode == 2
+    picked = run("--pick", "1=theirs")
+    assert picked.returncode == 0 and "#1" in picked.stdout
+    assert load_session(laptop / GROUP, 2).plan.venue == "Kantor Dinas"
+    assert "Tidak ada konflik" in run("--conflicts").stdout
