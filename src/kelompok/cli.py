@@ -254,10 +254,14 @@ def _sync_conflicts(workspace: Path, picks: list[str] | None, load_conflicts, re
         ident, _, choice = pick.partition("=")
         if not ident.isdigit() or choice not in ("ours", "theirs"):
             raise UsageError(t("sync.bad_pick", value=pick))
+        from kelompok.sync.conflicts import ConflictBusy
+
         try:
             resolve(workspace, int(ident), choice)
         except KeyError:
             raise UsageError(t("sync.unknown_conflict", id=ident)) from None
+        except ConflictBusy as error:
+            raise UsageError(str(error)) from None
         _print(t("sync.picked", id=ident, choice=choice))
     if picks:
         return EXIT_OK

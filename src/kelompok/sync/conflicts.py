@@ -15,10 +15,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from kelompok.i18n import t
 from kelompok.sessions.fileio import atomic_write_bytes, dump_model, validate
+from kelompok.sessions.locking import GroupLock
 from kelompok.sync.merge import Conflict, apply_choice
 
 CONFLICTS_FILE = Path(".git") / "kelompok" / "conflicts.json"
+
+
+class ConflictBusy(Exception):
+    """The group is being written by another kelompok (or recorded live): pick again later."""
 
 
 @dataclass
@@ -73,7 +79,8 @@ def resolve(workspace: Path, conflict_id: int, choice: str) -> PendingConflict:
     """Keep `ours` (the file is already right) or put `theirs` into the file; the conflict is done.
 
     The file is written through the model, so the choice must still make a valid file.
-    Raises KeyError for an unknown id, DataError when the chosen version does not fit any more.
+    Raises KeyError for an unknown id, ConflictBusy when another process holds the group, DataError
+    when the chosen version does not fit any more.
     """
     from kelompok.sessions.models import Group, Session
 
@@ -83,10 +90,14 @@ def resolve(workspace: Path, conflict_id: int, choice: str) -> PendingConflict:
         raise KeyError(conflict_id)
     if choice == "theirs":
         target = Path(workspace) / item.path
-        with open(target, "rb") as handle:
-            data = tomllib.load(handle)
-        data = apply_choice(data, list(item.field), item.theirs)
-        model = Group if target.name == "group.toml" else Session
-        atomic_write_bytes(target, dump_model(validate(model, data, target)))
+        group_dir = Path(workspace) / item.path.split("/", 1)[0]
+        with GroupLock(group_dir) as lock:  # the group's one writer, as for every other save
+            if not lock.held:
+                raise ConflictBusy(t("sync.busy", groups=group_dir.name))
+            with open(target, "rb") as handle:
+                data = tomllib.load(handle)
+            data = apply_choice(data, list(item.field), item.theirs)
+            model = Group if target.name == "group.toml" else Session
+            atomic_write_bytes(target, dump_model(validate(model, data, target)))
     _save(workspace, [c for c in items if c.id != conflict_id])
     return item

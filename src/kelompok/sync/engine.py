@@ -350,6 +350,8 @@ def _exchange(git: Git, before: str | None, committed: list[Change]) -> SyncResu
             _make_private(git.folder)
     if git.head() is None:
         return SyncResult("synced", committed=committed)  # an empty workspace and an empty remote
+    if has_remote_branch and git.head() == git.out("rev-parse", remote_ref):
+        return SyncResult("synced", committed=committed, arrived=arrived)  # nothing to send
     pushed = git.run("push", "-q", "-u", REMOTE, f"HEAD:refs/heads/{BRANCH}", check=False)
     if pushed.returncode != 0:
         # Back to the state before the merge: the local commit stays, the workspace is as it was.
