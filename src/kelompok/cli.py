@@ -15,6 +15,8 @@
     kelompok forget GROUP_DIR MEMBER_CODE [--dry-run]
                                               erase a member's personal data (UU PDP)
     export and report take --attributes a,b: analysable member attributes to include (none by default)
+    kelompok sync [WORKSPACE] [--remote URL] [--trust-remote] [--conflicts] [--pick ID=ours|theirs]
+                                              sync the workspace with the agency's git remote
 
 Exit codes: 0 success, 1 invalid data, 2 usage error. Errors are one line naming the file and
 the place, never a traceback: a facilitator should be able to act on every message.
@@ -320,6 +322,65 @@ def cmd_forget(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_sync(args: argparse.Namespace) -> int:
+    from kelompok.paths import default_workspace
+    from kelompok.sync.conflicts import load_conflicts, resolve
+    from kelompok.sync.describe import arrival_summary, commit_message
+    from kelompok.sync.engine import SyncError, needs_trust, sync
+    from kelompok.sync.git import GitError
+
+    workspace = Path(args.workspace) if args.workspace else default_workspace()
+    if args.conflicts or args.pick:
+        return _sync_conflicts(workspace, args.pick, load_conflicts, resolve)
+    trust = args.trust_remote
+    try:
+        url = needs_trust(workspace, args.remote)
+        if url and not trust and sys.stdin.isatty():
+            sys.stdout.write(t("sync.confirm_trust", url=url) + " [y/N] ")
+            sys.stdout.flush()
+            trust = sys.stdin.readline().strip().lower() in ("y", "ya", "yes")
+        result = sync(workspace, _who(), remote=args.remote, trust=trust)
+    except (SyncError, GitError) as error:
+        raise UsageError(str(error)) from None
+    _print(t(f"sync.{'done' if result.outcome == 'synced' else result.outcome}", detail=result.detail))
+    if result.outcome != "cloned":
+        summary = commit_message(result.committed).split("\n")[0] if result.committed else ""
+        _print(t("sync.committed", summary=summary) if summary else t("sync.nothing_new"))
+    if result.arrived:
+        _print(t("sync.arrived_line", summary=", ".join(arrival_summary(result.arrived))))
+    if result.conflicts:
+        _print(t("sync.conflicts", count=result.conflicts))
+    return EXIT_OK
+
+
+def _sync_conflicts(workspace: Path, picks: list[str] | None, load_conflicts, resolve) -> int:
+    """`--conflicts` lists what waits for a choice; `--pick ID=ours|theirs` makes it."""
+    for pick in picks or []:
+        ident, _, choice = pick.partition("=")
+        if not ident.isdigit() or choice not in ("ours", "theirs"):
+            raise UsageError(t("sync.bad_pick", value=pick))
+        from kelompok.sync.conflicts import ConflictBusy
+
+        try:
+            resolve(workspace, int(ident), choice)
+        except KeyError:
+            raise UsageError(t("sync.unknown_conflict", id=ident)) from None
+        except ConflictBusy as error:
+            raise UsageError(str(error)) from None
+        _print(t("sync.picked", id=ident, choice=choice))
+    if picks:
+        return EXIT_OK
+    waiting = load_conflicts(workspace)
+    if not waiting:
+        _print(t("sync.no_conflicts"))
+        return EXIT_OK
+    for item in waiting:
+        shown = {side: json.dumps(getattr(item, side), ensure_ascii=False) for side in ("ours", "theirs")}
+        _print(t("sync.conflict_line", id=item.id, path=item.path, field=item.where, **shown))
+    _print(t("sync.conflict_pick_hint"))
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from kelompok.app import make_app
     from kelompok.paths import default_workspace
@@ -443,6 +504,14 @@ def build_parser() -> argparse.ArgumentParser:
     forget.add_argument("member_code", metavar="MEMBER_CODE")
     forget.add_argument("--dry-run", action="store_true", help=t("privacy.help_dry_run"))
     forget.set_defaults(run=cmd_forget)
+    sync_verb = verbs.add_parser("sync", help=t("sync.help"))
+    sync_verb.add_argument("workspace", nargs="?", metavar="WORKSPACE", help=t("sync.help_workspace"))
+    sync_verb.add_argument("--remote", metavar="URL", help=t("sync.help_remote"))
+    sync_verb.add_argument("--trust-remote", action="store_true", help=t("sync.help_trust"))
+    sync_verb.add_argument("--conflicts", action="store_true", help=t("sync.help_conflicts"))
+    sync_verb.add_argument("--pick", action="append", metavar="ID=ours|theirs", help=t("sync.help_pick"))
+    _add_lang(sync_verb)
+    sync_verb.set_defaults(run=cmd_sync)
 
     review = verbs.add_parser("review", help=t("settings.help_review"))
     review.add_argument("workspace", nargs="?", metavar="WORKSPACE", help=t("cli.help_workspace"))
@@ -460,7 +529,7 @@ def build_open_parser() -> argparse.ArgumentParser:
     return parser
 
 
-VERBS = ("check", "types", "roles", "new", "import", "stats", "plan", "review", "export", "report", "forget")
+VERBS = ("check", "types", "roles", "new", "import", "stats", "plan", "review", "export", "report", "forget", "sync")
 
 
 def _early_language(argv: Sequence[str]) -> None:

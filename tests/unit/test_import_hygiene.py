@@ -9,6 +9,7 @@ import sys
 import kelompok.report
 import kelompok.sessions
 import kelompok.sociogram
+import kelompok.sync
 
 
 def _all_modules(*packages) -> tuple[str, ...]:
@@ -20,7 +21,7 @@ def _all_modules(*packages) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-DOMAIN_MODULES = _all_modules(kelompok.sessions, kelompok.sociogram, kelompok.report) + ("kelompok.i18n", "kelompok.settings", "kelompok.paths")
+DOMAIN_MODULES = _all_modules(kelompok.sessions, kelompok.sociogram, kelompok.report, kelompok.sync) + ("kelompok.i18n", "kelompok.settings", "kelompok.paths")
 
 
 def _modules_after_import(modules: tuple[str, ...]) -> set[str]:
@@ -33,7 +34,7 @@ def _modules_after_import(modules: tuple[str, ...]) -> set[str]:
 def test_domain_imports_without_textual():
     loaded = _modules_after_import(DOMAIN_MODULES)
     assert set(DOMAIN_MODULES) <= loaded  # the check is real: the modules did load
-    assert {"kelompok.sessions.recording", "kelompok.sociogram.export", "kelompok.sociogram.wording"} <= set(DOMAIN_MODULES)
+    assert {"kelompok.sessions.recording", "kelompok.sociogram.export", "kelompok.sociogram.wording", "kelompok.sync.engine"} <= set(DOMAIN_MODULES)
     assert "textual" not in loaded
     assert not any(name.startswith("kelompok.tui") for name in loaded)
 

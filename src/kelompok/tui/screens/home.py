@@ -60,6 +60,7 @@ class HomeScreen(KelompokScreen):
         Binding("enter", "open_group", "keys.open", show=True),
         Binding("n", "new_group", "keys.new_group"),
         Binding("r", "reload", "keys.reload"),
+        Binding("s", "sync", "keys.sync"),
     ]
 
     def __init__(self, workspace: Path) -> None:
@@ -68,17 +69,22 @@ class HomeScreen(KelompokScreen):
         self.entries: list[GroupLine] = []
         self.overviews: dict[str, GroupOverview] = {}
         """Details per group folder, filled in by the worker after the list shows."""
+        self.sync_status = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="workspace-line")
+        yield Static(id="sync-line")
         yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty-hint")
         yield TranslatedFooter()
 
     def load(self) -> None:
+        from kelompok.sync.status import workspace_status
+
         # The list first, from plain TOML (fast start-up); the worker then validates each group.
         self.entries = list_group_lines(self.workspace)
+        self.sync_status = workspace_status(self.workspace)
         self.relabel()
         # After the list is on screen: the worker's imports and reads would compete for the GIL.
         self.call_after_refresh(self._load_details, list(self.entries))
@@ -116,6 +122,7 @@ class HomeScreen(KelompokScreen):
         super().relabel()
         self.sub_title = t("home.subtitle")
         self.query_one("#workspace-line", Static).update(plain(t("home.workspace", path=self.workspace)))
+        self.query_one("#sync-line", Static).update(self.sync_status.line() if self.sync_status else "")
         table = self.query_one("#groups", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
@@ -131,6 +138,8 @@ class HomeScreen(KelompokScreen):
             else:
                 overview = self.overviews.get(str(entry.path))
                 status = overview_text(overview) if overview else t("overview.loading")
+                synced = self.sync_status.group_line(entry.path.name) if self.sync_status else ""
+                status = " · ".join(part for part in (status, synced) if part)
                 table.add_row(plain(entry.name), type_label(entry.type), str(entry.members), str(entry.sessions), plain(status), key=str(entry.path))
         if self.entries:
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
@@ -180,3 +189,8 @@ class HomeScreen(KelompokScreen):
 
     def action_reload(self) -> None:
         self.load()
+
+    def action_sync(self) -> None:
+        from kelompok.tui.sync_action import start_sync
+
+        start_sync(self, self.workspace, self.load)
