@@ -12,7 +12,7 @@ from kelompok.tui.screens.attendance import AttendanceScreen
 from kelompok.tui.screens.group import GroupScreen
 from kelompok.tui.screens.live import LiveScreen
 from tests.conftest import FakeClock, make_group, make_session
-from tests.tui.conftest import FIXED_NOW
+from tests.tui.conftest import FIXED_NOW, notified, open_group_screen, record_notifications
 
 
 async def test_an_unreadable_old_session_does_not_block_recording(tmp_path: Path):
@@ -24,16 +24,16 @@ async def test_an_unreadable_old_session_does_not_block_recording(tmp_path: Path
     save_session(folder, Session(number=3, date=dt.date(2026, 11, 27)))
     app = make_app(folder.parent, lang="en", clock=FakeClock(), offer_samples=False)
     app.now = lambda: FIXED_NOW
+    record_notifications(app)
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_group_screen(pilot, row=0)
         assert isinstance(app.screen, GroupScreen)
         await pilot.press("l")  # the cursor is on session 1 (ended): the next one not ended is wanted
         await pilot.pause()
-        assert isinstance(app.screen, AttendanceScreen), [n.message for n in app._notifications]
+        assert isinstance(app.screen, AttendanceScreen), notified(app)
         assert app.screen.session.number == 3
-        assert any("Session 2 cannot be read" in n.message for n in app._notifications)
+        assert any("Session 2 cannot be read" in message for message in notified(app))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen) and app.screen.recorder is not None

@@ -18,7 +18,7 @@ from textual.widgets import Static
 from kelompok.app import KelompokApp, make_app
 from kelompok.i18n import t
 from kelompok.sessions.models import Attendance, Session
-from kelompok.sessions.store import load_group, save_group, save_session, session_numbers, session_paths
+from kelompok.sessions.store import load_group, save_group, save_session, session_numbers, session_path
 from kelompok.sociogram.analysis import analyse, analyse_windows
 from kelompok.sociogram.dynamics import member_trajectories, metric_values
 from kelompok.sociogram.reader import read_session_acts

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -101,7 +102,13 @@ class HomeScreen(KelompokScreen):
         self.overviews[key] = overview
         table = self.query_one("#groups", DataTable)
         if key in table.rows:
-            table.update_cell(key, "status", overview_text(overview))
+            table.update_cell(key, "status", self._status_text(Path(key).name, overview))
+
+    def _status_text(self, folder: str, overview: GroupOverview | None) -> Text:
+        """The remarks column: what sync brought or has still to send first, then the group's news."""
+        synced = self.sync_status.group_line(folder) if self.sync_status else ""
+        news = overview_text(overview) if overview else t("overview.loading")
+        return plain(" · ".join(part for part in (synced, news) if part))
 
     def _column_widths(self) -> list[int]:
         """Name, type, members, sessions, remarks: all five fit the table's width (80 columns too)."""
@@ -136,11 +143,8 @@ class HomeScreen(KelompokScreen):
                 status = t("home.unreadable", error=entry.problem)
                 table.add_row(plain(entry.path.name), "—", "—", str(entry.sessions), plain(status), key=str(entry.path))
             else:
-                overview = self.overviews.get(str(entry.path))
-                status = overview_text(overview) if overview else t("overview.loading")
-                synced = self.sync_status.group_line(entry.path.name) if self.sync_status else ""
-                status = " · ".join(part for part in (status, synced) if part)
-                table.add_row(plain(entry.name), type_label(entry.type), str(entry.members), str(entry.sessions), plain(status), key=str(entry.path))
+                status = self._status_text(entry.path.name, self.overviews.get(str(entry.path)))
+                table.add_row(plain(entry.name), type_label(entry.type), str(entry.members), str(entry.sessions), status, key=str(entry.path))
         if self.entries:
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
         hint = "" if self.entries else t("home.empty")
