@@ -169,6 +169,8 @@ class KelompokApp(App[int]):
         self.role = role
         self.remember(role=role)
         self.identity_changed.publish(role)
+        self.screen.refresh_bindings()
+        self.notify(t("settings.role_now", role=t(f"settings.role.{role}"), name=self.user_name))
 
     def action_switch_stage_model(self) -> None:
         """Tuckman ⇄ Boston for the development signals; every open screen rewords them."""
@@ -176,8 +178,6 @@ class KelompokApp(App[int]):
         self.remember(stage_model=model)
         self.language_changed.publish(get_language())  # screens re-read their labels and signals
         self.notify(t("settings.stage_model_now", model=t(f"settings.stage_model.{model}")))
-        self.screen.refresh_bindings()
-        self.notify(t("settings.role_now", role=t(f"settings.role.{role}"), name=self.user_name))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_role":

@@ -36,7 +36,7 @@ from operator import eq, lt, not_
 from pathlib import Path
 from typing import Any
 
-from kelompok.sessions.models import MEZZO_ROLE_IDS
+from kelompok.sessions.models import MAX_SEQ, MAX_SESSION_SECONDS, MEZZO_ROLE_IDS
 from kelompok.sociogram.acts import Act, SessionActs
 
 _KINDS = frozenset({"speak", "arrive", "leave", "note", "agenda", "undo", "pause", "resume"})
@@ -240,6 +240,9 @@ def _fast_events(raw_rows: list[tuple[str, ...]]) -> tuple[list[Act], list[tuple
     times = list(map(float, ats))
     if numbers[0] < 1 or not all(map(lt, numbers, islice(numbers, 1, None))) or math.inf in times:
         raise _Refused
+    # The models' bounds (issue 13): anything past them goes to the loader, which words the error.
+    if numbers[-1] > MAX_SEQ or max(times) > MAX_SESSION_SECONDS:
+        raise _Refused
     if "\\" in "".join(frms) or "\\" in "".join(tos):
         frms, tos = tuple(map(_unescape, frms)), tuple(map(_unescape, tos))
     arrivals: list[tuple[int, str]] = []
@@ -318,13 +321,15 @@ def _acts_and_arrivals(rows: list[Row]) -> tuple[list[Act], list[tuple[int, str]
     arrivals: list[tuple[int, str]] = []
     undos: list[int] = []
     for seq, at, kind, frm, to, role, ipa, valence, note, _safety, block, undoes in rows:
-        if seq <= last or not at >= 0 or at == math.inf:  # `not >=` also refuses NaN
+        if seq <= last or seq > MAX_SEQ or not 0 <= at <= MAX_SESSION_SECONDS:  # `not <=` also refuses NaN
+            raise _Refused
+        if undoes is not None and not 1 <= undoes <= MAX_SEQ:
             raise _Refused
         if (role is not None and role not in _ROLES) or (ipa is not None and not 1 <= ipa <= 12):
             raise _Refused
         if valence is not None and valence not in _VALENCES:
             raise _Refused
-        if block is not None and block < 0:
+        if block is not None and not 0 <= block <= 999:
             raise _Refused
         if kind == "speak":
             if not frm or not to or frm == to or frm == "group":
