@@ -19,12 +19,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # the store and the pydantic models are imported on first use (start-up time)
     from kelompok.sessions.fileio import DataError
     from kelompok.sessions.models import Attendance, Group, Session
     from kelompok.sessions.store import GroupEntry
+    from pydantic import BaseModel
+
+M = TypeVar("M", bound="BaseModel")
+"""A file-level model (Group or Session) edited as one unit of work."""
 
 
 @dataclass(frozen=True)
@@ -173,15 +177,9 @@ class GroupService:
 
     def edit_session(self, group_dir: Path, session: Session, change: Callable[[Session], object], what: str = "session") -> Session:
         """Copy → change → save: the saved copy is returned; on any failure `session` is as it was and the error propagates."""
-        from kelompok.sessions.models import Session
         from kelompok.sessions.store import save_session
 
-        with self._lock:
-            draft = session.model_copy(deep=True)
-            change(draft)
-            # Validate the whole copy again: a change made by assignment is not checked by pydantic.
-            draft = Session.model_validate(draft.model_dump(by_alias=True))
-            save_session(group_dir, draft)
+        draft = self._unit_of_work(session, change, lambda saved: save_session(group_dir, saved))
         self._publish(Change(group_dir, draft.number, what))
         return draft
 
@@ -214,15 +212,20 @@ class GroupService:
 
     def edit_group(self, group_dir: Path, group: Group, change: Callable[[Group], object], what: str = "roster") -> Group:
         """Copy → change → save for `group.toml` (roster, seating, consent)."""
-        from kelompok.sessions.models import Group
         from kelompok.sessions.store import save_group
 
-        with self._lock:
-            draft = group.model_copy(deep=True)
-            change(draft)
-            draft = Group.model_validate(draft.model_dump(by_alias=True))
-            save_group(group_dir, draft)
+        draft = self._unit_of_work(group, change, lambda saved: save_group(group_dir, saved))
         self._publish(Change(group_dir, None, what))
+        return draft
+
+    def _unit_of_work(self, original: M, change: Callable[[M], object], save: Callable[[M], object]) -> M:
+        """Copy → change → validate → save; `original` is untouched whatever fails."""
+        with self._lock:
+            draft = original.model_copy(deep=True)
+            change(draft)
+            # Validate the whole copy again: a change made by assignment is not checked by pydantic.
+            draft = type(original).model_validate(draft.model_dump(by_alias=True))
+            save(draft)
         return draft
 
     def copy_samples(self, samples: Path) -> int:

@@ -12,6 +12,7 @@ from kelompok.app import make_app
 from kelompok.sessions.store import load_session, save_group, save_session
 from kelompok.sync.engine import sync
 from tests.conftest import make_group, make_session
+from tests.tui.conftest import settle
 
 GROUP = "kube-mawar"
 
@@ -48,7 +49,7 @@ async def test_sync_key_brings_the_facilitators_session_and_says_what_arrived(ma
     sync(laptop, "Bu Sari")
     app = make_app(office, lang="id", offer_samples=False)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)  # the sync state is read in the home screen's worker
         assert "semua terkirim" in line(app)
         await pilot.press("s")
         await app.workers.wait_for_complete()
@@ -64,7 +65,7 @@ async def test_unsent_changes_show_per_group_then_go_with_the_sync_key(machines)
     app = make_app(laptop, lang="en", offer_samples=False, name="Bu Sari")
     save_session(laptop / GROUP, make_session(1))
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)  # the sync state is read in the home screen's worker
         table = app.screen.query_one("#groups", DataTable)
         assert str(table.get_row_at(0)[4]).startswith("1 file(s) not sent yet")
         await pilot.press("s")
@@ -85,7 +86,7 @@ async def test_a_remote_never_confirmed_asks_once(tmp_path: Path):
     git(workspace, "remote", "add", "origin", str(remote))  # set up by hand, never confirmed in kelompok
     app = make_app(workspace, lang="id", offer_samples=False)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)  # the sync state is read in the home screen's worker
         await pilot.press("s")
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmDialog"

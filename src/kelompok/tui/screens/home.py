@@ -21,6 +21,7 @@ from kelompok.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
     from kelompok.service import Change, GroupOverview
+    from kelompok.sync.status import WorkspaceStatus
 
 
 def type_label(type_id: str) -> str:
@@ -70,7 +71,8 @@ class HomeScreen(KelompokScreen):
         self.entries: list[GroupLine] = []
         self.overviews: dict[str, GroupOverview] = {}
         """Details per group folder, filled in by the worker after the list shows."""
-        self.sync_status = None
+        self.sync_status: WorkspaceStatus | None = None
+        """What sync has to send and what it brought, read by the details worker."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,22 +83,32 @@ class HomeScreen(KelompokScreen):
         yield TranslatedFooter()
 
     def load(self) -> None:
-        from kelompok.sync.status import workspace_status
-
         # The list first, from plain TOML (fast start-up); the worker then validates each group.
         self.entries = list_group_lines(self.workspace)
-        self.sync_status = workspace_status(self.workspace)
         self.relabel()
         # After the list is on screen: the worker's imports and reads would compete for the GIL.
         self.call_after_refresh(self._load_details, list(self.entries))
 
     @work(thread=True, exclusive=True, group="home-details")
     def _load_details(self, entries: list[GroupLine]) -> None:
+        from kelompok.sync.status import workspace_status
+
+        # The sync state asks git (status, diff): off the event loop, like the groups' details.
+        self.app.call_from_thread(self._show_sync, workspace_status(self.workspace))
         for entry in entries:
             if entry.problem:
                 continue
             overview = self.service.overview(entry.path)
             self.app.call_from_thread(self._show_detail, str(entry.path), overview)
+
+    def _show_sync(self, status: WorkspaceStatus) -> None:
+        self.sync_status = status
+        self.query_one("#sync-line", Static).update(status.line())
+        table = self.query_one("#groups", DataTable)
+        for entry in self.entries:
+            key = str(entry.path)
+            if not entry.problem and key in table.rows:
+                table.update_cell(key, "status", self._status_text(entry.path.name, self.overviews.get(key)))
 
     def _show_detail(self, key: str, overview: GroupOverview) -> None:
         self.overviews[key] = overview
