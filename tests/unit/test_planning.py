@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from kelompok.outputs.plan import render_plan_markdown
 from kelompok.sessions import planning
 from kelompok.sessions.catalog import load_catalog
 from kelompok.sessions.models import (
@@ -31,7 +32,6 @@ from kelompok.sessions.planning import (
     objective_issue,
     plan_template,
     plan_vs_actual,
-    render_plan_markdown,
     stage_for,
     stage_suggestions,
 )
