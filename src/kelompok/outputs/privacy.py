@@ -87,7 +87,7 @@ def pseudonyms(
     named = []
     for member in group.members:
         if names and member.consent.may_be_named(member.minor):
-            labels[member.code] = clean_text(" ".join(member.name.split()))
+            labels[member.code] = " ".join(clean_text(member.name).split())
             named.append(member.code)
         else:
             labels[member.code] = member.code
