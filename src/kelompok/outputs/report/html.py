@@ -82,14 +82,25 @@ def render_html(content: ReportContent, overrides: Path | None = None) -> str:
     except TemplateError as error:
         if folder is None:  # the package's own templates: a bug, not the user's to fix
             raise
-        name = getattr(error, "name", None) or MAIN_TEMPLATE
-        line = getattr(error, "lineno", None)
-        where = f"{name}:{line}" if line else name
-        raise OutputError(t("outputs.template_error", lang, template=where, folder=folder, error=error.message or type(error).__name__)) from None
+        raise OutputError(t("outputs.template_error", lang, template=_where(error), folder=folder, error=error.message or type(error).__name__)) from None
     found = external_references(page)
     if found:
         raise OutputError(t("outputs.template_not_self_contained", lang, folder=folder or TEMPLATE_DIR, what=found[0][:80]))
     return page if page.endswith("\n") else page + "\n"
+
+
+def _where(error: Exception) -> str:
+    """`letterhead.html.j2:3`: the template and line an error comes from (a syntax error says so
+    itself; for an error while rendering, Jinja2 puts the template's own line in the traceback)."""
+    import traceback
+
+    name, line = getattr(error, "name", None), getattr(error, "lineno", None)
+    if name:
+        return f"{name}:{line}" if line else name
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".j2", ".css"))]
+    if frames:
+        return f"{Path(frames[-1].filename).name}:{frames[-1].lineno}"
+    return MAIN_TEMPLATE
 
 
 # ── the self-contained check ────────────────────────────────────────────────────────────────
