@@ -12,11 +12,9 @@ import datetime as dt
 import json
 import re
 import shutil
-import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-import zlib
 from pathlib import Path
 
 import networkx as nx
