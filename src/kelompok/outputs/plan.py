@@ -2,8 +2,10 @@
 docs/ARCHITECTURE.md).
 
 Member names never appear in it: every free text goes through the one name substitution
-(`names.name_rules`). The plan's content and rules are in `sessions/planning.py`; this module only
-prints it.
+(`names.name_rules`). User text is escaped so that a link, an image or HTML typed into a plan
+(`[x](http://…)`, `![](…)`, `<img …>`) stays text in a Markdown viewer instead of going live (an
+image would be a beacon that tells a stranger the plan was opened). The plan's content and rules
+are in `sessions/planning.py`; this module only prints it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,15 @@ from kelompok.i18n import t
 if TYPE_CHECKING:  # pragma: no cover
     from kelompok.sessions.catalog import Text
     from kelompok.sessions.models import Group, Session
+
+
+_MARKDOWN_LIVE = str.maketrans({ch: "\\" + ch for ch in "\\`[]<>"})
+"""What makes Markdown text live: link and image brackets, raw HTML and autolinks, code spans."""
+
+
+def _md(text: str) -> str:
+    """User text that stays text in Markdown (backslash escapes, which viewers do not show)."""
+    return text.translate(_MARKDOWN_LIVE)
 
 
 def _cell(text: str) -> str:
@@ -44,17 +55,21 @@ def render_plan_markdown(group: Group, session: Session, lang: str) -> str:
     labels = catalog.planning.markdown
     rules = name_rules(group.members, staff=group.facilitators, placeholder=t("export.redacted", lang))
     # A copy with every free text substituted: the rest of the function reads only this copy.
+    def clean(text: str) -> str:
+        return _md(substitute(text, rules))
+
     plan = session.plan.model_copy(deep=True)
-    plan.purpose, plan.venue = substitute(plan.purpose, rules), substitute(plan.venue, rules)
-    plan.evaluation, plan.follow_up = substitute(plan.evaluation, rules), substitute(plan.follow_up, rules)
-    plan.materials = [substitute(m, rules) for m in plan.materials]
+    plan.purpose, plan.venue = clean(plan.purpose), clean(plan.venue)
+    plan.evaluation, plan.follow_up = clean(plan.evaluation), clean(plan.follow_up)
+    plan.materials = [clean(m) for m in plan.materials]
     for objective in plan.objectives:
-        objective.text = substitute(objective.text, rules)
+        objective.text = clean(objective.text)
     for block in plan.agenda:
-        block.title, block.activity = substitute(block.title, rules), substitute(block.activity, rules)
-        block.method, block.materials = substitute(block.method, rules), substitute(block.materials, rules)
+        block.title, block.activity = clean(block.title), clean(block.activity)
+        block.method, block.materials = clean(block.method), clean(block.materials)
     for risk in plan.risks:
-        risk.risk, risk.mitigation = substitute(risk.risk, rules), substitute(risk.mitigation, rules)
+        risk.risk, risk.mitigation = clean(risk.risk), clean(risk.mitigation)
+    name = _md(group.name)
     gtype = catalog.group_type(group.type)
     stage = plan.stage or stage_for(session.number, group.planned_sessions)
     none = labels.none.get(lang)
@@ -71,11 +86,11 @@ def render_plan_markdown(group: Group, session: Session, lang: str) -> str:
         number = str(session.number)
     minutes = plan.minutes or group.session_minutes or plan.agenda_minutes()
     lines = [
-        f"# {label(labels.title)}: {group.name}",
+        f"# {label(labels.title)}: {name}",
         "",
         f"> {label(labels.confidential)}",
         "",
-        f"- **{label(labels.group)}:** {group.name}",
+        f"- **{label(labels.group)}:** {name}",
         f"- **{label(labels.group_type)}:** {gtype.name.get(lang)}",
         f"- **{label(labels.session)}:** {number}",
         f"- **{label(labels.stage)}:** {catalog.practice_stage(stage).label.get(lang)}",
@@ -83,7 +98,7 @@ def render_plan_markdown(group: Group, session: Session, lang: str) -> str:
         f"- **{label(labels.length)}:** {labels.minutes.fill(lang, minutes=minutes) if minutes else none}",
         f"- **{label(labels.venue)}:** {plan.venue or none}",
         f"- **{label(labels.mode)}:** {getattr(catalog.planning.modes, plan.mode).get(lang)}",
-        f"- **{label(labels.facilitators)}:** {', '.join(group.facilitators) or none}",
+        f"- **{label(labels.facilitators)}:** {_md(', '.join(group.facilitators)) or none}",
         "",
         f"## {label(labels.purpose)}",
         "",
