@@ -434,3 +434,28 @@ def test_awkward_characters_in_names_and_attributes_keep_every_file_readable(tmp
     graph = nx.read_graphml(tmp_path / "x.graphml")
     assert graph.nodes["A1"]["label"] == "Ani <b>Ani</b> baris"
     assert graph.nodes["A2"]["attr_catatan"] == "ab & <c>"
+
+
+def test_png_from_a_worker_thread_is_drawn_in_a_child_and_is_the_same_picture(tmp_path: Path, monkeypatch):
+    # resvg holds the GIL for the whole render: from an app's thread worker it runs in a child
+    # interpreter so the screen keeps drawing; the bytes are the same as in-process.
+    import subprocess as real_subprocess
+    import threading
+
+    from kelompok.outputs import scene
+
+    children = []
+    run = real_subprocess.run
+
+    def recording_run(args, **kwargs):
+        children.append(args)
+        return run(args, **kwargs)
+
+    monkeypatch.setattr(scene.subprocess, "run", recording_run)
+    in_process = export_group(SAMPLE, 4, "png", tmp_path / "main.png", lang="en").paths[0].read_bytes()
+    assert children == []
+    worker = threading.Thread(target=export_group, args=(SAMPLE, 4, "png", tmp_path / "worker.png"), kwargs={"lang": "en"})
+    worker.start()
+    worker.join(timeout=60)
+    assert len(children) == 1 and children[0][0] == sys.executable
+    assert (tmp_path / "worker.png").read_bytes() == in_process

@@ -9,9 +9,14 @@ Coordinates are pixels, y down, as in SVG. Every text goes through `xml_safe`.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import threading
 from dataclasses import dataclass, field
 from html import escape
 
+from kelompok.i18n import t
+from kelompok.outputs import OutputError
 from kelompok.outputs.fontmetrics import FONT_FAMILY
 from kelompok.outputs.text import xml_safe
 
@@ -153,26 +158,56 @@ class PngUnavailable(Exception):
     """resvg-py cannot be imported on this platform (no wheel for it): PNG cannot be made here."""
 
 
-def render_png(scene: Scene, zoom: float = 1.0) -> bytes:
+_CHILD = """
+import sys
+try:
+    import resvg_py
+except ImportError:
+    sys.exit(3)
+family, zoom, *fonts = sys.argv[1:]
+svg = sys.stdin.buffer.read().decode("utf-8")
+sys.stdout.buffer.write(bytes(resvg_py.svg_to_bytes(
+    svg_string=svg, skip_system_fonts=True, font_files=fonts, font_family=family,
+    sans_serif_family=family, background="#ffffff", zoom=float(zoom))))
+"""
+"""resvg in a child interpreter: the same call as in-process, reading the SVG on stdin."""
+
+
+def render_png(scene: Scene, zoom: float = 1.0, *, child: bool | None = None) -> bytes:
     """The scene as PNG bytes: its SVG drawn by resvg with the bundled font files only.
 
-    System fonts are skipped, so the picture is the same on every machine. Raises PngUnavailable
-    when resvg-py is not installed (there is no wheel for every platform).
+    System fonts are skipped, so the picture is the same on every machine. resvg holds Python's
+    GIL for the whole render (~250 ms for a session), which would freeze an app's screen while a
+    thread worker exports; so off the main thread (`child=None`) it runs in a child interpreter
+    (~40 ms more) and the worker only waits on a pipe. Raises PngUnavailable when resvg-py is not
+    installed (there is no wheel for every platform), OutputError when the child fails.
     """
+    from kelompok.outputs.fontmetrics import FONT_FILES
+
+    svg = render_svg(scene)
+    fonts = [str(path) for path in FONT_FILES.values()]
+    if child is None:
+        child = threading.current_thread() is not threading.main_thread()
+    if child:
+        try:
+            done = subprocess.run(
+                [sys.executable, "-c", _CHILD, FONT_FAMILY, repr(float(zoom)), *fonts], input=svg.encode("utf-8"), capture_output=True, timeout=120
+            )  # fmt: skip
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise OutputError(t("outputs.png_failed", error=error)) from None
+        if done.returncode == 3:
+            raise PngUnavailable("resvg_py")
+        if done.returncode != 0 or not done.stdout:
+            last = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]
+            raise OutputError(t("outputs.png_failed", error=last[-200:]))
+        return done.stdout
     try:
         import resvg_py
     except ImportError as error:
         raise PngUnavailable(str(error)) from None
-    from kelompok.outputs.fontmetrics import FONT_FILES
-
     return bytes(
         resvg_py.svg_to_bytes(
-            svg_string=render_svg(scene),
-            skip_system_fonts=True,
-            font_files=[str(path) for path in FONT_FILES.values()],
-            font_family=FONT_FAMILY,
-            sans_serif_family=FONT_FAMILY,
-            background="#ffffff",
-            zoom=zoom,
+            svg_string=svg, skip_system_fonts=True, font_files=fonts, font_family=FONT_FAMILY,
+            sans_serif_family=FONT_FAMILY, background="#ffffff", zoom=zoom,
         )
-    )
+    )  # fmt: skip
