@@ -162,7 +162,7 @@ class ExportDialog(ModalScreen[Path | None]):
         who = kelompok_app(self).user_name or None
         if self.exporting:
             return
-        # A PNG takes ~100 ms, all sessions longer: written in a thread while the dialog says what.
+        # A PNG takes ~300 ms (resvg, in a child process), all sessions longer: written in a thread while the dialog says what.
         self.exporting = True
         self.query_one("#export-go", Button).disabled = True
         self._show(t("export_progress.writing", path=out), error=False)
