@@ -1,4 +1,6 @@
-"""`kelompok stats` prints the group type's name and numbers in the user's language (issue 16 §9)."""
+"""The outputs as a user meets them on the command line: `kelompok stats` prints the group type's
+name and numbers in the user's language (issue 16 §9); `kelompok report` uses the agency's
+templates from the workspace, and a template it cannot use is one clean line, never a traceback."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from pathlib import Path
 
 from kelompok.outputs.stats_table import format_stats_table
 from tests.conftest import SAMPLES
-from tests.e2e.test_cli import run
+from tests.e2e.test_cli import assert_one_clean_line, run
 
 
 def _table(tmp_path: Path, lang: str) -> list[str]:
@@ -45,3 +47,22 @@ def test_large_counts_get_the_languages_thousands_separator_and_an_unknown_type_
     assert "(Jenis: unknown_type)" in indonesian  # the app says less rather than invent a name
     assert "1.234" in indonesian and "0,13" in indonesian and "–" in indonesian
     assert "1,234" in english and "0.13" in english
+
+
+def test_report_uses_the_workspace_letterhead_and_refuses_a_template_that_loads_from_outside(tmp_path: Path):
+    workspace = tmp_path / "ruang"
+    shutil.copytree(SAMPLES / "kube-sejahtera-mawar", workspace / "kube")
+    templates = workspace / ".kelompok" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "letterhead.html.j2").write_text("<header>Dinas Sosial Kota Bandung</header>\n", encoding="utf-8")
+    out = tmp_path / "laporan.html"
+    result = run("report", str(workspace / "kube"), "--out", str(out), lang="id")
+    assert result.returncode == 0, result.stderr
+    assert "<header>Dinas Sosial Kota Bandung</header>" in out.read_text(encoding="utf-8")
+
+    (templates / "letterhead.html.j2").write_text('<img src="https://dinsos.example/logo.png">\n', encoding="utf-8")
+    refused = run("report", str(workspace / "kube"), "--out", str(tmp_path / "lagi.html"), lang="id")
+    assert refused.returncode == 1
+    line = assert_one_clean_line(refused)
+    assert str(templates) in line and "satu berkas utuh" in line
+    assert not (tmp_path / "lagi.html").exists()
