@@ -60,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     make_group = _generator()
 
     from kelompok.i18n import set_language
-    from kelompok.report import write_report
-    from kelompok.sociogram.export import EXTENSIONS, FORMATS, export_group
+    from kelompok.outputs.export import EXTENSIONS, FORMATS, export_group
+    from kelompok.outputs.report import write_report
 
     set_language("id")
     rows: list[tuple[str, float, float, float, int]] = []

@@ -177,7 +177,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from kelompok.settings import read_settings
-    from kelompok.sociogram.stats import format_stats_table, group_stats, in_model
+    from kelompok.outputs.stats_table import format_stats_table
+    from kelompok.sociogram.stats import group_stats, in_model
 
     stats = in_model(group_stats(Path(args.group_dir)), read_settings()[0].stage_model)
     _warn_journals([Path(args.group_dir)])
@@ -189,7 +190,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from kelompok.sessions.planning import render_plan_markdown
+    from kelompok.outputs.plan import render_plan_markdown
     from kelompok.sessions.store import load_group, load_session, session_path
 
     folder = Path(args.group_dir)
@@ -212,13 +213,14 @@ def _who() -> str:
         name = ""
     if name:
         return name
-    from kelompok.sociogram.export import current_user
+    from kelompok.outputs.privacy import current_user
 
     return current_user()
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kelompok.sociogram.export import ExportError, default_filename, export_group, parse_which
+    from kelompok.outputs import OutputError
+    from kelompok.outputs.export import default_filename, export_group, parse_which
 
     lang = args.lang or get_language()
     folder = Path(args.group_dir)
@@ -234,7 +236,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         result = export_group(
             folder, which, args.format, out, args.names, lang, who=_who() if args.names else None, attributes=_attribute_list(args.attributes)
         )  # fmt: skip
-    except ExportError as error:
+    except OutputError as error:
         if error.usage:
             raise UsageError(str(error)) from None
         _error(str(error))
@@ -243,21 +245,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     for path in result.paths:
         _print(t("export.cli.written", path=path))
     if args.names:
-        from kelompok.sessions.store import load_group
-
-        _print(t("export.cli.names_used", count=len(result.named), members=len(load_group(folder).members)))
+        _print(t("export.cli.names_used", count=len(result.named), members=result.members))
     return EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from kelompok.report import ReportError, write_report
+    from kelompok.outputs import OutputError
+    from kelompok.outputs.report import default_report_name, write_report
     from kelompok.settings import read_settings
 
     lang = args.lang or get_language()
     out = Path(args.out)
     if out.is_dir():  # the same default name write_report gives a folder
-        part = t("report.file_session", lang, number=f"{args.session:03d}") if args.session is not None else t("report.file_all", lang)
-        out = out / f"{Path(args.group_dir).name}-{part}.{args.format}"
+        out = out / default_report_name(Path(args.group_dir), args.session, args.format, lang)
     _guard_output([out], args.force)
     try:
         result = write_report(
@@ -265,7 +265,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             fmt=args.format, who=_who() if args.names else None, attributes=_attribute_list(args.attributes),
             model=read_settings()[0].stage_model,
         )  # fmt: skip
-    except ReportError as error:
+    except OutputError as error:
         if error.usage:
             raise UsageError(str(error)) from None
         _error(str(error))
@@ -475,7 +475,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(plan)
     plan.set_defaults(run=cmd_plan)
 
-    from kelompok.sociogram.export import FORMATS as EXPORT_FORMATS  # a tuple of names; imports nothing heavy
+    from kelompok.outputs.export import FORMATS as EXPORT_FORMATS  # a tuple of names; imports nothing heavy
 
     export = verbs.add_parser("export", help=t("export.cli.help"))
     export.add_argument("group_dir", metavar="GROUP_DIR")

@@ -20,7 +20,7 @@ from kelompok.sociogram.patterns import PATTERN_IDS
 from kelompok.sociogram.positions import POSITION_IDS, Sociometry
 from kelompok.sociogram.reader import read_session_acts
 from kelompok.sociogram.signals import session_signals
-from kelompok.sociogram.stats import format_stats_table, label
+from kelompok.outputs.stats_table import format_stats_table, label
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_groups"
 

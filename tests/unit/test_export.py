@@ -1,7 +1,7 @@
 """Sociogram exports, read back by independent readers, and checked for what must never leave the app.
 
 Readers: networkx for GraphML, GEXF and node-link JSON; the csv module for the edge list and node
-table; xml.etree for SVG and GEXF; PNG by its signature, chunk CRCs and the zlib stream's size;
+table; xml.etree for SVG and GEXF; PNG decoded by `tests/pngread.py` (its pixels);
 Graphviz's own `dot` for DOT (skipped only when `dot` is not installed: `apt-get install graphviz`).
 """
 
@@ -12,11 +12,9 @@ import datetime as dt
 import json
 import re
 import shutil
-import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-import zlib
 from pathlib import Path
 
 import networkx as nx
@@ -24,9 +22,12 @@ import pytest
 
 from kelompok.sessions.models import Attendance, Consent, Event, Session
 from kelompok.sessions.store import load_group, load_sessions, save_group, save_session
-from kelompok.sociogram import export
-from kelompok.sociogram.export import FORMATS, ExportError, export_group, export_session, pseudonyms, render_export
+from kelompok.outputs import export
+from kelompok.outputs import OutputError
+from kelompok.outputs.export import FORMATS, export_group, export_session, render_export
+from kelompok.outputs.privacy import pseudonyms
 from tests.conftest import SAMPLES, held_by_another_process, make_group, make_session
+from tests.pngread import chunks, decode_png
 
 SAMPLE = SAMPLES / "kds-pelangi-harapan"
 NOTE = "Catatan rahasia XQZ-7 tentang anggota"
@@ -90,8 +91,9 @@ def test_gexf_for_one_session_is_static_with_viz_positions(tmp_path: Path):
     graph = nx.read_gexf(path)
     assert graph.graph["mode"] == "static"
     assert graph.nodes["P1"]["viz"]["position"]["x"] != 0
-    meta = ET.parse(path).getroot().find("{http://www.gexf.net/1.2draft}meta")
-    assert "Rahasia" in meta.find("{http://www.gexf.net/1.2draft}description").text
+    meta = ET.parse(path).getroot().find("{http://gexf.net/1.3}meta")
+    assert "Rahasia" in meta.find("{http://gexf.net/1.3}description").text
+    assert "Rahasia" in meta.find("{http://gexf.net/1.3}keywords").text
 
 
 def test_gexf_for_all_sessions_is_dynamic_with_one_slice_per_session(tmp_path: Path):
@@ -99,7 +101,8 @@ def test_gexf_for_all_sessions_is_dynamic_with_one_slice_per_session(tmp_path: P
     graph = nx.read_gexf(path)
     assert graph.graph["mode"] == "dynamic"
     root = ET.parse(path).getroot()
-    assert root.find("{http://www.gexf.net/1.2draft}graph").get("timeformat") == "long"
+    assert root.get("version") == "1.3"
+    assert root.find("{http://gexf.net/1.3}graph").get("timeformat") == "integer"
     sessions = load_sessions(SAMPLE)
     numbers = [s.number for s in sessions]
     # A member's spells are exactly the sessions they appear in, one slice each.
@@ -160,30 +163,59 @@ def test_svg_is_well_formed_and_finished(tmp_path: Path):
 
 
 def _png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    chunks, at = [], 8
-    while at < len(data):
-        (length,) = struct.unpack(">I", data[at : at + 4])
-        kind, body = data[at + 4 : at + 8], data[at + 8 : at + 8 + length]
-        (crc,) = struct.unpack(">I", data[at + 8 + length : at + 12 + length])
-        assert zlib.crc32(kind + body) & 0xFFFFFFFF == crc, kind
-        chunks.append((kind, body))
-        at += 12 + length
-    return chunks
+    return chunks(data)
 
 
 @pytest.mark.parametrize("which", [3, "all"])
-def test_png_has_the_signature_valid_chunks_and_every_row(tmp_path: Path, which):
-    data = export_group(SAMPLE, which, "png", tmp_path / "s.png").paths[0].read_bytes()
-    chunks = _png_chunks(data)
-    assert chunks[0][0] == b"IHDR" and chunks[-1][0] == b"IEND"
-    width, height, depth, colour = struct.unpack(">IIBB", chunks[0][1][:10])
-    assert (width, depth, colour) == (1400, 8, 2) and height > 800
-    raw = zlib.decompress(b"".join(body for kind, body in chunks if kind == b"IDAT"))
-    assert len(raw) == height * (3 * width + 1)
-    # Not a blank page: the red confidentiality mark and dark ink are there.
-    pixels = {raw[i : i + 3] for row in range(0, height, 7) for i in range(row * (3 * width + 1) + 1, (row + 1) * (3 * width + 1), 3 * 5)}
-    assert bytes((255, 255, 255)) in pixels and len(pixels) > 20
+def test_png_is_the_svg_drawn_with_real_type_and_the_red_mark(tmp_path: Path, which):
+    # Issue 12: the PNG test decodes the pixels and finds the red confidentiality mark and dark text.
+    data = export_group(SAMPLE, which, "png", tmp_path / "s.png", lang="id").paths[0].read_bytes()
+    svg = ET.fromstring(export_group(SAMPLE, which, "svg", tmp_path / "s.svg", lang="id").paths[0].read_bytes())
+    width, height, rows = decode_png(data, max_rows=110)
+    assert (width, height) == (int(svg.get("width")), int(svg.get("height"))) == (1400, height)  # the same picture
+    assert height > 800
+    # The "RAHASIA" badge: a red box at the top right (#b3261e), with white type on it.
+    badge = [rows[y][x] for y in range(32, 59) for x in range(1260, 1362)]
+    red = [p for p in badge if abs(p[0] - 0xB3) < 12 and abs(p[1] - 0x26) < 12 and abs(p[2] - 0x1E) < 12]
+    white = [p for p in badge if min(p) > 235]
+    assert len(red) > len(badge) // 2 and len(white) > 40
+    # The title, in dark ink (#1f2a33) at the top left: real glyphs, not an empty strip.
+    title = [rows[y][x] for y in range(36, 64) for x in range(36, 500)]
+    dark = [p for p in title if max(p) < 80]
+    assert len(dark) > 500
+    assert all(min(p) > 240 for p in rows[4][:200])  # the margin stays white
+
+
+def test_text_is_measured_with_the_font_the_png_draws():
+    from kelompok.outputs.fontmetrics import FONT_FILES, font_metrics, read_metrics, text_width
+
+    assert all(path.is_file() for path in FONT_FILES.values())
+    assert (FONT_FILES[False].parent / "LICENSE-DejaVu.txt").is_file()
+    regular = read_metrics(FONT_FILES[False])
+    assert regular.units_per_em == 2048
+    assert text_width("WWW", 10) > text_width("iii", 10) > 0
+    assert text_width("Ani", 20) == 2 * text_width("Ani", 10)
+    assert text_width("Ani", 10, bold=True) > text_width("Ani", 10)
+    # Beyond ASCII, real glyphs with their own widths (the stroke font drew "□" for these).
+    for ch in "éŁЖΩ“—":
+        assert ord(ch) in font_metrics().glyphs, ch
+    assert text_width("漢", 10) == font_metrics().advances[0] * 10 / 2048  # a missing glyph is .notdef, not an error
+
+
+def test_png_export_says_clearly_when_resvg_is_missing(tmp_path: Path):
+    code = (
+        "import sys; sys.modules['resvg_py'] = None\n"
+        "from kelompok.i18n import set_language; set_language('en')\n"
+        "from kelompok.outputs.export import export_group\n"
+        "from kelompok.outputs import OutputError\n"
+        "from pathlib import Path\n"
+        f"try:\n    export_group(Path({str(SAMPLE)!r}), 1, 'png', Path({str(tmp_path / 'x.png')!r}))\n"
+        "except OutputError as e:\n    print('REFUSED', e, e.usage)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "REFUSED PNG needs resvg-py" in out.stdout and "SVG" in out.stdout
+    assert not (tmp_path / "x.png").exists()
 
 
 def test_dot_is_valid_graphviz_input(tmp_path: Path):
@@ -278,7 +310,7 @@ def test_names_export_refused_when_the_audit_cannot_be_written(tmp_path: Path):
     folder = secret_group(tmp_path / "g")
     out = tmp_path / "n.svg"
     with held_by_another_process(folder):  # another kelompok has the group open
-        with pytest.raises(ExportError) as raised:
+        with pytest.raises(OutputError) as raised:
             export_group(folder, 1, "svg", out, names=True, who="x")
     assert raised.value.usage
     assert not out.exists()
@@ -326,10 +358,10 @@ def test_redaction_replaces_names_of_members_shown_by_code():
 
 def test_a_missing_session_and_an_unknown_format_are_export_errors():
     group, sessions = load_group(SAMPLE), load_sessions(SAMPLE)
-    with pytest.raises(ExportError) as missing:
+    with pytest.raises(OutputError) as missing:
         render_export(group, sessions, 99, "svg")
     assert not missing.value.usage
-    with pytest.raises(ExportError) as unknown:
+    with pytest.raises(OutputError) as unknown:
         render_export(group, sessions, 1, "bmp")
     assert unknown.value.usage
 
@@ -337,7 +369,7 @@ def test_a_missing_session_and_an_unknown_format_are_export_errors():
 def test_parse_which():
     assert export.parse_which("3") == 3 and export.parse_which("all") == "all" and export.parse_which("Semua") == "all"
     for bad in ("0", "-1", "x", ""):
-        with pytest.raises(ExportError):
+        with pytest.raises(OutputError):
             export.parse_which(bad)
 
 
@@ -367,44 +399,17 @@ def test_absent_members_are_nodes_with_status_absent(tmp_path: Path):
             assert status[entry.member] == "absent"
 
 
-# ── the rasteriser and the font ──────────────────────────────────────────────────────────────
-
-
-def test_rasteriser_keeps_uniform_colours_exact_and_blends_edges():
-    from kelompok.sociogram.export_png import Canvas
-
-    canvas = Canvas(40, 20, "#ffffff", scale=3)
-    canvas.rect(0, 0, 20, 20, "#2f5d8a")
-    canvas.circle(30.4, 10, 5.5, fill="#000000")  # edges fall inside pixels
-    rows = canvas.rgb_rows()
-    assert rows[10][0:3] == bytes((47, 93, 138))  # inside the rectangle: exactly its colour
-    assert rows[10][3 * 30 : 3 * 31] == bytes((0, 0, 0))  # inside the disc: exactly black
-    assert rows[10][3 * 39 : 3 * 40] == bytes((255, 255, 255))  # background stays white
-    column = [rows[y][3 * 30 : 3 * 31] for y in range(20)]
-    greys = [p for p in column if p not in (bytes(3), bytes((255, 255, 255)))]
-    assert greys and all(p[0] == p[1] == p[2] for p in greys)  # the disc's edge is anti-aliased (grey, not a colour fringe)
-
-
-def test_every_printable_ascii_character_has_a_glyph():
-    from kelompok.sociogram import export_font
-
-    table = export_font.glyph_table()
-    assert all(chr(c) in table for c in range(32, 127))
-    assert export_font.glyphs_for("Désa “Ümi” — 5×") == 'Desa "Umi" — 5×'
-    assert export_font.fold("漢") == "□"
-    assert export_font.text_width("WWW", 10) > export_font.text_width("iii", 10)
+# ── imports ─────────────────────────────────────────────────────────────────────────────────
 
 
 def test_export_and_report_import_without_textual_and_stay_light():
     # A fresh interpreter: this process has long imported textual through other tests.
-    code = (
-        "import sys\nimport kelompok.sociogram.export, kelompok.report, kelompok.sociogram.export_png\n"
-        "print('\\n'.join(sys.modules))"
-    )
+    code = "import sys\nimport kelompok.outputs.export, kelompok.outputs.report, kelompok.outputs.scene\nprint('\\n'.join(sys.modules))"
     loaded = set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split())
-    assert "kelompok.sociogram.export" in loaded and "kelompok.report" in loaded
+    assert "kelompok.outputs.export" in loaded and "kelompok.outputs.report" in loaded
     assert "textual" not in loaded and not any(name.startswith("kelompok.tui") for name in loaded)
     assert "networkx" not in loaded  # the CLI's parser imports the format list; graphs load on use
+    assert "jinja2" not in loaded and "resvg_py" not in loaded  # loaded when a report or a PNG is made
     assert "matplotlib" not in loaded and "numpy" not in loaded and "PIL" not in loaded
 
 
@@ -429,3 +434,28 @@ def test_awkward_characters_in_names_and_attributes_keep_every_file_readable(tmp
     graph = nx.read_graphml(tmp_path / "x.graphml")
     assert graph.nodes["A1"]["label"] == "Ani <b>Ani</b> baris"
     assert graph.nodes["A2"]["attr_catatan"] == "ab & <c>"
+
+
+def test_png_from_a_worker_thread_is_drawn_in_a_child_and_is_the_same_picture(tmp_path: Path, monkeypatch):
+    # resvg holds the GIL for the whole render: from an app's thread worker it runs in a child
+    # interpreter so the screen keeps drawing; the bytes are the same as in-process.
+    import subprocess as real_subprocess
+    import threading
+
+    from kelompok.outputs import scene
+
+    children = []
+    run = real_subprocess.run
+
+    def recording_run(args, **kwargs):
+        children.append(args)
+        return run(args, **kwargs)
+
+    monkeypatch.setattr(scene.subprocess, "run", recording_run)
+    in_process = export_group(SAMPLE, 4, "png", tmp_path / "main.png", lang="en").paths[0].read_bytes()
+    assert children == []
+    worker = threading.Thread(target=export_group, args=(SAMPLE, 4, "png", tmp_path / "worker.png"), kwargs={"lang": "en"})
+    worker.start()
+    worker.join(timeout=60)
+    assert len(children) == 1 and children[0][0] == sys.executable
+    assert (tmp_path / "worker.png").read_bytes() == in_process

@@ -277,6 +277,6 @@ def test_lax_coercions_are_refused_naming_the_field(tmp_path_factory, field: str
 
 
 def test_markdown_report_keeps_links_and_images_in_names_inert():
-    from kelompok.report.markdown import _text
+    from kelompok.outputs.report.markdown import _text
 
     assert _text("Ibu ![x](http://evil/b.png) [k](file:///etc)") == "Ibu \\!\\[x\\]\\(http://evil/b.png\\) \\[k\\]\\(file:///etc\\)"

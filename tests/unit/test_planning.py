@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
+from kelompok.outputs.plan import render_plan_markdown
 from kelompok.sessions import planning
 from kelompok.sessions.catalog import load_catalog
 from kelompok.sessions.models import (
@@ -31,7 +33,6 @@ from kelompok.sessions.planning import (
     objective_issue,
     plan_template,
     plan_vs_actual,
-    render_plan_markdown,
     stage_for,
     stage_suggestions,
 )
@@ -567,3 +568,19 @@ def test_markdown_escapes_table_cells_and_shows_empty_sections() -> None:
     none = CATALOG.planning.markdown.none.en
     assert f"## Objectives\n\n{none}" in text
     assert "0:00–0:30" in text
+
+
+def test_markdown_plan_keeps_links_images_and_html_in_user_text_as_text() -> None:
+    group = make_group("task", planned=None)
+    group.name = "KUBE <script>x</script>"
+    plan = SessionPlan(
+        purpose="Lihat ![beacon](http://example.org/p.png) dan [klik](http://example.org)",
+        objectives=[Objective(text="Anggota <img src=x onerror=alert(1)> menyebut `satu` hal")],
+        agenda=[AgendaBlock(title="[Pembukaan](http://x)", minutes=10)],
+    )
+    text = render_plan_markdown(group, Session(number=1, date=dt.date(2025, 1, 6), plan=plan), "id")
+    assert "![beacon](" not in text and "[klik](" not in text and "[Pembukaan](" not in text
+    assert not re.search(r"(?<!\\)[<`]", text)  # no raw HTML, autolink or code span left unescaped
+    assert "!\\[beacon\\](http://example.org/p.png)" in text and "\\<img src=x onerror=alert(1)\\>" in text
+    assert "KUBE \\<script\\>x\\</script\\>" in text
+    assert "- [ ] " in text or "- [x] " in text or "## " in text  # the plan's own Markdown still works

@@ -23,10 +23,11 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from kelompok.report import build_report
+from kelompok.outputs.report import build_report
 from kelompok.sessions.models import Group, Session
 from kelompok.sessions.store import load_group, load_sessions
-from kelompok.sociogram.export import FORMATS, ExportError, render_export
+from kelompok.outputs import OutputError
+from kelompok.outputs.export import FORMATS, render_export
 from kelompok.sociogram.stats import compute_stats
 
 REPO = Path(__file__).resolve().parents[2]
@@ -142,7 +143,7 @@ def test_a_private_attribute_is_refused_even_when_asked() -> None:
     group = load_group(SAMPLES / "kube-sejahtera-mawar")
     sessions = load_sessions(SAMPLES / "kube-sejahtera-mawar")
     group.members[0].attributes["catatan"] = "rahasia"
-    with pytest.raises(ExportError) as caught:
+    with pytest.raises(OutputError) as caught:
         render_export(group, sessions, 1, "json", today=TODAY, attributes=["dusun", "catatan"])
     assert caught.value.usage and "catatan" in str(caught.value)
 
@@ -156,7 +157,7 @@ def test_a_group_file_without_the_declaration_keeps_every_attribute_private(tmp_
     path.write_bytes(tomli_w.dumps(data).encode())
     group = load_group(folder)
     assert group.analysable_attributes == []
-    with pytest.raises(ExportError):
+    with pytest.raises(OutputError):
         render_export(group, load_sessions(folder), 1, "csv", today=TODAY, attributes=["rt"])
 
 
@@ -217,7 +218,7 @@ def test_copy_is_unchanged() -> None:
 
 
 def test_the_printed_plan_replaces_names_in_its_free_text() -> None:
-    from kelompok.sessions.planning import render_plan_markdown
+    from kelompok.outputs.plan import render_plan_markdown
 
     group = load_group(SAMPLES / "kube-sejahtera-mawar")
     session = load_sessions(SAMPLES / "kube-sejahtera-mawar")[0].model_copy(deep=True)

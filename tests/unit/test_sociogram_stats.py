@@ -14,7 +14,8 @@ from kelompok.sessions.store import save_group, save_session, session_path
 from kelompok.sociogram import cache, stats
 from kelompok.sociogram.dynamics import SERIES_METRICS
 from kelompok.sociogram.patterns import PATTERN_IDS
-from kelompok.sociogram.stats import compute_stats, format_stats_table, group_stats
+from kelompok.outputs.stats_table import format_stats_table
+from kelompok.sociogram.stats import compute_stats, group_stats
 
 SESSION_KEYS = {
     "number", "date", "present", "acts", "facilitator_share", "gini", "density", "reciprocity",

@@ -36,20 +36,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kelompok.i18n import LANGUAGES, t
 from kelompok.sociogram import cache
-from kelompok.sociogram.patterns import PATTERN_IDS
 
 CACHE_NAME = "stats"
-
-
-def label(key: str, lang: str) -> str:
-    """A table label (or a pattern's short name) in `lang` ("id" or "en"), from the language
-    catalogue (`sociogram.table.*`, `sociogram.pattern.*`); English when the language is unknown."""
-    lang = lang if lang in LANGUAGES else "en"
-    if key in PATTERN_IDS:
-        return t(f"sociogram.pattern.{key}", lang)
-    return t(f"sociogram.table.{key}", lang)
 
 
 def _round(value: Any) -> Any:
@@ -170,44 +159,3 @@ def group_stats(group_dir: Path, use_cache: bool = True) -> dict[str, Any]:
     stats = compute_stats(group_dir)
     cache.write(group_dir, CACHE_NAME, key, stats)
     return stats
-
-
-# ── plain table ─────────────────────────────────────────────────────────────────────────────
-
-_COLUMNS = ("session", "date", "present", "acts", "facilitator_share", "gini", "density", "reciprocity", "centralization", "pattern")
-_NUMERIC = frozenset({"session", "present", "acts", "facilitator_share", "gini", "density", "reciprocity", "centralization"})
-
-
-def _cell(entry: dict[str, Any], column: str, lang: str) -> str:
-    if column == "session":
-        return str(entry["number"])
-    if column == "present":
-        return str(len(entry["present"]))
-    if column == "pattern":
-        return label(entry["pattern"], lang)
-    value = entry[column]
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)
-
-
-def format_stats_table(stats: dict[str, Any], lang: str = "id") -> str:
-    """A readable plain-text table of `group_stats` output, one line per session."""
-    title = f"{label('group', lang)}: {stats['name']}  ({label('type', lang)}: {stats['type']})"
-    if not stats["sessions"]:
-        return f"{title}\n{label('no_sessions', lang)}\n"
-    header = [label(c, lang) for c in _COLUMNS]
-    rows = [[_cell(entry, c, lang) for c in _COLUMNS] for entry in stats["sessions"]]
-    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(len(_COLUMNS))]
-
-    def line(cells: list[str]) -> str:
-        parts = [
-            cell.rjust(width) if column in _NUMERIC else cell.ljust(width)
-            for cell, width, column in zip(cells, widths, _COLUMNS, strict=True)
-        ]
-        return "  ".join(parts).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([title, "", line(header), rule, *(line(r) for r in rows)]) + "\n"

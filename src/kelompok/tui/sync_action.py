@@ -18,7 +18,7 @@ def _author(screen: Screen) -> str:
     name = getattr(screen.app, "user_name", "")
     if name:
         return name
-    from kelompok.sociogram.export import current_user
+    from kelompok.outputs.privacy import current_user
 
     return current_user()
 

@@ -23,7 +23,9 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 from kelompok.i18n import get_language, t
 from kelompok.sessions.fileio import DataError
 from kelompok.sessions.store import session_numbers
-from kelompok.sociogram.export import FORMATS, ExportError, Which, default_filename, export_group
+from kelompok.outputs import OutputError
+from kelompok.outputs.export import FORMATS, default_filename, export_group
+from kelompok.outputs.view import Which
 
 
 def default_export_dir() -> Path:
@@ -160,7 +162,7 @@ class ExportDialog(ModalScreen[Path | None]):
         who = kelompok_app(self).user_name or None
         if self.exporting:
             return
-        # A PNG takes ~300 ms, all sessions longer: written in a thread while the dialog says what.
+        # A PNG takes ~300 ms (resvg, in a child process), all sessions longer: written in a thread while the dialog says what.
         self.exporting = True
         self.query_one("#export-go", Button).disabled = True
         self._show(t("export_progress.writing", path=out), error=False)
@@ -171,7 +173,7 @@ class ExportDialog(ModalScreen[Path | None]):
     def _export(self, out: Path, names: bool, who: str | None, lang: str) -> None:
         try:
             result = export_group(self.group_dir, self.which, self.format, out, names, lang, who=who)
-        except (ExportError, DataError, OSError) as error:
+        except (OutputError, DataError, OSError) as error:
             self.app.call_from_thread(self._exported, None, t("export.dialog.failed", error=error))
             return
         self.app.call_from_thread(self._exported, result.paths, "")

@@ -11,7 +11,7 @@ import re
 from html import escape
 
 from kelompok.i18n import t
-from kelompok.report.content import ReportContent, SessionSummary
+from kelompok.outputs.report.content import ReportContent, SessionSummary
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()!<>#])")

@@ -1,15 +1,24 @@
-"""A picture as a list of simple shapes, drawn the same way as SVG (text) or PNG (pixels).
+"""A picture as a list of simple shapes, written as SVG and drawn from that SVG as PNG (see
+docs/ARCHITECTURE.md).
 
-The sociogram picture is laid out once (`export_picture.py`) into a `Scene`; `render_svg` and
-`render_png` only translate shapes, so the two formats cannot drift apart. Coordinates are
-pixels, y down, as in SVG.
+The sociogram picture is laid out once (`picture.py`) into a `Scene`; `render_svg` translates the
+shapes and `render_png` hands that same SVG to resvg with the bundled DejaVu Sans, whose widths
+the layout measured (`fontmetrics.py`). So the PNG and the SVG are one picture, with real type.
+Coordinates are pixels, y down, as in SVG. Every text goes through `xml_safe`.
 """
 
 from __future__ import annotations
 
-import math
+import subprocess
+import sys
+import threading
 from dataclasses import dataclass, field
 from html import escape
+
+from kelompok.i18n import t
+from kelompok.outputs import OutputError
+from kelompok.outputs.fontmetrics import FONT_FAMILY
+from kelompok.outputs.text import xml_safe
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +98,9 @@ def _n(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-FONT_FAMILY = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
-"""Narrow sans-serif faces first: the layout measures text with the PNG's stroke font, which is about
-as wide as Helvetica/Arial (DejaVu Sans runs ~10% wider, so boxes leave room for it)."""
+SVG_FONTS = f"'{FONT_FAMILY}', Verdana, 'Bitstream Vera Sans', sans-serif"
+"""The bundled face first (the layout is measured with it); Verdana and Bitstream Vera have nearly
+the same widths, for a viewer without DejaVu Sans."""
 
 
 def render_svg(scene: Scene, standalone: bool = True) -> str:
@@ -103,12 +112,12 @@ def render_svg(scene: Scene, standalone: bool = True) -> str:
     namespace = 'xmlns="http://www.w3.org/2000/svg" version="1.1" ' if standalone else ""
     out.append(
         f'<svg {namespace}width="{scene.width}" height="{scene.height}" '
-        f'viewBox="0 0 {scene.width} {scene.height}" role="img" font-family="{escape(FONT_FAMILY)}">\n'
+        f'viewBox="0 0 {scene.width} {scene.height}" role="img" font-family="{escape(SVG_FONTS)}">\n'
     )
     if scene.title:
-        out.append(f"<title>{escape(scene.title)}</title>\n")
+        out.append(f"<title>{escape(xml_safe(scene.title))}</title>\n")
     if scene.description:
-        out.append(f"<desc>{escape(scene.description)}</desc>\n")
+        out.append(f"<desc>{escape(xml_safe(scene.description))}</desc>\n")
     for shape in scene.shapes:
         if isinstance(shape, Rect):
             attrs = f'x="{_n(shape.x)}" y="{_n(shape.y)}" width="{_n(shape.w)}" height="{_n(shape.h)}"'
@@ -139,78 +148,66 @@ def render_svg(scene: Scene, standalone: bool = True) -> str:
             weight = ' font-weight="bold"' if shape.bold else ""
             out.append(
                 f'<text x="{_n(shape.x)}" y="{_n(shape.y)}" font-size="{_n(shape.size)}" fill="{shape.fill}"'
-                f"{anchor}{weight}>{escape(shape.text, quote=False)}</text>\n"
+                f"{anchor}{weight}>{escape(xml_safe(shape.text), quote=False)}</text>\n"
             )
     out.append("</svg>\n")
     return "".join(out)
 
 
-def render_png(scene: Scene, scale: int = 3) -> bytes:
-    """The scene as PNG bytes (pure Python, see `export_png.py`)."""
-    from kelompok.sociogram.export_png import Canvas
-
-    canvas = Canvas(scene.width, scene.height, "#ffffff", scale)
-    for shape in scene.shapes:
-        if isinstance(shape, Rect):
-            _png_rect(canvas, shape)
-        elif isinstance(shape, Line):
-            if shape.dash:
-                _png_dashed_line(canvas, shape)
-            else:
-                canvas.polyline([(shape.x1, shape.y1), (shape.x2, shape.y2)], shape.stroke, shape.width)
-        elif isinstance(shape, Polygon):
-            canvas.polygon(shape.points, shape.fill)
-        elif isinstance(shape, Circle):
-            if shape.fill:
-                canvas.circle(shape.cx, shape.cy, shape.r, fill=shape.fill)
-            if shape.stroke:
-                if shape.dash:
-                    canvas.dashed_circle(shape.cx, shape.cy, shape.r, shape.stroke, shape.width, shape.dash)
-                else:
-                    canvas.circle(shape.cx, shape.cy, shape.r, stroke=shape.stroke, width=shape.width)
-        elif isinstance(shape, Text):
-            canvas.text(shape.x, shape.y, shape.text, shape.size, shape.fill, shape.anchor, shape.bold)
-    return canvas.png()
+class PngUnavailable(Exception):
+    """resvg-py cannot be imported on this platform (no wheel for it): PNG cannot be made here."""
 
 
-def _png_rect(canvas, shape: Rect) -> None:
-    def filled(x: float, y: float, w: float, h: float, r: float, colour: str) -> None:
-        if w <= 0 or h <= 0:
-            return
-        r = min(r, w / 2, h / 2)
-        if r <= 0.5:
-            canvas.rect(x, y, w, h, colour)
-            return
-        canvas.rect(x + r, y, w - 2 * r, h, colour)
-        canvas.rect(x, y + r, w, h - 2 * r, colour)
-        for cx, cy in ((x + r, y + r), (x + w - r, y + r), (x + r, y + h - r), (x + w - r, y + h - r)):
-            canvas.circle(cx, cy, r, fill=colour)
-
-    if shape.stroke and not shape.fill:
-        w = shape.width
-        canvas.rect(shape.x - w / 2, shape.y - w / 2, shape.w + w, w, shape.stroke)
-        canvas.rect(shape.x - w / 2, shape.y + shape.h - w / 2, shape.w + w, w, shape.stroke)
-        canvas.rect(shape.x - w / 2, shape.y - w / 2, w, shape.h + w, shape.stroke)
-        canvas.rect(shape.x + shape.w - w / 2, shape.y - w / 2, w, shape.h + w, shape.stroke)
-    elif shape.stroke:
-        half = shape.width / 2
-        filled(shape.x - half, shape.y - half, shape.w + shape.width, shape.h + shape.width, shape.rx + half, shape.stroke)
-        filled(shape.x + half, shape.y + half, shape.w - shape.width, shape.h - shape.width, max(shape.rx - half, 0), shape.fill)
-    elif shape.fill:
-        filled(shape.x, shape.y, shape.w, shape.h, shape.rx, shape.fill)
+_CHILD = """
+import sys
+try:
+    import resvg_py
+except ImportError:
+    sys.exit(3)
+family, zoom, *fonts = sys.argv[1:]
+svg = sys.stdin.buffer.read().decode("utf-8")
+sys.stdout.buffer.write(bytes(resvg_py.svg_to_bytes(
+    svg_string=svg, skip_system_fonts=True, font_files=fonts, font_family=family,
+    sans_serif_family=family, background="#ffffff", zoom=float(zoom))))
+"""
+"""resvg in a child interpreter: the same call as in-process, reading the SVG on stdin."""
 
 
-def _png_dashed_line(canvas, shape: Line) -> None:
-    length = math.hypot(shape.x2 - shape.x1, shape.y2 - shape.y1)
-    if not length or not shape.dash:
-        return
-    ux, uy = (shape.x2 - shape.x1) / length, (shape.y2 - shape.y1) / length
-    position = 0.0
-    while position < length:
-        end = min(position + shape.dash, length)
-        canvas.polyline(
-            [(shape.x1 + ux * position, shape.y1 + uy * position), (shape.x1 + ux * end, shape.y1 + uy * end)],
-            shape.stroke,
-            shape.width,
+def render_png(scene: Scene, zoom: float = 1.0, *, child: bool | None = None) -> bytes:
+    """The scene as PNG bytes: its SVG drawn by resvg with the bundled font files only.
+
+    System fonts are skipped, so the picture is the same on every machine. resvg holds Python's
+    GIL for the whole render (~250 ms for a session), which would freeze an app's screen while a
+    thread worker exports; so off the main thread (`child=None`) it runs in a child interpreter
+    (~40 ms more) and the worker only waits on a pipe. Raises PngUnavailable when resvg-py is not
+    installed (there is no wheel for every platform), OutputError when the child fails.
+    """
+    from kelompok.outputs.fontmetrics import FONT_FILES
+
+    svg = render_svg(scene)
+    fonts = [str(path) for path in FONT_FILES.values()]
+    if child is None:
+        child = threading.current_thread() is not threading.main_thread()
+    if child:
+        try:
+            done = subprocess.run(
+                [sys.executable, "-c", _CHILD, FONT_FAMILY, repr(float(zoom)), *fonts], input=svg.encode("utf-8"), capture_output=True, timeout=120
+            )  # fmt: skip
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise OutputError(t("outputs.png_failed", error=error)) from None
+        if done.returncode == 3:
+            raise PngUnavailable("resvg_py")
+        if done.returncode != 0 or not done.stdout:
+            last = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]
+            raise OutputError(t("outputs.png_failed", error=last[-200:]))
+        return done.stdout
+    try:
+        import resvg_py
+    except ImportError as error:
+        raise PngUnavailable(str(error)) from None
+    return bytes(
+        resvg_py.svg_to_bytes(
+            svg_string=svg, skip_system_fonts=True, font_files=fonts, font_family=FONT_FAMILY,
+            sans_serif_family=FONT_FAMILY, background="#ffffff", zoom=zoom,
         )
-        position += 2 * shape.dash
+    )  # fmt: skip

@@ -1,4 +1,5 @@
-"""The finished sociogram picture (SVG and PNG exports, and the report's inline sociograms).
+"""The finished sociogram picture (SVG and PNG exports, and the report's inline sociograms). No
+Textual (see docs/ARCHITECTURE.md).
 
 Layout, for one session or the whole series:
 
@@ -28,12 +29,13 @@ from typing import TYPE_CHECKING
 
 from kelompok import __version__
 from kelompok.i18n import format_date, format_number, format_percent, t
-from kelompok.sociogram import export_font as font
+from kelompok.outputs.fontmetrics import text_width
+from kelompok.outputs.scene import Circle, Line, Polygon, Rect, Scene, Text
 from kelompok.sociogram.acts import FACILITATOR
-from kelompok.sociogram.export_scene import Circle, Line, Polygon, Rect, Scene, Text
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kelompok.sociogram.export import GraphView, Pseudonyms
+    from kelompok.outputs.privacy import Pseudonyms
+    from kelompok.outputs.view import GraphView
 
 INK = "#1f2a33"
 MUTED = "#5b6770"
@@ -54,12 +56,12 @@ EDGE_COLOURS = {"member": "#36454f", "facilitator": "#8fb0cf", "positive": "#2e7
 
 
 def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
-    """Greedy word wrap by the stroke font's widths (close to a sans-serif's)."""
+    """Greedy word wrap by the bundled font's own advance widths."""
     lines: list[str] = []
     current = ""
     for word in text.split():
         candidate = f"{current} {word}" if current else word
-        if current and font.text_width(candidate, size, bold) > width:
+        if current and text_width(candidate, size, bold) > width:
             lines.append(current)
             current = word
         else:
@@ -326,7 +328,7 @@ def _member_table(scene: Scene, view: GraphView, pseudo: Pseudonyms, lang: str, 
         colour = MUTED if status == "absent" else INK
         label = pseudo.label(n)
         room = columns[0] - x - 60
-        while font.text_width(label, 13) > room and len(label) > 4:
+        while text_width(label, 13) > room and len(label) > 4:
             label = label[:-2] + "…"
         scene.add(Text(x, y, label, 13, colour, bold=n == FACILITATOR))
         if status == "absent":
@@ -339,7 +341,7 @@ def _member_table(scene: Scene, view: GraphView, pseudo: Pseudonyms, lang: str, 
 
 
 def _badge(scene: Scene, right: float, y: float, text: str, fill: str) -> float:
-    width = font.text_width(text, 14, True) * 1.15 + 28  # room for wider SVG fonts
+    width = text_width(text, 14, True) + 28
     scene.add(Rect(right - width, y, width, 30, fill=fill, rx=4), Text(right - width / 2, y + 20, text, 14, "#ffffff", "middle", True))
     return y + 36
 

@@ -1,7 +1,7 @@
 """What the supervisor's report says, gathered once and rendered as HTML or Markdown.
 
 Every string here is already in the report's language and already pseudonymised: member labels
-come from `sociogram.export.Pseudonyms`, and the free text that may appear (group purpose,
+come from `outputs.privacy.Pseudonyms`, and the free text that may appear (group purpose,
 objectives and their evidence, agenda titles, the observed stage, supervisor comments) goes
 through `Pseudonyms.redact`. What never appears: session notes, note events — safety notes
 included, which are shown only as a count and a time, the supervisor reads them in the app —
@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kelompok import __version__
-from kelompok.i18n import format_date, format_duration, format_number, format_percent, t
+from kelompok.i18n import format_date, format_number, format_percent, t
 
 if TYPE_CHECKING:
     from kelompok.sessions.models import Group, Session
-    from kelompok.sociogram.export import GraphView, Pseudonyms
+    from kelompok.outputs.privacy import Pseudonyms
+    from kelompok.outputs.view import GraphView
 
 SERIES_CHARTS = (
     ("facilitator_share", "share"),
@@ -243,10 +244,10 @@ def session_summary(
     from kelompok.sessions.catalog import load_catalog
     from kelompok.sessions.planning import plan_vs_actual
     from kelompok.sessions.safety import safety_items, safety_line
-    from kelompok.sociogram.export_picture import figures, sociogram_scene
+    from kelompok.outputs.picture import figures, sociogram_scene
     from kelompok.sociogram.pshifts import participation_shifts
     from kelompok.sociogram.wording import describe_pshifts
-    from kelompok.sociogram.export_scene import render_svg
+    from kelompok.outputs.scene import render_svg
 
     catalog = load_catalog()
     label = pseudo.label
@@ -342,7 +343,7 @@ def dynamics(
 ) -> Dynamics:
     """The series over time (only for more than one session). `shown` is `signals.session_signals`
     of the sessions; the development-stage and member signals among them are listed here."""
-    from kelompok.report.charts import line_chart
+    from kelompok.outputs.report.charts import line_chart
     from kelompok.sociogram.build import series_graph
     from kelompok.sociogram.dynamics import SIGNAL_STAGES, member_trajectories, metric_series
     from kelompok.sociogram.signals import session_signals
@@ -401,7 +402,8 @@ def build_content(
 ) -> ReportContent:
     """Gather the report: the overview, each session (or only session `only`), the dynamics."""
     from kelompok.sessions.catalog import load_catalog
-    from kelompok.sociogram.export import pseudonyms, session_view
+    from kelompok.outputs.privacy import pseudonyms
+    from kelompok.outputs.view import session_view
 
     today = today or dt.date.today()
     sessions = sorted(sessions, key=lambda s: s.number)
