@@ -18,7 +18,7 @@ from kelompok.sociogram.analysis import analyse
 from kelompok.sociogram.dynamics import SERIES_METRICS, SIGNAL_STAGES, Signal, stage_signals
 from kelompok.sociogram.patterns import PATTERN_IDS
 from kelompok.sociogram.positions import POSITION_IDS, Sociometry
-from kelompok.sociogram.reader import read_session_acts
+from kelompok.sociogram.acts import read_session_acts
 from kelompok.sociogram.signals import session_signals
 from kelompok.sociogram.stats import format_stats_table, label
 
