@@ -221,10 +221,19 @@ def _beyond_toml_1_0(text: str) -> bool:
     """
     if "\\e" in text or "\\x" in text:
         return True
-    if "{" not in text and ":" not in text:
+    # A trailing comma or a time without seconds in the structure is there in the raw text too,
+    # so a clean raw text needs no closer look; a hit may be inside a string, and is looked at.
+    closer_look = _TRAILING_COMMA.search(text) or _TIME_WITHOUT_SECONDS.search(text)
+    # Every inline table ends by the last "}", so only the text up to the end of its line needs
+    # taking apart (for a session in `[[events]]` tables, just the attendance). Cut inside a
+    # multi-line string, the part after the cut's opening quote is string content anyway: it can
+    # add a brace (a needless "maybe"), never hide one.
+    last = text.rfind("}")
+    if last < 0 and not closer_look:
         return False
-    structure = _STRINGS_AND_COMMENTS.sub("0", text)
-    if _TRAILING_COMMA.search(structure) or _TIME_WITHOUT_SECONDS.search(structure):
+    end = len(text) if closer_look or text.find("\n", last) < 0 else text.find("\n", last)
+    structure = _STRINGS_AND_COMMENTS.sub("0", text[:end])
+    if closer_look and (_TRAILING_COMMA.search(structure) or _TIME_WITHOUT_SECONDS.search(structure)):
         return True
     # A TOML 1.0 inline table is on one line: take away the one-line tables, innermost first;
     # a brace left over belongs to a table that spans lines.
