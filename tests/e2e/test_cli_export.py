@@ -162,7 +162,7 @@ def test_render_script_renders_the_report_with_headless_chromium(group_dir: Path
     finally:
         sys.path.remove(str(SCRIPT.parent))
     if find_chromium(None) is None:
-        pytest.skip("Chromium is not installed (apt-get install chromium); the HTML is still checked by tests/unit/test_report.py")
+        pytest.skip("Chromium not installed: .ci/run installs it with apt-get when it can; the HTML is still checked by tests/unit/test_report.py")
     html = tmp_path / "r.html"
     assert run("report", str(group_dir), "--out", str(html), "--session", "1").returncode == 0
     png = tmp_path / "r.png"
