@@ -364,3 +364,14 @@ def test_the_fuzz_corpus_gets_the_same_verdict_from_both_paths(data):
         path = Path(folder) / "001.toml"
         path.write_bytes(data)
         same_verdict(path)
+
+
+def test_without_rtoml_tomllib_alone_reads_and_refuses_alike(tmp_path, monkeypatch):
+    """A platform without an rtoml wheel: correct, only slower."""
+    good = write(tmp_path, rich_session())
+    bad = tmp_path / "005.toml"
+    bad.write_text(good.read_text().replace('to = "B"', 'to = "A"', 1))
+    expected = outcome(lambda p: read_model(Session, p), good), outcome(lambda p: read_model(Session, p), bad)
+    monkeypatch.setattr(fileio, "_rtoml", None)
+    assert (outcome(lambda p: read_model(Session, p), good), outcome(lambda p: read_model(Session, p), bad)) == expected
+    assert expected[0][0] == "ok" and expected[1][0] == "error"
