@@ -1,6 +1,6 @@
 """Command line: open the TUI, or run a headless verb.
 
-    kelompok [WORKSPACE]                      open the app
+    kelompok [WORKSPACE]                      open the app (a folder named like a verb: ./check)
     kelompok review [WORKSPACE]               open the app as a supervisor (review session logs)
     kelompok check PATH...                    validate group folders or files
     kelompok types|roles [--json]             the catalogue
@@ -19,7 +19,8 @@
                                               sync the workspace with the agency's git remote
 
 Exit codes: 0 success, 1 invalid data, 2 usage error. Errors are one line naming the file and
-the place, never a traceback: a facilitator should be able to act on every message.
+the place, never a traceback: a facilitator should be able to act on every message. Help, usage
+and usage errors are worded by the parser itself in the user's language (`_Parser`).
 Heavy modules (Textual, networkx) are imported inside the verbs that need them.
 """
 
@@ -28,9 +29,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import NoReturn
 from pathlib import Path
 
 from kelompok import __version__
@@ -404,81 +406,186 @@ def _parse_date(text: str) -> dt.date:
 # ── parsing ───────────────────────────────────────────────────────────────────────────────────
 
 
-# argparse words its errors in English; the four a user meets in practice get the user's language.
-_ARGPARSE_ERRORS = (
-    (re.compile(r"^the following arguments are required: (?P<names>.+)$"), "cli.usage_required"),
-    (re.compile(r"^unrecognized arguments: (?P<names>.+)$"), "cli.usage_unrecognized"),
-    (re.compile(r"^argument (?P<name>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)$"), "cli.usage_choice"),
-    (re.compile(r"^argument (?P<name>\S+): expected one argument$"), "cli.usage_one_value"),
-)
+class _Refusal(argparse.ArgumentError):
+    """A usage error already worded in the user's language (argparse's own would say `argument …:`)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(None, text)
+
+    def __str__(self) -> str:
+        return self.message
 
 
-def translate_usage_error(message: str) -> str:
-    """argparse's message in the current language when it is one of the common ones."""
-    for pattern, key in _ARGPARSE_ERRORS:
-        match = pattern.match(message)
-        if match:
-            return t(key, **match.groupdict())
-    return message
+def _name(action: argparse.Action) -> str:
+    """How a usage error names an argument: `--type`, `GROUP_DIR`."""
+    return "/".join(action.option_strings) or str(action.metavar or action.dest)
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout with the `usage:` prefix in the user's language."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, t("cli_help.usage") if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in one line with exit 2 (and no traceback)."""
+    """argparse in the user's language, reporting a usage error in one line (exit 2).
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(translate_usage_error(message))
+    argparse words its frame and its errors in English. Rather than translating its sentences
+    after the fact, this parser words them itself where they arise: the section titles and -h
+    here, `usage:` in `_Formatter`, and the errors people meet in practice in the methods below
+    (a missing argument, a value that is not a choice or not a number, a missing value, a word
+    it does not know). A rarer one keeps argparse's detail inside a sentence in the user's language.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, add_help=False, formatter_class=_Formatter, **kwargs)
+        self._positionals.title = t("cli_help.positionals")
+        self._optionals.title = t("cli_help.options")
+        self._needed: list[argparse.Action] = []
+        self.add_argument("-h", "--help", action="help", help=t("cli_help.help"))
+
+    def add_argument(self, *args, **kwargs) -> argparse.Action:  # type: ignore[no-untyped-def]
+        action = super().add_argument(*args, **kwargs)
+        if action.required:  # checked in parse_known_args, so that the message is ours
+            action.required = False
+            self._needed.append(action)
+        return action
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+        namespace, extras = super().parse_known_args(args, namespace)
+        missing = [_name(a) for a in self._needed if getattr(namespace, a.dest, None) is None]
+        if missing:
+            raise UsageError(t("cli_help.error.required", names=", ".join(missing)))
+        return namespace, extras
+
+    def format_usage(self) -> str:
+        with self._needed_shown():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with self._needed_shown():
+            return super().format_help()
+
+    @contextmanager
+    def _needed_shown(self) -> Iterator[None]:
+        """Help and usage show a needed option as needed (`--type TYPE_ID`, not `[--type TYPE_ID]`)."""
+        for action in self._needed:
+            action.required = True
+        try:
+            yield
+        finally:
+            for action in self._needed:
+                action.required = False
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+        namespace, extras = self.parse_known_args(args, namespace)
+        if extras:
+            raise UsageError(t("cli_help.error.unrecognized", names=" ".join(extras)))
+        return namespace
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        if isinstance(action, _VerbOrFolder):
+            return  # a word that is not a verb names the folder to open
+        if action.choices is not None and value not in action.choices:
+            choices = ", ".join(map(str, action.choices))
+            raise _Refusal(t("cli_help.error.choice", name=_name(action), value=value, choices=choices))
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> object:
+        try:
+            return super()._get_value(action, arg_string)
+        except argparse.ArgumentError:
+            key = "not_a_number" if action.type is int else "bad_value"
+            raise _Refusal(t(f"cli_help.error.{key}", name=_name(action), value=arg_string)) from None
+
+    def _match_argument(self, action: argparse.Action, arg_strings_pattern: str) -> int:
+        try:
+            return super()._match_argument(action, arg_strings_pattern)
+        except argparse.ArgumentError:
+            key = "one_value" if action.nargs is None else "some_values"
+            raise _Refusal(t(f"cli_help.error.{key}", name=_name(action))) from None
+
+    def error(self, message: str) -> NoReturn:
+        if isinstance(sys.exc_info()[1], _Refusal):
+            raise UsageError(message)
+        raise UsageError(t("cli_help.error.other", detail=message))
+
+
+class _VerbOrFolder(argparse._SubParsersAction):
+    """The first word: a verb, or else the workspace folder to open.
+
+    `kelompok check PATH` runs the verb; any other word opens that folder, so a folder named
+    like a verb opens as `kelompok ./check` (or by its full path). The rest of the line is then
+    read by `opener` (the folder and --lang), a parser not listed among the verbs.
+    """
+
+    opener: argparse.ArgumentParser
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[no-untyped-def]
+        if values[0] in self._name_parser_map:
+            super().__call__(parser, namespace, values, option_string)
+            return
+        for key, value in vars(self.opener.parse_args(values)).items():
+            setattr(namespace, key, value)
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help_lang"))
+    # SUPPRESS: a verb without --lang leaves the one given before the verb (`kelompok --lang en stats`).
+    parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.help_lang"))
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kelompok", description=t("cli.description"))
-    parser.add_argument("--version", action="version", version=f"kelompok {__version__}")
-    verbs = parser.add_subparsers(dest="verb", parser_class=_Parser)
+    parser.add_argument("--version", action="version", version=f"kelompok {__version__}", help=t("cli_help.version"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help_lang"))
+    parser.set_defaults(run=cmd_open, workspace=None)
+    verbs = parser.add_subparsers(dest="verb", action=_VerbOrFolder, parser_class=_Parser, title=t("cli_help.verbs"),
+                                  metavar="COMMAND|WORKSPACE", help=t("cli_help.verb_or_folder"))  # fmt: skip
+    verbs.opener = _Parser(prog="kelompok", description=t("cli_help.open_description"))
+    verbs.opener.add_argument("workspace", metavar="WORKSPACE", help=t("cli.help_workspace"))
+    _add_lang(verbs.opener)
 
-    check = verbs.add_parser("check", help=t("cli.help_check"))
-    check.add_argument("paths", nargs="+", metavar="PATH")
+    check = verbs.add_parser("check", help=t("cli.help_check"), description=t("cli.help_check"))
+    check.add_argument("paths", nargs="+", metavar="PATH", help=t("cli_help.paths"))
     check.set_defaults(run=cmd_check)
 
     for name in ("types", "roles"):
-        sub = verbs.add_parser(name, help=t(f"cli.help_{name}"))
+        sub = verbs.add_parser(name, help=t(f"cli.help_{name}"), description=t(f"cli.help_{name}"))
         sub.add_argument("--json", action="store_true", help=t("cli.help_json"))
         _add_lang(sub)
         sub.set_defaults(run=cmd_catalogue)
 
-    new = verbs.add_parser("new", help=t("cli.help_new"))
-    new.add_argument("group_dir", metavar="GROUP_DIR")
-    new.add_argument("--type", required=True, metavar="TYPE_ID")
-    new.add_argument("--name", required=True)
-    new.add_argument("--roster", metavar="ROSTER_CSV")
-    new.add_argument("--purpose")
-    new.add_argument("--facilitator")
+    new = verbs.add_parser("new", help=t("cli.help_new"), description=t("cli.help_new"))
+    new.add_argument("group_dir", metavar="GROUP_DIR", help=t("cli_help.new_group_dir"))
+    new.add_argument("--type", required=True, metavar="TYPE_ID", help=t("cli_help.type"))
+    new.add_argument("--name", required=True, help=t("cli_help.name"))
+    new.add_argument("--roster", metavar="ROSTER_CSV", help=t("cli_help.roster"))
+    new.add_argument("--purpose", help=t("cli_help.purpose"))
+    new.add_argument("--facilitator", help=t("cli_help.facilitator"))
     new.set_defaults(run=cmd_new)
 
-    imp = verbs.add_parser("import", help=t("cli.help_import"))
-    imp.add_argument("group_dir", metavar="GROUP_DIR")
-    imp.add_argument("events", metavar="EVENTS_CSV")
-    imp.add_argument("--date", metavar="YYYY-MM-DD")
+    imp = verbs.add_parser("import", help=t("cli.help_import"), description=t("cli.help_import"))
+    imp.add_argument("group_dir", metavar="GROUP_DIR", help=t("cli_help.group_dir"))
+    imp.add_argument("events", metavar="EVENTS_CSV", help=t("cli_help.events"))
+    imp.add_argument("--date", metavar="YYYY-MM-DD", help=t("cli_help.date"))
     imp.set_defaults(run=cmd_import)
 
-    stats = verbs.add_parser("stats", help=t("cli.help_stats"))
-    stats.add_argument("group_dir", metavar="GROUP_DIR")
-    stats.add_argument("--json", action="store_true", help=t("cli.help_json"))
+    stats = verbs.add_parser("stats", help=t("cli.help_stats"), description=t("cli.help_stats"))
+    stats.add_argument("group_dir", metavar="GROUP_DIR", help=t("cli_help.group_dir"))
+    stats.add_argument("--json", action="store_true", help=t("cli_help.stats_json"))
     _add_lang(stats)
     stats.set_defaults(run=cmd_stats)
 
-    plan = verbs.add_parser("plan", help=t("plan.cli.help"))
-    plan.add_argument("group_dir", metavar="GROUP_DIR")
+    plan = verbs.add_parser("plan", help=t("plan.cli.help"), description=t("plan.cli.help"))
+    plan.add_argument("group_dir", metavar="GROUP_DIR", help=t("cli_help.group_dir"))
     plan.add_argument("--session", required=True, type=int, metavar="N", help=t("plan.cli.help_session"))
     _add_lang(plan)
     plan.set_defaults(run=cmd_plan)
 
     from kelompok.outputs.export import FORMATS as EXPORT_FORMATS  # a tuple of names; imports nothing heavy
 
-    export = verbs.add_parser("export", help=t("export.cli.help"))
-    export.add_argument("group_dir", metavar="GROUP_DIR")
+    export = verbs.add_parser("export", help=t("export.cli.help"), description=t("export.cli.help"))
+    export.add_argument("group_dir", metavar="GROUP_DIR", help=t("cli_help.group_dir"))
     export.add_argument("--session", required=True, metavar="N|all", help=t("export.cli.help_session"))
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS, help=t("export.cli.help_format"))
     export.add_argument("--out", required=True, metavar="PATH", help=t("export.cli.help_out"))
@@ -488,8 +595,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(export)
     export.set_defaults(run=cmd_export)
 
-    report = verbs.add_parser("report", help=t("report.cli.help"))
-    report.add_argument("group_dir", metavar="GROUP_DIR")
+    report = verbs.add_parser("report", help=t("report.cli.help"), description=t("report.cli.help"))
+    report.add_argument("group_dir", metavar="GROUP_DIR", help=t("cli_help.group_dir"))
     report.add_argument("--out", required=True, metavar="PATH", help=t("report.cli.help_out"))
     report.add_argument("--session", type=int, metavar="N", help=t("report.cli.help_session"))
     report.add_argument("--names", action="store_true", help=t("report.cli.help_names"))
@@ -499,12 +606,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(report)
     report.set_defaults(run=cmd_report)
 
-    forget = verbs.add_parser("forget", help=t("privacy.help_forget"))
-    forget.add_argument("group_dir", metavar="GROUP_DIR")
-    forget.add_argument("member_code", metavar="MEMBER_CODE")
+    forget = verbs.add_parser("forget", help=t("privacy.help_forget"), description=t("privacy.help_forget"))
+    forget.add_argument("group_dir", metavar="GROUP_DIR", help=t("cli_help.group_dir"))
+    forget.add_argument("member_code", metavar="MEMBER_CODE", help=t("cli_help.member_code"))
     forget.add_argument("--dry-run", action="store_true", help=t("privacy.help_dry_run"))
     forget.set_defaults(run=cmd_forget)
-    sync_verb = verbs.add_parser("sync", help=t("sync.help"))
+
+    sync_verb = verbs.add_parser("sync", help=t("sync.help"), description=t("sync.help"))
     sync_verb.add_argument("workspace", nargs="?", metavar="WORKSPACE", help=t("sync.help_workspace"))
     sync_verb.add_argument("--remote", metavar="URL", help=t("sync.help_remote"))
     sync_verb.add_argument("--trust-remote", action="store_true", help=t("sync.help_trust"))
@@ -513,23 +621,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(sync_verb)
     sync_verb.set_defaults(run=cmd_sync)
 
-    review = verbs.add_parser("review", help=t("settings.help_review"))
+    review = verbs.add_parser("review", help=t("settings.help_review"), description=t("settings.help_review"))
     review.add_argument("workspace", nargs="?", metavar="WORKSPACE", help=t("cli.help_workspace"))
     _add_lang(review)
     review.set_defaults(run=cmd_open, role="supervisor")
     return parser
 
 
-def build_open_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="kelompok", description=t("cli.description"))
-    parser.add_argument("--version", action="version", version=f"kelompok {__version__}")
-    parser.add_argument("workspace", nargs="?", metavar="WORKSPACE", help=t("cli.help_workspace"))
-    _add_lang(parser)
-    parser.set_defaults(run=cmd_open)
-    return parser
-
-
 VERBS = ("check", "types", "roles", "new", "import", "stats", "plan", "review", "export", "report", "forget", "sync")
+"""The verbs; any other first word is the workspace folder to open."""
 
 
 def _early_language(argv: Sequence[str]) -> None:
@@ -550,14 +650,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     _early_language(argv)
-    first = next((a for a in argv if not a.startswith("-")), None)
-    wants_verb = first in VERBS or (first is None and any(a in ("-h", "--help") for a in argv))
-    parser = build_parser() if wants_verb else build_open_parser()
-    run: Callable[[argparse.Namespace], int]
     try:
-        args = parser.parse_args(argv)
-        run = getattr(args, "run", None) or (lambda _args: (parser.print_help(), EXIT_USAGE)[1])
-        return run(args)
+        args = build_parser().parse_args(argv)
+        return args.run(args)
     except UsageError as error:
         _error(str(error))
         return EXIT_USAGE

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from kelompok.i18n import t
 from kelompok.paths import config_file
-from kelompok.sessions.fileio import DataError, atomic_write_bytes, dump_model, read_toml, validate
+from kelompok.sessions.fileio import DataError, atomic_write_bytes, dump_model, read_model
 
 SETTINGS_FORMAT = 1
 """The settings file format this version writes and reads."""
@@ -71,7 +71,7 @@ def load_settings(path: Path | None = None) -> Settings:
     path = settings_path(path)
     if not path.exists():
         return Settings()
-    return validate(Settings, read_toml(path), path)
+    return read_model(Settings, path)
 
 
 def read_settings(path: Path | None = None) -> tuple[Settings, DataError | None]:

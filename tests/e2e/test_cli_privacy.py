@@ -66,7 +66,7 @@ def test_forget_on_a_copy_of_each_sample(tmp_path: Path, folder: str) -> None:
     gone = after.member(code)
     assert gone is not None and gone.forgotten and gone.name == code and not gone.attributes and gone.consent.guardian is None
     # The member's own attribute values are gone from the roster; values no one else holds are gone everywhere.
-    for key, value in member.attributes.items():
+    for value in member.attributes.values():
         if not any(m.attributes.get(k) == value for m in others for k in m.attributes):
             assert f'"{value}"' not in text
     # The anonymous acts stay: stats are the same, session by session.

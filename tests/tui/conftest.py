@@ -132,7 +132,7 @@ async def push(pilot, screen):
     return screen
 
 
-_NOTIFIED: "weakref.WeakKeyDictionary[App, list[str]]" = weakref.WeakKeyDictionary()
+_NOTIFIED: weakref.WeakKeyDictionary[App, list[str]] = weakref.WeakKeyDictionary()
 
 
 def record_notifications(app: App) -> App:

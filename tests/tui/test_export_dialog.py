@@ -9,7 +9,6 @@ import networkx as nx
 from textual.widgets import Checkbox, Input, Select
 
 from kelompok.app import make_app
-from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.models import Consent
 from kelompok.sessions.store import load_group, save_group, save_session
 from kelompok.tui.dialogs.export import ExportDialog

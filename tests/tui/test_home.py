@@ -9,8 +9,6 @@ from textual.widgets import DataTable
 
 from kelompok.app import KelompokApp, make_app
 from kelompok.i18n import get_language, t
-from kelompok.sessions.locking import GroupLock
-from kelompok.tui.screens.group import GroupScreen
 from kelompok.tui.screens.home import HomeScreen
 from tests.conftest import SAMPLES, make_group, held_by_another_process
 from tests.tui.conftest import open_group_screen, settle, svg_text
@@ -78,9 +76,6 @@ async def test_language_switch_relabels_without_losing_the_cursor(group_dir: Pat
 
 
 async def test_group_opens_read_only_when_another_process_holds_it(group_dir: Path):
-    import subprocess
-    import sys
-
     with held_by_another_process(group_dir):
         app = make_app(group_dir.parent, lang="en", offer_samples=False)
         async with app.run_test(size=(100, 30)) as pilot:

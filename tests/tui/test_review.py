@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import shutil
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 

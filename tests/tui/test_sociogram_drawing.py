@@ -14,7 +14,7 @@ import pytest
 from kelompok.sessions.store import load_group, session_path
 from kelompok.sociogram.acts import Act, SessionActs
 from kelompok.sociogram.analysis import analyse
-from kelompok.sociogram.reader import read_session_acts
+from kelompok.sociogram.acts import read_session_acts
 from kelompok.tui.widgets.sociogram_picture import ABSENT_GLYPH, FACILITATOR_GLYPH, SILENT_GLYPH, build_picture, level
 from kelompok.tui.widgets.sociogram_raster import ARROWS, HEAVY, LIGHT, NORMAL, EdgeMark, NodeMark, Picture, arrow, rasterise
 

@@ -21,7 +21,7 @@ from kelompok.sessions.models import Attendance, Session
 from kelompok.sessions.store import load_group, save_group, save_session, session_numbers, session_path
 from kelompok.sociogram.analysis import analyse, analyse_windows
 from kelompok.sociogram.dynamics import member_trajectories, metric_values
-from kelompok.sociogram.reader import read_session_acts
+from kelompok.sociogram.acts import read_session_acts
 from kelompok.sociogram.wording import format_metric
 from kelompok.tui.dialogs.help import HelpDialog, help_text
 from kelompok.tui.screens.group import GroupScreen

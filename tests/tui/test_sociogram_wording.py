@@ -15,10 +15,10 @@ from kelompok.i18n import LANGUAGES, strings, t
 from kelompok.sessions.store import load_group, session_numbers, session_path
 from kelompok.sociogram import wording
 from kelompok.sociogram.analysis import analyse
-from kelompok.sociogram.dynamics import SERIES_METRICS, SIGNAL_STAGES, Signal, stage_signals
+from kelompok.sociogram.dynamics import SERIES_METRICS, SIGNAL_STAGES, Signal
 from kelompok.sociogram.patterns import PATTERN_IDS
 from kelompok.sociogram.positions import POSITION_IDS, Sociometry
-from kelompok.sociogram.reader import read_session_acts
+from kelompok.sociogram.acts import read_session_acts
 from kelompok.sociogram.signals import session_signals
 from kelompok.outputs.stats_table import format_stats_table, label
 

@@ -188,7 +188,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from kelompok.sessions.checking import check_path  # noqa: E402
 from kelompok.sessions.store import load_session_file, save_group, save_session  # noqa: E402
-from kelompok.sociogram.reader import read_session_acts  # noqa: E402
+from kelompok.sociogram.acts import read_session_acts  # noqa: E402
 from tests.conftest import make_session  # noqa: E402
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from kelompok.service import Change, GroupService
 from kelompok.sessions import review
@@ -67,7 +68,7 @@ def test_an_invalid_change_is_refused_before_saving(service: GroupService, group
     def bad(draft) -> None:
         draft.attendance = [Attendance(member="A1", status="present"), Attendance(member="A1", status="absent")]
 
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         service.edit_session(group_dir, session, bad)
     assert [a.member for a in load_session(group_dir, 1).attendance] == ["A1", "A2", "A3", "A4"]
 

@@ -22,7 +22,7 @@ import pytest
 from kelompok.sessions.store import load_group, load_sessions, session_numbers, session_path
 from kelompok.sociogram.analysis import analyse
 from kelompok.sociogram.dynamics import stage_signals
-from kelompok.sociogram.reader import read_session_acts
+from kelompok.sociogram.acts import read_session_acts
 from kelompok.sociogram.stats import group_stats
 
 ROOT = Path(__file__).resolve().parents[2]

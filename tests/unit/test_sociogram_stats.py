@@ -188,7 +188,7 @@ def test_table_in_both_languages(group_dir):
 def test_stats_signals_are_the_signals_the_screen_and_report_show(group_dir):
     from kelompok.sessions.store import load_group
     from kelompok.sociogram.analysis import analyse
-    from kelompok.sociogram.reader import read_session_acts
+    from kelompok.sociogram.acts import read_session_acts
     from kelompok.sociogram.signals import session_signals
 
     result = group_stats(group_dir, use_cache=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kelompok.i18n import t
-from kelompok.sessions.fileio import DataError, read_toml, validate
+from kelompok.sessions.fileio import DataError, read_model
 from kelompok.sessions.models import Group
 from kelompok.sessions.store import (
     GROUP_FILE,
@@ -44,7 +44,7 @@ def check_file(path: Path) -> tuple[list[DataError], int]:
     """Problems in one file: a `group.toml` or a session file (checked against its group if beside one)."""
     if path.name == GROUP_FILE:
         try:
-            validate(Group, read_toml(path), path)
+            read_model(Group, path)
         except DataError as error:
             return [error], 1
         return [], 1

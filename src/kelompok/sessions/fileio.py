@@ -120,8 +120,11 @@ def os_error_text(error: OSError) -> str:
 _TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    """Parse a TOML file, turning every failure into a DataError that names the line."""
+def read_toml(path: Path, *, fast: bool = True) -> dict[str, Any]:
+    """Parse a TOML file, turning every failure into a DataError that names the line.
+
+    `fast=False` skips rtoml (see `parse_toml`); `read_model` uses it to word a refusal exactly.
+    """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -139,7 +142,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     # carries no meaning in UTF-8, so it is read past instead of refusing the file at line 1.
     text = text.removeprefix("\ufeff")
     try:
-        return tomllib.loads(text)
+        return parse_toml(text, fast=fast)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_PLACE.search(message)
@@ -152,6 +155,93 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise DataError(path, _deepest_place(text), t("errors.too_deep")) from None
     except Exception as error:  # one bad file must never stop the app: name it and go on
         raise DataError(path, "", t("errors.bad_toml", reason=f"{type(error).__name__}: {error}")) from None
+
+
+def read_model(model: type[M], path: Path) -> M:
+    """Read a TOML file and validate it with the real model; DataError when it is refused.
+
+    The fast parser reads it first. When the file is refused — by the parser or by the model —
+    it is read again through tomllib alone, so the message is exactly the one tomllib and the
+    model give (and the verdict does not hang on a parser difference).
+    """
+    try:
+        return validate(model, read_toml(path), path)
+    except DataError:
+        if _rtoml is None:
+            raise
+        return validate(model, read_toml(path, fast=False), path)
+
+
+def parse_toml(text: str, *, fast: bool = True) -> dict[str, Any]:
+    """Parse TOML 1.0 text: with rtoml (Rust, ~10x faster) when it can vouch, else with tomllib.
+
+    tomllib is the reference: its verdict and its error messages are the ones users see. rtoml
+    is only trusted with a text it accepts and that uses nothing beyond TOML 1.0 (rtoml 0.13+
+    reads TOML 1.1, which allows more: `_beyond_toml_1_0`). Anything rtoml refuses goes to
+    tomllib, which may still accept it (`1e400` is inf to tomllib, an overflow to rtoml) or words
+    the error. Raises what `tomllib.loads` raises.
+    """
+    if fast and _rtoml is not None and not _beyond_toml_1_0(text):
+        try:
+            # tomllib reads CRLF inside a multi-line string as LF; rtoml keeps the CR. Elsewhere
+            # a CRLF is a line end to both, so folding it first gives tomllib's reading.
+            return _rtoml.loads(text.replace("\r\n", "\n") if "\r" in text else text)
+        except Exception:  # refused, or any surprise of the extension: tomllib decides
+            pass
+    return tomllib.loads(text)
+
+
+try:  # rtoml has wheels for the main platforms; without it tomllib alone is correct, only slower
+    import rtoml as _rtoml
+except ImportError:  # pragma: no cover - depends on the platform
+    _rtoml = None
+
+# Strings and comments, whatever their kind, so that the checks below see only TOML's structure.
+_STRINGS_AND_COMMENTS = re.compile(
+    r'"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"""(?:"{1,2})?'  # multi-line basic
+    r"|'''[\s\S]*?'''(?:'{1,2})?"  # multi-line literal
+    r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"'  # basic
+    r"|'[^'\n]*'"  # literal
+    r"|#[^\n]*"  # comment
+)
+_ONE_LINE_TABLE = re.compile(r"\{[^{}\n]*\}")
+_TRAILING_COMMA = re.compile(r",\s*\}")
+# `:30` of 09:30 (minutes with no seconds after), not the seconds of 09:30:00 nor an offset +07:00.
+# It starts at the colon: a pattern starting with a digit would try every number in the file.
+_TIME_WITHOUT_SECONDS = re.compile(r":(?<!:\d\d:)(?<![+-]\d\d:)\d\d(?![\d:])")
+
+
+def _beyond_toml_1_0(text: str) -> bool:
+    """True when the text may use what TOML 1.1 adds to 1.0 (rtoml would accept it, tomllib not).
+
+    TOML 1.1 adds the `\\e` and `\\xHH` escapes, inline tables over several lines or with a
+    trailing comma, and times without seconds. The check errs on the side of "maybe" (a `\\x` in
+    a literal string, a multi-line array inside an inline table): such a text only takes the
+    slower parser. kelompok never writes any of these, so its own files stay on the fast path.
+    """
+    if "\\e" in text or "\\x" in text:
+        return True
+    # A trailing comma or a time without seconds in the structure is there in the raw text too,
+    # so a clean raw text needs no closer look; a hit may be inside a string, and is looked at.
+    closer_look = _TRAILING_COMMA.search(text) or _TIME_WITHOUT_SECONDS.search(text)
+    # Every inline table ends by the last "}", so only the text up to the end of its line needs
+    # taking apart (for a session in `[[events]]` tables, just the attendance). Cut inside a
+    # multi-line string, the part after the cut's opening quote is string content anyway: it can
+    # add a brace (a needless "maybe"), never hide one.
+    last = text.rfind("}")
+    if last < 0 and not closer_look:
+        return False
+    end = len(text) if closer_look or text.find("\n", last) < 0 else text.find("\n", last)
+    structure = _STRINGS_AND_COMMENTS.sub("0", text[:end])
+    if closer_look and (_TRAILING_COMMA.search(structure) or _TIME_WITHOUT_SECONDS.search(structure)):
+        return True
+    # A TOML 1.0 inline table is on one line: take away the one-line tables, innermost first;
+    # a brace left over belongs to a table that spans lines.
+    while "{" in structure or "}" in structure:
+        structure, removed = _ONE_LINE_TABLE.subn("0", structure)
+        if not removed:
+            return True
+    return False
 
 
 def _deepest_place(text: str) -> str:

@@ -145,7 +145,7 @@ def apply_forget(plan: ForgetPlan, who: str, now: dt.datetime | None = None) -> 
     now = (now or dt.datetime.now()).replace(microsecond=0)
     entry = AuditEntry(at=now, who=who, action="forget", detail=f"member={plan.code} files={len(plan.files)}")
     written = []
-    for number, session in sorted(plan.sessions.items()):
+    for _number, session in sorted(plan.sessions.items()):  # in file order
         if session.locked:
             session.review.trail.append(entry)
         written.append(save_session(plan.group_dir, session))

@@ -26,8 +26,7 @@ from kelompok.sessions.fileio import (
     dump_model,
     field_place,
     make_private_dir,
-    read_toml,
-    validate,
+    read_model,
 )
 from kelompok.sessions.models import Group, Session
 
@@ -56,28 +55,7 @@ def is_group_dir(path: Path) -> bool:
 
 def load_group(group_dir: Path) -> Group:
     """Read and validate a group's `group.toml`. Raises DataError."""
-    path = group_dir / GROUP_FILE
-    return validate(Group, read_toml(path), path)
-
-
-# Files this process has read or written successfully, by their (size, mtime, inode) at that time.
-# A save over a file whose signature is unchanged needs no re-read to know it is readable: that
-# re-read cost ~95 ms on a 5,000-event session, paid on every live checkpoint.
-_known_good: dict[Path, tuple[int, int, int]] = {}
-
-
-def _signature(path: Path) -> tuple[int, int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
-
-
-def _remember(path: Path) -> None:
-    signature = _signature(path)
-    if signature is not None:
-        _known_good[path.resolve()] = signature
+    return read_model(Group, group_dir / GROUP_FILE)
 
 
 def session_number_of(name: str) -> int | None:
@@ -95,11 +73,8 @@ def check_number_matches_name(path: Path, session: Session) -> None:
 
 def load_session_file(path: Path) -> Session:
     """Read and validate one session file. Raises DataError."""
-    signature = _signature(path)
-    session = validate(Session, read_toml(path), path)
+    session = read_model(Session, path)
     check_number_matches_name(path, session)
-    if signature is not None and signature == _signature(path):
-        _known_good[path.resolve()] = signature
     return session
 
 
@@ -211,13 +186,15 @@ def output_refusal(out: Path) -> str | None:
 
 
 def _refuse_unreadable(path: Path, model: type) -> None:
-    """Never write over a file we could not read: the user may have data in it we would lose."""
+    """Never write over a file we could not read: the user may have data in it we would lose.
+
+    The file is read again on every save (~10 ms for 5,000 events with the fast parser), so a
+    file changed behind our back since we read it is checked as it is now.
+    """
     if not path.exists():
         return
-    if _known_good.get(path.resolve()) == _signature(path):
-        return  # read or written by us and not changed since
     try:
-        validate(model, read_toml(path), path)
+        read_model(model, path)
     except DataError as error:
         raise DataError(path, "", t("errors.not_saved", place=error.place, problem=error.problem)) from None
 
@@ -238,7 +215,6 @@ def save_session(group_dir: Path, session: Session) -> Path:
     make_private_dir(path.parent)
     # The count lets a load notice a file cut short; the session in memory is left as it is.
     atomic_write_bytes(path, dump_model(session.model_copy(update={"event_count": len(session.events)})))
-    _remember(path)
     return path
 
 

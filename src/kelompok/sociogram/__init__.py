@@ -3,8 +3,7 @@
 Modules (import what you need; this package imports nothing, so `import kelompok.sociogram`
 stays cheap — networkx is only loaded by the modules that build or measure graphs):
 
-* `acts` — `SessionActs`, the analysis view of a session (`from_session`).
-* `reader` — fast, fully validating session-file reader for series statistics.
+* `acts` — `SessionActs`, the analysis view of a session (`from_session`, `read_session_acts`).
 * `build` — session / window / series graphs (networkx DiGraph).
 * `metrics` — group and member metrics, with and without the facilitator.
 * `positions` — sociometric signals: star, isolate, neglectee, rejectee, pairs, cliques, subgroups.

@@ -1,7 +1,7 @@
 """The slice of a session that interaction analysis needs: who was there and who spoke to whom.
 
 Every analysis in `kelompok.sociogram` works on `SessionActs`, a small immutable record built
-either from a validated `Session` (`from_session`) or by the fast stats reader (`reader.py`).
+from a validated `Session` (`from_session`), or straight from a session file (`read_session_acts`).
 Keeping the analysis off the pydantic models means a series of 100 sessions of 1,000 acts can be
 analysed in well under a second, and the live screen can analyse a running session cheaply.
 
@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
+    from pathlib import Path
+
     from kelompok.sessions.models import Session
 
 FACILITATOR = "facilitator"
@@ -115,6 +117,17 @@ def from_session(session: Session) -> SessionActs:
         session.number, session.date, present, acts, session.coding, absent=absent,
         plan_stage=session.plan.stage, planned_roles=planned_roles_of(session),
     )  # fmt: skip
+
+
+def read_session_acts(path: Path) -> SessionActs:
+    """One session file, read and validated by the real models, as acts. Raises DataError.
+
+    A series of 100 sessions × 1,000 acts is read this way for `kelompok stats`; the fast TOML
+    parser in `sessions/fileio.py` keeps that within its budget (benchmarks/bench_sociogram.py).
+    """
+    from kelompok.sessions.store import load_session_file
+
+    return from_session(load_session_file(path))
 
 
 def planned_roles_of(session: Session) -> tuple[str, ...]:

@@ -101,7 +101,7 @@ def compute_stats(group_dir: Path) -> dict[str, Any]:
     from kelompok.sessions.store import load_group, session_path, session_numbers
     from kelompok.sociogram.analysis import analyse
     from kelompok.sociogram.dynamics import SERIES_METRICS, metric_values
-    from kelompok.sociogram.reader import read_session_acts
+    from kelompok.sociogram.acts import read_session_acts
 
     group = load_group(group_dir)
     seating = group.seat_order()

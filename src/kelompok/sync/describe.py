@@ -15,8 +15,8 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from kelompok.i18n import t
+from kelompok.sessions.fileio import parse_toml
 from kelompok.sessions.store import GROUP_FILE, SESSIONS_DIR, session_number_of
-from kelompok.sociogram.reader import _cut_inline, _cut_tables  # the one parser of our events layout
 
 Reader = Callable[[str], bytes | None]
 """Gives a repo-relative file's bytes in one version, or None when it is not there."""
@@ -49,26 +49,14 @@ class Change:
 
 
 def _parse(raw: bytes | None) -> dict | None:
-    """A file's content for describing it. The events array is only counted (`events` holds
-    placeholders): the pure-Python TOML parser spends nearly all its time there, and a first sync
-    describes thousands of files. The sociogram reader's cut finds it in the layout kelompok writes."""
+    """A file's content for describing it; {} when it cannot be read (it is then only "updated").
+
+    A first sync describes thousands of files, so they are parsed with the fast parser."""
     if raw is None:
         return None
     try:
-        text = raw.decode("utf-8")
-        for cut in (_cut_tables, _cut_inline):
-            found = cut(text)
-            if found is None:
-                continue
-            start, end, rows = found
-            try:
-                before, after = tomllib.loads(text[:start]), tomllib.loads(text[end:])
-            except tomllib.TOMLDecodeError:
-                continue
-            if "events" not in before and "events" not in after and before.keys().isdisjoint(after):
-                return {**before, **after, "events": [None] * len(rows)}
-        return tomllib.loads(text)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return parse_toml(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return {}
 
 

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from kelompok.sessions.fileio import DataError, read_toml, validate
+from kelompok.sessions.fileio import DataError, read_model
 from kelompok.sessions.models import GROUP_TYPE_IDS, MEZZO_ROLE_IDS, GroupTypeId, MezzoRoleId, Valence
 
 CATALOG_DIR = Path(__file__).parent
@@ -795,8 +795,8 @@ FILES: dict[str, type[CatalogModel]] = {
 
 def _read(folder: Path, name: str) -> Any:
     path = folder / name
-    # read_toml and validate raise DataError with the line or field; `format` is a required field.
-    return validate(FILES[name], read_toml(path), path)
+    # read_model raises DataError with the line or field; `format` is a required field.
+    return read_model(FILES[name], path)
 
 
 def load_catalog_from(folder: Path) -> Catalog:

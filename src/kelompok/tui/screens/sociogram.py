@@ -5,7 +5,7 @@
     Tab 1–9  select a member (trajectory)    n        codes only / codes and names
     Esc      clear the selection, then back  p        show / hide the side panel
 
-The screen reads the group's session files once (`reader.read_session_acts`), analyses the
+The screen reads the group's session files once (`acts.read_session_acts`), analyses the
 session on screen at once and the whole series in a worker thread (metric series, member
 trajectories, development-stage signals), so a long series never holds up the first picture.
 Analyses, pictures and rasters are cached per view, so stepping back and forth only repaints;
@@ -30,14 +30,13 @@ from kelompok.i18n import format_date, format_duration, t
 from kelompok.sessions.fileio import DataError
 from kelompok.sessions.models import Group
 from kelompok.sessions.store import load_group, session_numbers, session_path
-from kelompok.sociogram.acts import FACILITATOR, GROUP, SessionActs, code_key
+from kelompok.sociogram.acts import FACILITATOR, GROUP, SessionActs, code_key, read_session_acts
 from kelompok.sociogram.analysis import Analysis, analyse, analyse_windows
 from kelompok.sociogram.dynamics import MemberPoint, Signal, member_trajectories, metric_series, metric_values
 from kelompok.sociogram.metrics import equity_ratios
 from kelompok.sociogram.pshifts import participation_shifts
 from kelompok.sociogram.signals import session_signals, signal_stage, sociometry_signals
 from kelompok.sociogram.positions import MIN_ACTS
-from kelompok.sociogram.reader import read_session_acts
 from kelompok.sociogram.wording import (
     describe_signal,
     pattern_definition,
