@@ -237,7 +237,7 @@ def _fast_events(raw_rows: list[tuple[str, ...]]) -> tuple[list[Act], list[tuple
         return [], [], []
     seqs, ats, kinds, frms, tos, roles, ipas, valences, notes, _safety, _blocks, undoes = zip(*raw_rows)
     numbers = list(map(int, seqs))
-    times = list(map(float, ats))
+    times = list(map(round, map(float, ats), repeat(3)))  # to the millisecond, as the Event model
     if numbers[0] < 1 or not all(map(lt, numbers, islice(numbers, 1, None))) or math.inf in times:
         raise _Refused
     # The models' bounds (issue 13): anything past them goes to the loader, which words the error.
@@ -301,7 +301,7 @@ def _rows_from_dicts(events: Any) -> list[Row]:
             raise _Refused
         rows.append(
             (
-                seq, float(at), kind, _opt_str(event.get("from")), _opt_str(event.get("to")),
+                seq, round(float(at), 3), kind, _opt_str(event.get("from")), _opt_str(event.get("to")),
                 _opt_str(event.get("role")), ipa, _opt_str(event.get("valence")),
                 _opt_str(event.get("note")), safety, block, undoes,
             )

@@ -267,8 +267,19 @@ class LiveScreen(KelompokScreen):
                 self.notify(t("live.torn"), severity="warning", timeout=10)
             if recorder.renumbered:
                 self.notify(t("live.renumbered", count=recorder.renumbered), severity="warning", timeout=15)
+            self._notify_gap(recorder)
         else:
             self.notify(t("live.started", number=number))
+
+    def _notify_gap(self, recorder: Recorder) -> None:
+        """Say that the time since the last recorded moment went unrecorded, and how long it was."""
+        gap = recorder.gap
+        if gap is None:
+            return
+        from kelompok.sessions.gaps import gap_length_text
+
+        minutes = gap_length_text(gap.end_at - gap.at)
+        self.notify(t("gaps.recovered", number=recorder.session.number, minutes=minutes), severity="warning", timeout=15)
 
     def _give_up(self, message: str, *, title: str | None = None) -> None:
         self.notify(message, title=title or t("live.cannot_open"), severity="error", timeout=10)
@@ -494,6 +505,10 @@ class LiveScreen(KelompokScreen):
         if kind == "undo":
             target = self._event(event.undoes)
             return t("live.recent.undo", what=self.describe(target) if target else f"#{event.undoes}")
+        if kind == "gap":
+            from kelompok.sessions.gaps import gap_length_text
+
+            return t("gaps.timeline", minutes=gap_length_text(event.end_at - event.at))
         return t(f"live.recent.{kind}")
 
     def _event(self, seq: int | None) -> Event | None:
