@@ -19,7 +19,17 @@ from kelompok.sessions import store
 from kelompok.sessions.fileio import DataError
 from kelompok.sessions.gaps import overlap, recorded_seconds
 from kelompok.sessions.journal import read_journal
-from kelompok.sessions.models import FORMAT_CLOCK, FORMAT_VERSION, AgendaBlock, Attendance, Event, Group, Member, Session, SessionPlan
+from kelompok.sessions.models import (
+    FORMAT_CLOCK,
+    FORMAT_VERSION,
+    AgendaBlock,
+    Attendance,
+    Event,
+    Group,
+    Member,
+    Session,
+    SessionPlan,
+)
 from kelompok.sessions.planning import plan_vs_actual
 from kelompok.sessions.recording import Recorder
 from kelompok.sociogram.acts import from_session

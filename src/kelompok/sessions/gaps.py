@@ -38,5 +38,5 @@ def gap_length_text(seconds: float, lang: str | None = None) -> str:
     from kelompok.i18n import t
 
     if seconds < 60:
-        return t("gaps.seconds", lang, seconds=int(round(seconds)))
-    return t("gaps.minutes", lang, minutes=int(round(seconds / 60)))
+        return t("gaps.seconds", lang, seconds=round(seconds))
+    return t("gaps.minutes", lang, minutes=round(seconds / 60))

@@ -162,7 +162,7 @@ def windows(session: Session | SessionActs, parts: int = 3, minutes: float | Non
             SessionActs(
                 data.number, data.date, data.present, acts, data.coding, start, end, data.absent,
                 gaps=clip(data.gaps, start, end),
-            )  # fmt: skip
+            )
         )
     return result
 
