@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from textual.widgets import Static
+
 from kelompok.app import make_app
 from kelompok.i18n import t
 from kelompok.sessions.models import Attendance, Session
@@ -18,6 +20,7 @@ from kelompok.sessions.recording import Recorder
 from kelompok.sessions.store import load_session, save_group, save_session
 from kelompok.tui.screens.live import LiveScreen
 from kelompok.tui.screens.review import ReviewScreen
+from kelompok.tui.screens.sociogram import SociogramScreen
 from kelompok.tui.widgets.review_timeline import ReviewTimeline
 from tests.conftest import FakeClock, make_group
 from tests.tui.conftest import (
@@ -83,6 +86,18 @@ async def test_reopening_after_a_crash_shows_the_gap_and_keeps_the_clock_true(tm
         assert (row.time, row.act, row.note) == ("05:00", "terputus 12 menit", "tidak tercatat 05:00–17:00")
         cells = [str(cell) for cell in timeline.get_row(str(row.seq))]
         assert "terputus 12 menit" in cells
+        await pilot.press("escape")
+        await settle(pilot)
+
+        # The sociogram's time windows are cut on the true clock: thirds of 0–17:30, and the
+        # middle one, wholly inside the gap, says it was not recorded rather than looking quiet.
+        sociogram = await push(pilot, SociogramScreen(folder, 1))
+        await pilot.press("w", "]")
+        await settle(pilot)
+        assert (sociogram.mode, sociogram.window) == ("thirds", 1)
+        line = str(sociogram.query_one("#sg-view", Static).render())
+        assert "05:50–11:40" in line and "terputus 6 menit" in line
+        assert [len(w.acts.acts) for w in sociogram.windows()] == [5, 0, 1]
 
     session = load_session(folder, 1)
     assert session.gaps() == [(300.0, 1020.0)]

@@ -256,3 +256,22 @@ def test_a_newer_format_than_the_clock_format_is_refused(group_dir: Path) -> Non
     path.write_text(re.sub(r"^format = \d+", f"format = {FORMAT_CLOCK + 1}", text))
     with pytest.raises(DataError, match="newer"):
         store.load_session(group_dir, 1)
+
+
+def test_the_report_says_how_long_recording_was_interrupted(group_dir: Path, clock: FakeClock) -> None:
+    from kelompok.report import build_report
+
+    crashed_after_five_minutes(group_dir, clock)
+    clock.advance(12 * 60)
+    with open_recorder(group_dir, clock) as again:
+        clock.advance(60)
+        again.speak("A3", "A1")
+        again.end()
+    group, sessions = store.load_group(group_dir), store.load_sessions(group_dir)
+    english = build_report(group, sessions, session=1, lang="en", fmt="md", today=START.date())
+    assert "**Interrupted:** 12 min not recorded \\(1×\\)" in english  # Markdown escapes the brackets
+    indonesian = build_report(group, sessions, session=1, lang="id", fmt="html", today=START.date())
+    assert "Terputus" in indonesian and "12 menit tidak tercatat (1×)" in indonesian
+    # A session without a gap says nothing about one.
+    session = sessions[0].model_copy(update={"events": [e for e in sessions[0].events if e.kind != "gap"]})
+    assert "Interrupted" not in build_report(group, [session], session=1, lang="en", fmt="md", today=START.date())
