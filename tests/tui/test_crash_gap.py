@@ -71,6 +71,11 @@ async def test_reopening_after_a_crash_shows_the_gap_and_keeps_the_clock_true(tm
         assert t("gaps.recovered", number=1, minutes="12 menit") in notified(app)
         assert screen.recent.lines()[0] == "05:00 terputus 12 menit"
         assert screen.recorder.elapsed() == 17 * 60.0
+        # A1 spoke at 5:00, just before the crash: silent for none of the recorded time, so not
+        # flagged (the twelve minutes would pass the ten-minute silence mark).
+        a1 = screen.pad_members["A1"]
+        assert screen.member_pad.silent_after == 600
+        assert screen.member_pad.silent_level(a1) is None
         clock.advance(30)
         await pilot.press("3", "1")
         await pilot.pause()

@@ -368,6 +368,8 @@ class LiveScreen(KelompokScreen):
                 self._count(event)
             elif event.kind == "agenda":
                 self._block_started = event.at
+            elif event.kind == "gap":
+                self._silence_skips_gap(event)
         self.acts = pad.total_acts
         self._update_presence()
         self.recent.reset(session.events, undone)
@@ -391,6 +393,13 @@ class LiveScreen(KelompokScreen):
         self.keypad.members = {key: code for key, code in self.keys.items() if code in present}
         self.member_pad.silent_after = self.silent_minutes * 60
         self.member_pad.show(list(self.pad_members.values()))
+
+    def _silence_skips_gap(self, gap: Event) -> None:
+        """Measure silence in recorded time: nobody knows who spoke while recording was interrupted,
+        so a member who spoke just before a crash is not flagged as silent for the minutes it took."""
+        for member in self.pad_members.values():
+            if member.last_at is not None:
+                member.last_at += gap.end_at - gap.at
 
     def _count(self, event: Event) -> None:
         """Add one standing act to the counters (no repaint)."""
