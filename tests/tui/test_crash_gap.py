@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from kelompok.app import make_app
 from kelompok.i18n import t
-from kelompok.sessions.models import Attendance, Session
+from kelompok.sessions.models import AgendaBlock, Attendance, Session, SessionPlan
 from kelompok.sessions.recording import Recorder
 from kelompok.sessions.store import load_session, save_group, save_session
 from kelompok.tui.screens.live import LiveScreen
@@ -47,7 +47,9 @@ def crashed_session(tmp_path: Path, clock: FakeClock) -> Path:
     """Session 1 recorded for five minutes (an act a minute), then the app died."""
     folder = tmp_path / "ws" / "kube-mawar"
     save_group(folder, make_group(4))
-    save_session(folder, Session(number=1, date=FIXED_NOW.date(), attendance=[Attendance(member=f"A{i}", status="present") for i in range(1, 5)]))
+    plan = SessionPlan(agenda=[AgendaBlock(title="Pembukaan", minutes=10), AgendaBlock(title="Inti", minutes=40)])
+    attendance = [Attendance(member=f"A{i}", status="present") for i in range(1, 5)]
+    save_session(folder, Session(number=1, date=FIXED_NOW.date(), plan=plan, attendance=attendance))
     recorder = Recorder.open(folder, 1, clock=clock, now=Wall(clock))
     recorder.start()
     for minute in range(1, 6):
@@ -76,6 +78,10 @@ async def test_reopening_after_a_crash_shows_the_gap_and_keeps_the_clock_true(tm
         a1 = screen.pad_members["A1"]
         assert screen.member_pad.silent_after == 600
         assert screen.member_pad.silent_level(a1) is None
+        # The block's clock leaves the gap out, as plan vs actual does; the session clock keeps it.
+        lines = screen.agenda.lines()
+        assert any(line.startswith("blok 05:00 / 10:00") for line in lines), lines
+        assert any(line.startswith("sesi 17:00 / 50:00") for line in lines), lines
         clock.advance(30)
         await pilot.press("3", "1")
         await pilot.pause()

@@ -369,7 +369,7 @@ class LiveScreen(KelompokScreen):
             elif event.kind == "agenda":
                 self._block_started = event.at
             elif event.kind == "gap":
-                self._silence_skips_gap(event)
+                self._skip_gap(event)
         self.acts = pad.total_acts
         self._update_presence()
         self.recent.reset(session.events, undone)
@@ -394,12 +394,18 @@ class LiveScreen(KelompokScreen):
         self.member_pad.silent_after = self.silent_minutes * 60
         self.member_pad.show(list(self.pad_members.values()))
 
-    def _silence_skips_gap(self, gap: Event) -> None:
-        """Measure silence in recorded time: nobody knows who spoke while recording was interrupted,
-        so a member who spoke just before a crash is not flagged as silent for the minutes it took."""
+    def _skip_gap(self, gap: Event) -> None:
+        """Count silence and the agenda block's time in recorded time, leaving the gap out.
+
+        Nobody knows who spoke while recording was interrupted, so a member who spoke just before
+        a crash is not flagged silent for the minutes it took; and the block's clock agrees with
+        plan vs actual, which does not count a gap as the block's time. (The session clock keeps
+        the gap: it is real time, and the plan's end comes no later for it.)"""
+        length = gap.end_at - gap.at
         for member in self.pad_members.values():
             if member.last_at is not None:
-                member.last_at += gap.end_at - gap.at
+                member.last_at += length
+        self._block_started += length
 
     def _count(self, event: Event) -> None:
         """Add one standing act to the counters (no repaint)."""
