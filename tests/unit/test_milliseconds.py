@@ -96,3 +96,23 @@ def test_rounding_is_stable_across_round_trips() -> None:
         assert again.at == event.at == round(raw, 3)
         gap = Event(seq=2, at=0.0, kind="gap", until=raw)
         assert gap.until == round(raw, 3)
+
+
+def test_wall_stamps_on_pause_and_resume_are_kept_and_written_to_the_millisecond(tmp_path: Path) -> None:
+    folder = tmp_path / "kube"
+    make_group(folder)
+    clock = FakeClock()
+    moments = iter([WALL, WALL.replace(second=5, microsecond=123456), WALL.replace(second=9, microsecond=987654)])
+    rec = Recorder.open(folder, 1, clock=clock, now=lambda: next(moments))
+    rec.start()
+    pause = rec.pause()
+    resume = rec.resume()
+    assert pause.wall == WALL.replace(second=5, microsecond=123000)
+    line = store.journal_path(folder, 1).read_text().splitlines()[-1]
+    assert json.loads(line)["wall"] == "2026-11-23T09:30:09.987"
+    rec.close(checkpoint=False)
+    assert read_journal(store.journal_path(folder, 1)).events == [resume]
+    with Recorder.open(folder, 1, clock=clock, now=lambda: WALL) as again:
+        assert again.session.events == [pause, resume]
+    text = store.session_path(folder, 1).read_text()
+    assert '"2026-11-23T09:30:05.123"' in text and '"2026-11-23T09:30:09.987"' in text

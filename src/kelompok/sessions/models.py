@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, field_validator, model_validator
 
 from kelompok.i18n import t
 
@@ -85,6 +85,14 @@ Stage = Literal["beginning", "middle", "ending"]
 LaxDate = Annotated[dt.date, Field(strict=False)]
 LaxTime = Annotated[dt.time, Field(strict=False)]
 LaxDateTime = Annotated[dt.datetime, Field(strict=False)]
+WallStamp = Annotated[
+    dt.datetime,
+    Field(strict=False),
+    AfterValidator(lambda moment: moment.replace(microsecond=moment.microsecond // 1000 * 1000)),
+    PlainSerializer(lambda moment: moment.isoformat(timespec="milliseconds"), return_type=str, when_used="json"),
+]
+"""A wall-clock moment kept and written to the millisecond (`2026-11-23T09:30:15.123`), not
+Python's six digits; cut when the event is built, like `at`, so memory and files agree."""
 
 MAX_SEQ = 1_000_000
 """More events than any session can have (a 3-hour session at one act a second is ~11,000)."""
@@ -524,8 +532,8 @@ class Event(Strict):
     until: Seconds | None = Field(default=None, ge=0, le=MAX_SESSION_SECONDS)
     """For `gap`: the session time recording resumed. The gap is session time (the group met on),
     but nothing was recorded in it: time offsets after it stay true, and rates leave it out."""
-    wall: LaxDateTime | None = None
-    """For `pause` and `resume`: the local wall-clock time (to the second). With the session's
+    wall: WallStamp | None = None
+    """For `pause` and `resume`: the local wall-clock time, to the millisecond. With the session's
     start it tells a later reopen how long the pauses lasted, so the time since the last recorded
     moment — the gap — can be measured."""
 

@@ -52,8 +52,8 @@ from kelompok.sessions.models import (
 from kelompok.sessions.store import SESSIONS_DIR, journal_path, load_group, load_session, save_session
 
 GAP_MIN_SECONDS = 2.0
-"""A reopen this soon after the last recorded moment records no gap: the session's start and the
-pause stamps are kept to the second, so a shorter measured gap is their rounding."""
+"""A reopen this soon after the last recorded moment records no gap: the session's start is kept
+to the second, so the wall clock's measure can be up to a second long; a shorter gap is noise."""
 
 UNDOABLE_KINDS = frozenset({"speak", "note", "arrive", "leave", "agenda"})
 """What `undo()` can withdraw. Pause/resume are facts about the clock, and undo events are
@@ -499,8 +499,8 @@ class Recorder:
     # ── the clock across a reopen ──
 
     def _wall_stamp(self) -> dt.datetime:
-        """The wall-clock time for a pause or resume event, to the second (as the session's start)."""
-        return self._now().replace(microsecond=0)
+        """The wall-clock time for a pause or resume event (the model keeps it to the millisecond)."""
+        return self._now()
 
     def _wall_offset(self) -> float | None:
         """Session time now by the wall clock: seconds since the start, less the pauses.
@@ -535,7 +535,7 @@ class Recorder:
         every later act earlier and squeeze the timeline, the sociogram's time windows and the
         agenda's actual minutes. The wall clock measures it instead, and the gap runs from the
         last recorded moment (the idle time before a crash cannot be told apart from the outage,
-        so it is in the gap too) to now. Less than GAP_MIN_SECONDS is the stamps' rounding, not
+        so it is in the gap too) to now. Less than GAP_MIN_SECONDS is the start's rounding, not
         a gap; a clock that went backwards gives no gap either (the app says less when unsure).
         """
         now = self._wall_offset()
