@@ -9,7 +9,10 @@ N minutes later and check the offsets, the gap event, and what the consumers mak
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -31,7 +34,7 @@ from kelompok.sessions.models import (
     SessionPlan,
 )
 from kelompok.sessions.planning import plan_vs_actual
-from kelompok.sessions.recording import Recorder
+from kelompok.sessions.recording import GAP_MAX_SECONDS, GAP_MIN_SECONDS, Recorder
 from kelompok.sociogram.acts import from_session
 from kelompok.sociogram.build import windows
 from tests.conftest import FakeClock
@@ -182,6 +185,24 @@ def test_an_old_record_without_wall_stamps_goes_on_from_the_last_act(group_dir: 
         assert again.elapsed() == 70.0
 
 
+def test_a_session_reopened_another_day_gets_no_gap(group_dir: Path, clock: FakeClock) -> None:
+    """Left open on Monday and reopened on Thursday to be ended: not an interruption of the meeting."""
+    crashed_after_five_minutes(group_dir, clock)
+    clock.advance(3 * 24 * 3600)
+    with open_recorder(group_dir, clock) as again:
+        assert again.gap is None
+        assert again.elapsed() == 300.0
+
+
+@pytest.mark.parametrize(("down", "gap"), [(GAP_MAX_SECONDS, True), (GAP_MAX_SECONDS + 1, False), (GAP_MIN_SECONDS, True), (GAP_MIN_SECONDS - 0.5, False)])
+def test_the_limits_of_a_gap(group_dir: Path, clock: FakeClock, down: float, gap: bool) -> None:
+    crashed_after_five_minutes(group_dir, clock)
+    clock.advance(down)
+    with open_recorder(group_dir, clock) as again:
+        assert (again.gap is not None) is gap
+        assert again.elapsed() == (300.0 + down if gap else 300.0)
+
+
 def test_a_wall_clock_that_went_back_gives_no_gap(group_dir: Path, clock: FakeClock) -> None:
     crashed_after_five_minutes(group_dir, clock)
     with Recorder.open(group_dir, 1, clock=clock, now=lambda: START - dt.timedelta(hours=2)) as again:
@@ -275,3 +296,35 @@ def test_the_report_says_how_long_recording_was_interrupted(group_dir: Path, clo
     # A session without a gap says nothing about one.
     session = sessions[0].model_copy(update={"events": [e for e in sessions[0].events if e.kind != "gap"]})
     assert "Interrupted" not in build_report(group, [session], session=1, lang="en", fmt="md", today=START.date())
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_after_a_real_kill_minus_nine_the_reopen_records_the_gap(tmp_path: Path) -> None:
+    """The child of the kill test records flat out and is SIGKILLed; the reopen comes 12 minutes
+    later on the wall clock (real time plus 12 minutes), with every acknowledged act kept."""
+    from tests.unit.test_kill import Child, new_session
+    from tests.unit.test_kill import make_group as make_kill_group
+
+    folder = tmp_path / "kelompok-uji"
+    make_kill_group(folder)
+    new_session(folder, 1)
+    child = Child(folder, 1, seed=20261203)
+    assert child.ready.wait(timeout=20), "the child did not start recording"
+    time.sleep(0.3)
+    code, err = child.kill()
+    assert code == -signal.SIGKILL, err.decode(errors="replace")
+    acked = child.acknowledged()
+    assert acked
+    later = lambda: dt.datetime.now() + dt.timedelta(minutes=12)
+    with Recorder.open(folder, 1, now=later) as again:
+        events = again.session.events
+        assert set(acked) <= {e.seq for e in events}
+        if again.state == "paused":  # killed between a pause and its resume: pause time, no gap
+            assert again.gap is None
+            return
+        gap = again.gap
+        assert gap is not None and gap is events[-1]
+        assert gap.at == max(e.end_at for e in events[:-1])
+        # Twelve minutes, plus the moment the kill and reopen took, plus the start's rounding.
+        assert 12 * 60 <= gap.until - gap.at <= 12 * 60 + 10
+        assert again.elapsed() >= gap.until

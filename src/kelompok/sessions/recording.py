@@ -55,6 +55,12 @@ GAP_MIN_SECONDS = 2.0
 """A reopen this soon after the last recorded moment records no gap: the session's start is kept
 to the second, so the wall clock's measure can be up to a second long; a shorter gap is noise."""
 
+GAP_MAX_SECONDS = 6 * 3600
+"""A reopen later than this after the last recorded moment is not the same meeting going on (no
+group session runs six hours; the catalogue's longest are about three): the session was left open
+and is reopened another day, most likely to be ended. No gap is recorded then, and the clock goes
+on from the last recorded moment as after a pause, rather than stretching the session over days."""
+
 UNDOABLE_KINDS = frozenset({"speak", "note", "arrive", "leave", "agenda"})
 """What `undo()` can withdraw. Pause/resume are facts about the clock, and undo events are
 withdrawn by recording the original again, not by undoing the undo."""
@@ -536,13 +542,14 @@ class Recorder:
         agenda's actual minutes. The wall clock measures it instead, and the gap runs from the
         last recorded moment (the idle time before a crash cannot be told apart from the outage,
         so it is in the gap too) to now. Less than GAP_MIN_SECONDS is the start's rounding, not
-        a gap; a clock that went backwards gives no gap either (the app says less when unsure).
+        a gap; more than GAP_MAX_SECONDS is another day, not an interruption; a clock that went
+        backwards gives no gap either (the app says less when unsure).
         """
         now = self._wall_offset()
         if now is None:
             return None
         since = self._offset
-        if now - since < GAP_MIN_SECONDS:
+        if not GAP_MIN_SECONDS <= now - since <= GAP_MAX_SECONDS:
             return None
         event = self._record(kind="gap", until=min(now, MAX_SESSION_SECONDS))
         self._offset = event.end_at
