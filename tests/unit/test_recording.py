@@ -424,7 +424,8 @@ def test_journal_is_replayed_after_a_crash(group_dir: Path, clock: FakeClock) ->
         # Recovery checkpoints at once: the file has everything, the journal is empty.
         assert store.load_session(group_dir, 1).events == recorded
         assert journal_file(group_dir).stat().st_size == 0
-        # The crash gap is not session time: the clock goes on from the last recorded moment.
+        # The wall clock stands still here (WALL), so no gap is measured and the clock goes on from
+        # the last recorded moment; tests/unit/test_crash_gap.py moves it and gets a `gap` event.
         assert again.elapsed() == 5.0
         clock.advance(2)
         assert again.speak("A1", "A4").at == 7.0

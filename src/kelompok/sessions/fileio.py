@@ -316,9 +316,9 @@ def validation_message(error: Any) -> str:
 
 
 def _format_version() -> int:
-    from kelompok.sessions.models import FORMAT_VERSION
+    from kelompok.sessions.models import NEWEST_FORMAT
 
-    return FORMAT_VERSION
+    return NEWEST_FORMAT
 
 
 def dump_model(model: BaseModel) -> bytes:

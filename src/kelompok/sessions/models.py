@@ -13,12 +13,21 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, field_validator, model_validator
 
 from kelompok.i18n import t
 
 FORMAT_VERSION = 1
-"""The file format this version of kelompok writes and reads."""
+"""The file format kelompok writes by default (and every older file has)."""
+
+FORMAT_CLOCK = 2
+"""The format of a session file whose record carries the clock's own facts: a `gap` event (the
+time recording was interrupted) or a wall-clock stamp on a pause or resume. A version of kelompok
+that predates them would misread that time, so such a file is written as format 2 and an older
+version refuses it as "made by a newer version" (see docs/ARCHITECTURE.md, "File formats")."""
+
+NEWEST_FORMAT = FORMAT_CLOCK
+"""The newest file format this version of kelompok reads; anything newer is refused."""
 
 FACILITATOR = "facilitator"
 """The event endpoint that stands for the facilitator(s)."""
@@ -76,11 +85,33 @@ Stage = Literal["beginning", "middle", "ending"]
 LaxDate = Annotated[dt.date, Field(strict=False)]
 LaxTime = Annotated[dt.time, Field(strict=False)]
 LaxDateTime = Annotated[dt.datetime, Field(strict=False)]
+WallStamp = Annotated[
+    dt.datetime,
+    Field(strict=False),
+    AfterValidator(lambda moment: moment.replace(microsecond=moment.microsecond // 1000 * 1000)),
+    PlainSerializer(lambda moment: moment.isoformat(timespec="milliseconds"), return_type=str, when_used="json"),
+]
+"""A wall-clock moment kept and written to the millisecond (`2026-11-23T09:30:15.123`), not
+Python's six digits; cut when the event is built, like `at`, so memory and files agree."""
 
 MAX_SEQ = 1_000_000
 """More events than any session can have (a 3-hour session at one act a second is ~11,000)."""
 MAX_SESSION_SECONDS = 7 * 24 * 3600
 """An upper bound for `at`: no session lasts a week."""
+
+
+def to_milliseconds(seconds: float) -> float:
+    """Seconds rounded to the millisecond: what every time offset holds, in memory and on disk.
+
+    A monotonic clock gives `9.150262054999985`; nobody can press keys that finely, and the file
+    should read `9.15`. Rounding when the event is built (not only when it is written) keeps the
+    event in memory, the journal line and the session file equal, so replay compares like with
+    like; old files with full floats are read and rounded the same way.
+    """
+    return round(seconds, 3)
+
+
+Seconds = Annotated[float, AfterValidator(to_milliseconds)]
 
 
 class Strict(BaseModel):
@@ -463,7 +494,7 @@ class Attendance(Strict):
     """What was done about it, for a safety-flagged reason."""
 
 
-EventKind = Literal["speak", "arrive", "leave", "note", "agenda", "undo", "pause", "resume"]
+EventKind = Literal["speak", "arrive", "leave", "note", "agenda", "undo", "pause", "resume", "gap"]
 Valence = Literal["positive", "task", "negative"]
 
 
@@ -472,11 +503,12 @@ class Event(Strict):
 
     seq: int = Field(ge=1, le=MAX_SEQ)
     """Position in the session's record; unique and increasing. Undo events point at it."""
-    at: float = Field(ge=0, le=MAX_SESSION_SECONDS)
-    """Seconds from the start of the session (pauses excluded)."""
+    at: Seconds = Field(ge=0, le=MAX_SESSION_SECONDS)
+    """Seconds from the start of the session (pauses excluded), to the millisecond."""
     kind: EventKind = "speak"
     """`speak` an act; `arrive`/`leave` attendance changes; `note`; `agenda` next block;
-    `undo` withdraws an earlier event; `pause`/`resume` the clock."""
+    `undo` withdraws an earlier event; `pause`/`resume` the clock; `gap` recording was
+    interrupted (a crash, or the live screen closed while the session ran) from `at` to `until`."""
     from_: str | None = Field(default=None, alias="from")
     """Who acted: a member code or `facilitator`."""
     to: str | None = None
@@ -497,6 +529,13 @@ class Event(Strict):
     """For `agenda`: the index of the agenda block that starts."""
     undoes: int | None = Field(default=None, ge=1, le=MAX_SEQ)
     """For `undo`: the `seq` of the event it withdraws."""
+    until: Seconds | None = Field(default=None, ge=0, le=MAX_SESSION_SECONDS)
+    """For `gap`: the session time recording resumed. The gap is session time (the group met on),
+    but nothing was recorded in it: time offsets after it stay true, and rates leave it out."""
+    wall: WallStamp | None = None
+    """For `pause` and `resume`: the local wall-clock time, to the millisecond. With the session's
+    start it tells a later reopen how long the pauses lasted, so the time since the last recorded
+    moment — the gap — can be measured."""
 
     @model_validator(mode="after")
     def _shape_fits_kind(self) -> Event:
@@ -520,7 +559,18 @@ class Event(Strict):
                 raise ValueError(t("errors.model.undo_later"))
         elif kind == "note" and not self.note:
             raise ValueError(t("errors.model.note_needs"))
+        elif kind == "gap" and (self.until is None or self.until < self.at):
+            raise ValueError(t("gaps.model_until"))
+        if self.until is not None and kind != "gap":
+            raise ValueError(t("gaps.model_until_only"))
+        if self.wall is not None and kind not in ("pause", "resume"):
+            raise ValueError(t("gaps.model_wall_only"))
         return self
+
+    @property
+    def end_at(self) -> float:
+        """When the event ends on the session's clock: `until` for a gap, `at` for everything else."""
+        return self.until if self.until is not None else self.at
 
     @property
     def is_act(self) -> bool:
@@ -687,6 +737,17 @@ class Session(Strict):
     def next_seq(self) -> int:
         """The seq the next recorded event gets."""
         return self.events[-1].seq + 1 if self.events else 1
+
+    def gaps(self) -> list[tuple[float, float]]:
+        """(from, until) of every standing `gap`: session time in which nothing was recorded."""
+        return [(e.at, e.end_at) for e in self.effective_events() if e.kind == "gap"]
+
+    def file_format(self) -> int:
+        """The format this session must be written as: FORMAT_CLOCK once its record holds a gap
+        or a wall-clock stamp (older versions would misread its time), else the format it has."""
+        if any(e.kind == "gap" or e.wall is not None for e in self.events):
+            return max(self.format, FORMAT_CLOCK)
+        return self.format
 
 
 def is_member_code(text: str) -> bool:

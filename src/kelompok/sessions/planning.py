@@ -517,6 +517,8 @@ class BlockActual:
     """Minutes the plan gave it."""
     actual_minutes: float | None
     """Minutes recorded for it; None when the block was never started."""
+    gap_minutes: float = 0.0
+    """Minutes inside the block in which recording was interrupted: left out of `actual_minutes`."""
 
     @property
     def difference(self) -> float | None:
@@ -565,9 +567,11 @@ class PlanVsActual:
     planned_minutes: int
     """Total minutes of the agenda."""
     recorded_minutes: float
-    """Length of the recording: the last event's time (pauses excluded)."""
+    """Length of the recording: the last event's time (pauses excluded), less the gaps."""
     unassigned_minutes: float
     """Recorded minutes outside any planned block (before the first block, after the agenda ended)."""
+    gap_minutes: float = 0.0
+    """Minutes in which recording was interrupted (`gap` events), counted in no block."""
 
     @property
     def planned_unused(self) -> list[str]:
@@ -589,23 +593,33 @@ def plan_vs_actual(session: Session) -> PlanVsActual:
     the agenda; time after it, and before the first `agenda` event, is unassigned. A block started
     more than once gets the sum of its stretches. Undone events are left out.
 
+    A `gap` (recording interrupted) inside a block is not counted as facilitated time: nobody
+    knows whether the block went on while the app was down, so its actual minutes are the
+    recorded ones and the gap is reported beside them (`gap_minutes`) rather than guessed.
+
     Role use counts the `role` tags on the session's effective speaking acts (`session.acts()`).
     """
     plan = session.plan
+    from kelompok.sessions.gaps import overlap
+
     events = session.effective_events()
-    end = max((event.at for event in events), default=0.0)
+    gaps = session.gaps()
+    end = max((event.end_at for event in events), default=0.0)
     marks = sorted(
         ((event.at, event.block) for event in events if event.kind == "agenda" and event.block is not None),
         key=lambda mark: mark[0],
     )
 
     seconds: dict[int, float] = defaultdict(float)
+    gap_seconds: dict[int, float] = defaultdict(float)
     unassigned = 0.0
     previous_at, previous_block = 0.0, None
     for at, block in [*marks, (end, None)]:
-        span = max(at - previous_at, 0.0)
+        lost = overlap(gaps, previous_at, at)
+        span = max(at - previous_at - lost, 0.0)
         if previous_block is not None and previous_block < len(plan.agenda):
             seconds[previous_block] += span
+            gap_seconds[previous_block] += lost
         else:
             unassigned += span
         previous_at, previous_block = at, block
@@ -617,6 +631,7 @@ def plan_vs_actual(session: Session) -> PlanVsActual:
             title=block.title,
             planned_minutes=block.minutes,
             actual_minutes=seconds[index] / 60 if index in started else None,
+            gap_minutes=gap_seconds[index] / 60,
         )
         for index, block in enumerate(plan.agenda)
     ]
@@ -637,6 +652,7 @@ def plan_vs_actual(session: Session) -> PlanVsActual:
         objectives=objectives,
         roles=roles,
         planned_minutes=plan.agenda_minutes(),
-        recorded_minutes=end / 60,
+        recorded_minutes=max(0.0, end - overlap(gaps, 0.0, end)) / 60,
         unassigned_minutes=unassigned / 60,
+        gap_minutes=overlap(gaps, 0.0, end) / 60,
     )

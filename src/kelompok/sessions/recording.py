@@ -9,9 +9,13 @@ is not in memory either. The session file itself is rewritten only at checkpoint
 end, on request, and right after recovering a journal); between checkpoints the journal is the
 durable copy. See `checkpoint()` for why a crash at any point loses nothing acknowledged.
 
-Time: `at` is seconds since the session started with pauses left out, measured on an injected
-monotonic clock (tests pass a fake one). Wall-clock dates and times (the session's date, start and
-end) come from a separately injected `now`.
+Time: `at` is seconds since the session started with pauses left out, to the millisecond,
+measured on an injected monotonic clock (tests pass a fake one). Wall-clock dates and times (the
+session's date, start and end, and the stamps on pauses and resumes) come from a separately
+injected `now`. When a running session is reopened — after a crash, or after the live screen was
+closed without pausing — the time since the last recorded moment was session time in which nothing
+was recorded: `open` measures it on the wall clock and records it as a `gap` event, so offsets
+after it stay true (see `_record_gap`).
 
 A member who declined to be noted (`Consent.declined_noting`) may attend; every act from or to
 them is refused with a message that says so, so the record holds nothing about them.
@@ -37,6 +41,7 @@ from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.models import (
     FACILITATOR,
     GROUP,
+    MAX_SESSION_SECONDS,
     MEZZO_ROLE_IDS,
     PRESENT_STATUSES,
     Attendance,
@@ -45,6 +50,16 @@ from kelompok.sessions.models import (
     Session,
 )
 from kelompok.sessions.store import SESSIONS_DIR, journal_path, load_group, load_session, save_session
+
+GAP_MIN_SECONDS = 2.0
+"""A reopen this soon after the last recorded moment records no gap: the session's start is kept
+to the second, so the wall clock's measure can be up to a second long; a shorter gap is noise."""
+
+GAP_MAX_SECONDS = 6 * 3600
+"""A reopen later than this after the last recorded moment is not the same meeting going on (no
+group session runs six hours; the catalogue's longest are about three): the session was left open
+and is reopened another day, most likely to be ended. No gap is recorded then, and the clock goes
+on from the last recorded moment as after a pause, rather than stretching the session over days."""
 
 UNDOABLE_KINDS = frozenset({"speak", "note", "arrive", "leave", "agenda"})
 """What `undo()` can withdraw. Pause/resume are facts about the clock, and undo events are
@@ -115,6 +130,11 @@ def _local_now() -> dt.datetime:
     return dt.datetime.now()
 
 
+def _naive(moment: dt.datetime) -> dt.datetime:
+    """Local wall-clock time without a zone: the session's date and start are stored that way."""
+    return moment.replace(tzinfo=None)
+
+
 # ── the recorder ──────────────────────────────────────────────────────────────────────────────
 
 
@@ -165,10 +185,12 @@ class Recorder:
         self._rebuild()
         # Elapsed session time = _offset + (clock() - _anchor) while running, _offset otherwise.
         # After a reopen the monotonic clock of the old process means nothing, so elapsed time
-        # continues from the last recorded `at`: the gap between a crash and the reopen is
-        # treated like a pause, because its length cannot be known.
-        self._offset = max((e.at for e in session.events), default=0.0)
+        # starts again from the last recorded moment; `open` then moves it on by the gap the wall
+        # clock measured (`_record_gap`).
+        self._offset = max((e.end_at for e in session.events), default=0.0)
         self._anchor = clock()
+        self.gap: Event | None = None
+        """The `gap` event recorded at open (the time recording was interrupted), or None."""
 
     # ── opening and closing ──
 
@@ -232,6 +254,7 @@ class Recorder:
         )
         recorder.renumbered = renumbered
         try:
+            recorder.gap = recorder._record_gap()
             if replay.events or replay.torn or journal.size:
                 # Fold what came back into the session file now: the journal is emptied and the
                 # next crash has only new events to replay.
@@ -336,7 +359,7 @@ class Recorder:
     def pause(self) -> Event:
         """Pause the clock (time until `resume` is not counted) and checkpoint."""
         self._require_state("running")
-        event = self._record(kind="pause")
+        event = self._record(kind="pause", wall=self._wall_stamp())
         self._offset = event.at
         self.session.state = "paused"
         # The event is already durable in the journal; the checkpoint only folds it in. A pause is
@@ -347,7 +370,7 @@ class Recorder:
     def resume(self) -> Event:
         """Restart the clock after a pause."""
         self._require_state("paused")
-        event = self._record(kind="resume")
+        event = self._record(kind="resume", wall=self._wall_stamp())
         self.session.state = "running"
         self._anchor = self._clock()
         return event
@@ -478,6 +501,60 @@ class Recorder:
             self._journal.truncate()
         self._pending = 0
         return path
+
+    # ── the clock across a reopen ──
+
+    def _wall_stamp(self) -> dt.datetime:
+        """The wall-clock time for a pause or resume event (the model keeps it to the millisecond)."""
+        return self._now()
+
+    def _wall_offset(self) -> float | None:
+        """Session time now by the wall clock: seconds since the start, less the pauses.
+
+        None when it cannot be known: the session is not running, its start was not recorded, or a
+        pause or resume lacks its wall-clock stamp (recorded by a version before stamps). Gaps
+        need no subtracting: they are session time.
+        """
+        session = self.session
+        if session.state != "running" or session.start is None:
+            return None
+        paused = 0.0
+        paused_at: dt.datetime | None = None
+        for event in session.events:
+            if event.kind == "pause":
+                if event.wall is None:
+                    return None
+                paused_at = event.wall
+            elif event.kind == "resume":
+                if event.wall is None or paused_at is None:
+                    return None
+                paused += max(0.0, (_naive(event.wall) - _naive(paused_at)).total_seconds())
+                paused_at = None
+        started = dt.datetime.combine(session.date, session.start)
+        return (_naive(self._now()) - started).total_seconds() - paused
+
+    def _record_gap(self) -> Event | None:
+        """At open: record the time since the last recorded moment as a `gap`, and go on from it.
+
+        A running session that is reopened lost the time between the last recorded moment and
+        now: the group met on, but nothing was recorded. Treating it like a pause would pull
+        every later act earlier and squeeze the timeline, the sociogram's time windows and the
+        agenda's actual minutes. The wall clock measures it instead, and the gap runs from the
+        last recorded moment (the idle time before a crash cannot be told apart from the outage,
+        so it is in the gap too) to now. Less than GAP_MIN_SECONDS is the start's rounding, not
+        a gap; more than GAP_MAX_SECONDS is another day, not an interruption; a clock that went
+        backwards gives no gap either (the app says less when unsure).
+        """
+        now = self._wall_offset()
+        if now is None:
+            return None
+        since = self._offset
+        if not GAP_MIN_SECONDS <= now - since <= GAP_MAX_SECONDS:
+            return None
+        event = self._record(kind="gap", until=min(now, MAX_SESSION_SECONDS))
+        self._offset = event.end_at
+        self._anchor = self._clock()
+        return event
 
     # ── internals ──
 

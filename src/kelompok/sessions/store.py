@@ -213,8 +213,11 @@ def save_session(group_dir: Path, session: Session) -> Path:
     path = session_path(group_dir, session.number)
     _refuse_unreadable(path, Session)
     make_private_dir(path.parent)
-    # The count lets a load notice a file cut short; the session in memory is left as it is.
-    atomic_write_bytes(path, dump_model(session.model_copy(update={"event_count": len(session.events)})))
+    # The count lets a load notice a file cut short; the session in memory is left as it is. The
+    # format goes up only when the record needs it (a gap, a wall-clock stamp), so every other
+    # file stays readable by older versions.
+    update = {"event_count": len(session.events), "format": session.file_format()}
+    atomic_write_bytes(path, dump_model(session.model_copy(update=update)))
     return path
 
 

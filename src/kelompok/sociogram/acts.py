@@ -91,6 +91,9 @@ class SessionActs:
     """The practice stage the plan sets (beginning/middle/ending), None when left to the calendar."""
     planned_roles: tuple[str, ...] = ()
     """Mezzo roles planned in any agenda block (e.g. `instruktur` marks a psycho-education block)."""
+    gaps: tuple[tuple[float, float], ...] = ()
+    """(from, until) of the times recording was interrupted inside this span (`gap` events):
+    session time, so acts after a gap keep their true offsets, but nothing was recorded in it."""
 
     @property
     def has_negative_coding(self) -> bool:
@@ -104,6 +107,24 @@ class SessionActs:
             return self.end - self.start
         return (self.acts[-1].at if self.acts else self.start) - self.start
 
+    @property
+    def gap_seconds(self) -> float:
+        """Seconds of the span in which recording was interrupted."""
+        from kelompok.sessions.gaps import overlap
+
+        return overlap(self.gaps, self.start, self.start + self.duration)
+
+    @property
+    def recorded_seconds(self) -> float:
+        """Seconds of the span that were recorded: its duration less the gaps."""
+        return max(0.0, self.duration - self.gap_seconds)
+
+    @property
+    def acts_per_minute(self) -> float | None:
+        """Acts per *recorded* minute (a gap had no chance to hold acts); None for no recorded time."""
+        recorded = self.recorded_seconds
+        return len(self.acts) / (recorded / 60) if recorded > 0 else None
+
 
 def from_session(session: Session) -> SessionActs:
     """The analysis view of a validated session: acts that stand (undos applied), presence."""
@@ -115,7 +136,7 @@ def from_session(session: Session) -> SessionActs:
     absent = tuple(a.member for a in session.attendance if a.member not in present)
     return SessionActs(
         session.number, session.date, present, acts, session.coding, absent=absent,
-        plan_stage=session.plan.stage, planned_roles=planned_roles_of(session),
+        plan_stage=session.plan.stage, planned_roles=planned_roles_of(session), gaps=tuple(session.gaps()),
     )  # fmt: skip
 
 

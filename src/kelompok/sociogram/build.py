@@ -131,8 +131,12 @@ def windows(session: Session | SessionActs, parts: int = 3, minutes: float | Non
     otherwise the session (from 0 to its last act) is cut into `parts` equal spans — thirds by
     default. A window holds the acts with `start <= at < end`; the last one also holds `at == end`.
     Every window keeps the session's present members, so a member silent in a window shows up
-    as silent there rather than vanishing.
+    as silent there rather than vanishing. Windows are cut on the session's true clock, so a
+    crash gap does not squeeze the acts after it into earlier windows; each window keeps the part
+    of the gaps that falls inside it, and its `recorded_seconds` leaves them out.
     """
+    from kelompok.sessions.gaps import clip
+
     data = as_session_acts(session)
     low = data.start
     high = data.end if data.end is not None else max(low, data.acts[-1].at if data.acts else low)
@@ -155,7 +159,10 @@ def windows(session: Session | SessionActs, parts: int = 3, minutes: float | Non
         else:
             acts = tuple(a for a in data.acts if start <= a.at < end)
         result.append(
-            SessionActs(data.number, data.date, data.present, acts, data.coding, start, end, data.absent)
+            SessionActs(
+                data.number, data.date, data.present, acts, data.coding, start, end, data.absent,
+                gaps=clip(data.gaps, start, end),
+            )
         )
     return result
 

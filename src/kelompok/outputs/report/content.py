@@ -256,6 +256,14 @@ def session_summary(
         from kelompok.i18n import format_time
 
         facts.append((t("report.time", lang), f"{format_time(session.start, lang)}–{format_time(session.end, lang)}"))
+    gaps = session.gaps()
+    if gaps:
+        # The report's timeline: the session's times are true, and this says which part of them
+        # holds no record (so a supervisor does not read it as a silent group).
+        from kelompok.sessions.gaps import gap_length_text
+
+        lost = gap_length_text(sum(until - start for start, until in gaps), lang)
+        facts.append((t("gaps.report_fact", lang), t("gaps.report_value", lang, minutes=lost, count=len(gaps))))
     facts.append((t("report.stage", lang), _stage_label(group, session, lang)))
     if session.stage_observed.strip():
         facts.append((t("report.stage_observed", lang), pseudo.redact(session.stage_observed.strip())))

@@ -267,8 +267,19 @@ class LiveScreen(KelompokScreen):
                 self.notify(t("live.torn"), severity="warning", timeout=10)
             if recorder.renumbered:
                 self.notify(t("live.renumbered", count=recorder.renumbered), severity="warning", timeout=15)
+            self._notify_gap(recorder)
         else:
             self.notify(t("live.started", number=number))
+
+    def _notify_gap(self, recorder: Recorder) -> None:
+        """Say that the time since the last recorded moment went unrecorded, and how long it was."""
+        gap = recorder.gap
+        if gap is None:
+            return
+        from kelompok.sessions.gaps import gap_length_text
+
+        minutes = gap_length_text(gap.end_at - gap.at)
+        self.notify(t("gaps.recovered", number=recorder.session.number, minutes=minutes), severity="warning", timeout=15)
 
     def _give_up(self, message: str, *, title: str | None = None) -> None:
         self.notify(message, title=title or t("live.cannot_open"), severity="error", timeout=10)
@@ -357,6 +368,8 @@ class LiveScreen(KelompokScreen):
                 self._count(event)
             elif event.kind == "agenda":
                 self._block_started = event.at
+            elif event.kind == "gap":
+                self._skip_gap(event)
         self.acts = pad.total_acts
         self._update_presence()
         self.recent.reset(session.events, undone)
@@ -380,6 +393,19 @@ class LiveScreen(KelompokScreen):
         self.keypad.members = {key: code for key, code in self.keys.items() if code in present}
         self.member_pad.silent_after = self.silent_minutes * 60
         self.member_pad.show(list(self.pad_members.values()))
+
+    def _skip_gap(self, gap: Event) -> None:
+        """Count silence and the agenda block's time in recorded time, leaving the gap out.
+
+        Nobody knows who spoke while recording was interrupted, so a member who spoke just before
+        a crash is not flagged silent for the minutes it took; and the block's clock agrees with
+        plan vs actual, which does not count a gap as the block's time. (The session clock keeps
+        the gap: it is real time, and the plan's end comes no later for it.)"""
+        length = gap.end_at - gap.at
+        for member in self.pad_members.values():
+            if member.last_at is not None:
+                member.last_at += length
+        self._block_started += length
 
     def _count(self, event: Event) -> None:
         """Add one standing act to the counters (no repaint)."""
@@ -494,6 +520,10 @@ class LiveScreen(KelompokScreen):
         if kind == "undo":
             target = self._event(event.undoes)
             return t("live.recent.undo", what=self.describe(target) if target else f"#{event.undoes}")
+        if kind == "gap":
+            from kelompok.sessions.gaps import gap_length_text
+
+            return t("gaps.timeline", minutes=gap_length_text(event.end_at - event.at))
         return t(f"live.recent.{kind}")
 
     def _event(self, seq: int | None) -> Event | None:

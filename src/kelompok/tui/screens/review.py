@@ -216,6 +216,7 @@ class ReviewScreen(KelompokScreen):
             note=rc.event_note(event, self.session),
             comments=comments,
             safety=event.kind == "note" and event.safety,
+            gap=event.kind == "gap",
         )
 
     def _show_status(self) -> None:

@@ -366,6 +366,11 @@ class SociogramScreen(KelompokScreen):
             span = analysis.acts
             end = span.end if span.end is not None else span.start + span.duration
             parts.append(t("sociogram.window", index=self.window + 1, count=len(self.windows()), start=format_duration(span.start), end=format_duration(end)))
+        if analysis.acts.gap_seconds:
+            # Fewer acts in this span may only mean that part of it was not recorded.
+            from kelompok.sessions.gaps import gap_length_text
+
+            parts.append(t("gaps.window", minutes=gap_length_text(analysis.acts.gap_seconds)))
         if self.has_class("-no-panel"):  # else the panel's title says it
             parts.append(self._facilitator_words())
         return " · ".join(parts)

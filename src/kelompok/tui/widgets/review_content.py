@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from kelompok.i18n import format_date, format_duration, format_number, format_percent, format_time, get_language, t
+from kelompok.sessions.gaps import gap_length_text
 from kelompok.sessions.models import FACILITATOR, GROUP, Comment, Event, Group, Session
 from kelompok.sessions.review import original
 from kelompok.tui.safe_text import clean_content
@@ -116,13 +117,17 @@ def event_summary(event: Event, session: Session | None = None) -> str:
         return t("review_screen.timeline.agenda_end")
     if kind in ("pause", "resume"):
         return t(f"review_screen.timeline.{kind}")
+    if kind == "gap":
+        return t("gaps.timeline", minutes=gap_length_text(event.end_at - event.at))
     return kind
 
 
 def event_note(event: Event, session: Session | None = None) -> str:
-    """The free text shown beside an event: its note, or the agenda block's title."""
+    """The free text shown beside an event: its note, the agenda block's title, or a gap's span."""
     if event.kind == "agenda" and session is not None and event.block is not None and event.block < len(session.plan.agenda):
         return session.plan.agenda[event.block].title
+    if event.kind == "gap":
+        return t("gaps.timeline_note", start=format_duration(event.at), end=format_duration(event.end_at))
     return event.note or ""
 
 
@@ -222,6 +227,9 @@ def plan_content(session: Session) -> Content:
             actual = Content.styled(t("review_screen.plan.not_started"), MUTED)
         else:
             actual = Content(t("review_screen.plan.minutes", minutes=minutes(block.actual_minutes)))
+        if block.gap_minutes:
+            # The interrupted part is not counted as the block's time: say so beside the figure.
+            actual = Content.assemble(actual, (f" · {t('gaps.timeline', minutes=gap_length_text(block.gap_minutes * 60))}", ALERT))
         lines.append(Content.assemble(f"{block.index + 1:>2} {block.title[:30]:<30} {planned:>8} → ", actual))
     lines.append(
         Content.styled(

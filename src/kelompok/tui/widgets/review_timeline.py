@@ -1,5 +1,8 @@
 """The timeline of a session for review: one row per event that stands, selectable to comment on.
 
+A `gap` (recording interrupted) has its own row, "terputus 12 menit", so the time it covers is
+never read as a quiet stretch of the group.
+
 Rows carry the event's `seq` as their key, so the screen anchors a comment to the act under the
 cursor. The same widget lists only the safety-flagged notes in the safety section.
 """
@@ -27,6 +30,8 @@ class TimelineRow:
     note: str
     comments: int
     safety: bool = False
+    gap: bool = False
+    """Recording was interrupted here (a `gap` event): shown so nobody reads the span as silence."""
 
 
 class ReviewTimeline(DataTable):
@@ -57,7 +62,12 @@ class ReviewTimeline(DataTable):
         self.add_column(t("review_screen.timeline.col_note"), key="note")
         for row in rows:
             # Text, not str: names and notes are shown as written, never read as markup.
-            act = Content.styled(clean(row.act), "bold $error") if row.safety else plain(row.act)
+            if row.safety:
+                act = Content.styled(clean(row.act), "bold $error")
+            elif row.gap:
+                act = Content.styled(clean(row.act), "bold $warning")
+            else:
+                act = plain(row.act)
             note = plain(row.note if len(row.note) <= self.NOTE_WIDTH else row.note[: self.NOTE_WIDTH - 1] + "…")
             comments = Content.styled(f"[{row.comments}]", "bold $accent") if row.comments else ""
             self.add_row(str(row.seq), row.time, act, comments, row.role, row.code, note, key=str(row.seq))
