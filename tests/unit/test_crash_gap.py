@@ -280,7 +280,7 @@ def test_a_newer_format_than_the_clock_format_is_refused(group_dir: Path) -> Non
 
 
 def test_the_report_says_how_long_recording_was_interrupted(group_dir: Path, clock: FakeClock) -> None:
-    from kelompok.report import build_report
+    from kelompok.outputs.report import build_report
 
     crashed_after_five_minutes(group_dir, clock)
     clock.advance(12 * 60)
@@ -315,7 +315,9 @@ def test_after_a_real_kill_minus_nine_the_reopen_records_the_gap(tmp_path: Path)
     assert code == -signal.SIGKILL, err.decode(errors="replace")
     acked = child.acknowledged()
     assert acked
-    later = lambda: dt.datetime.now() + dt.timedelta(minutes=12)
+    def later() -> dt.datetime:
+        return dt.datetime.now() + dt.timedelta(minutes=12)
+
     with Recorder.open(folder, 1, now=later) as again:
         events = again.session.events
         assert set(acked) <= {e.seq for e in events}

@@ -15,7 +15,7 @@ from kelompok.sessions.journal import read_journal
 from kelompok.sessions.models import Attendance, Event, Group, Member, Session
 from kelompok.sessions.recording import Recorder
 from kelompok.sociogram.acts import from_session
-from kelompok.sociogram.reader import read_session_acts
+from kelompok.sociogram.acts import read_session_acts
 from tests.conftest import FakeClock
 
 WALL = dt.datetime(2026, 11, 23, 9, 30, 0)
@@ -70,7 +70,7 @@ def test_journal_and_session_file_hold_at_most_three_decimals_and_replay_the_sam
     assert "9.15\n" in text or "at = 9.15," in text
     loaded = store.load_session(folder, 1)
     assert [e.at for e in loaded.acts()] == [e.at for e in recorded]
-    # Both session readers give the same times.
+    # The acts read for the sociogram give the same times.
     assert [a.at for a in read_session_acts(store.session_path(folder, 1)).acts] == [e.at for e in recorded]
 
 
