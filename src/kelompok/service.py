@@ -210,13 +210,46 @@ class GroupService:
         kwargs = {"now": now} if now is not None else {}
         return self.review_step(group_dir, session, lambda draft: review.amend(draft, by, field, text, **kwargs))
 
-    def edit_group(self, group_dir: Path, group: Group, change: Callable[[Group], object], what: str = "roster") -> Group:
-        """Copy → change → save for `group.toml` (roster, seating, consent)."""
+    def edit_group(
+        self, group_dir: Path, group: Group, change: Callable[[Group], object], what: str = "roster", *, who: str = "", now: dt.datetime | None = None
+    ) -> Group:
+        """Copy → change → save for `group.toml` (roster, seating, consent, purpose, schedule).
+
+        With `who`, the edit is audited in the same unit of work: it is checked against `group`
+        (member codes never change, no member disappears) and one `group_edited` entry naming
+        what changed (codes and field ids, no values) goes into the group's audit trail.
+        """
+        from kelompok.sessions.group_edit import record_edit
         from kelompok.sessions.store import save_group
 
-        draft = self._unit_of_work(group, change, lambda saved: save_group(group_dir, saved))
+        def audited(draft: Group) -> None:
+            change(draft)
+            if who:
+                record_edit(group, draft, who, now or dt.datetime.now())
+
+        draft = self._unit_of_work(group, audited, lambda saved: save_group(group_dir, saved))
         self._publish(Change(group_dir, None, what))
         return draft
+
+    def replace_group(self, group_dir: Path, group: Group, edited: Group, who: str, now: dt.datetime | None = None) -> Group:
+        """Save the group editor's copy `edited` of `group` as one audited unit of work."""
+
+        def take(draft: Group) -> None:
+            fresh = edited.model_copy(deep=True)
+            for name in type(edited).model_fields:
+                if name != "audit":  # the trail is the file's, plus this edit's own entry
+                    setattr(draft, name, getattr(fresh, name))
+
+        return self.edit_group(group_dir, group, take, "group", who=who, now=now)
+
+    def forget(self, group_dir: Path, plan: object, who: str, now: dt.datetime | None = None) -> list[Path]:
+        """Erase a member as `plan` (sessions.forget.plan_forget) says, then tell the screens."""
+        from kelompok.sessions.forget import apply_forget
+
+        with self._lock:
+            written = apply_forget(plan, who, now)  # type: ignore[arg-type]
+        self._publish(Change(group_dir, None, "forget"))
+        return written
 
     def _unit_of_work(self, original: M, change: Callable[[M], object], save: Callable[[M], object]) -> M:
         """Copy → change → validate → save; `original` is untouched whatever fails."""
