@@ -3,18 +3,19 @@ each group's details (last and next session, reviews, safety notes) from its ses
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from kelompok.i18n import get_language, t
 from kelompok.listing import GroupLine, list_group_lines, type_name
-from kelompok.tui.safe_text import plain
+from kelompok.tui.safe_text import clean, plain
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.widgets.footer import TranslatedFooter
 
@@ -35,24 +36,34 @@ def short_date(value) -> str:
     return f"{value.day} {month[:3]} {value.year}"
 
 
-def overview_text(overview: GroupOverview) -> str:
-    """The remarks column: what needs the facilitator first (safety, returned logs), then the dates."""
+BADGE_STYLE = "bold reverse"  # i18n: same in every language (a Rich style)
+"""Returned logs and open safety flags stand out without colour (reverse video), as badges."""
+
+
+def overview_parts(overview: GroupOverview) -> list[tuple[str, str]]:
+    """The remarks column as (text, style): what needs someone first (safety, returned logs, logs
+    waiting for the supervisor), then the dates."""
     if overview.problem:
-        return t("home.unreadable", error=overview.problem)
+        return [(t("home.unreadable", error=overview.problem), "")]
     parts = []
     if overview.safety_flags:
-        parts.append(t("overview.flags", count=overview.safety_flags))
+        parts.append((t("overview.flags", count=overview.safety_flags), BADGE_STYLE))
     if overview.returned:
-        parts.append(t("overview.returned", count=overview.returned))
+        parts.append((t("overview.returned", count=overview.returned), BADGE_STYLE))
     if overview.awaiting_review:
-        parts.append(t("overview.awaiting", count=overview.awaiting_review))
+        parts.append((t("overview.awaiting", count=overview.awaiting_review), "bold"))
     if overview.unreadable:
-        parts.append(t("overview.unreadable", count=overview.unreadable))
+        parts.append((t("overview.unreadable", count=overview.unreadable), ""))
     if overview.next_planned:
-        parts.append(t("overview.next", date=short_date(overview.next_planned)))
+        parts.append((t("overview.next", date=short_date(overview.next_planned)), ""))
     if overview.last_held:
-        parts.append(t("overview.last", date=short_date(overview.last_held)))
-    return " · ".join(parts) or t("overview.nothing")
+        parts.append((t("overview.last", date=short_date(overview.last_held)), ""))
+    return parts or [(t("overview.nothing"), "")]
+
+
+def overview_text(overview: GroupOverview) -> str:
+    """The remarks column as plain text."""
+    return " · ".join(text for text, _style in overview_parts(overview))
 
 
 class HomeScreen(KelompokScreen):
@@ -63,6 +74,7 @@ class HomeScreen(KelompokScreen):
         Binding("n", "new_group", "keys.new_group"),
         Binding("r", "reload", "keys.reload"),
         Binding("s", "sync", "keys.sync"),
+        Binding("i", "inbox", "inbox.keys.inbox"),
     ]
 
     def __init__(self, workspace: Path) -> None:
@@ -119,8 +131,15 @@ class HomeScreen(KelompokScreen):
     def _status_text(self, folder: str, overview: GroupOverview | None) -> Text:
         """The remarks column: what sync brought or has still to send first, then the group's news."""
         synced = self.sync_status.group_line(folder) if self.sync_status else ""
-        news = overview_text(overview) if overview else t("overview.loading")
-        return plain(" · ".join(part for part in (synced, news) if part))
+        parts = [(synced, "")] if synced else []
+        parts += overview_parts(overview) if overview else [(t("overview.loading"), "")]
+        text = Text()
+        for index, (part, style) in enumerate(parts):
+            if index:
+                text.append(" · ")
+            # Badges get a space on each side, so the reverse-video block reads as one label.
+            text.append(clean(f" {part} " if style == BADGE_STYLE else part), style=style or None)
+        return text
 
     def _column_widths(self) -> list[int]:
         """Name, type, members, sessions, remarks: all five fit the table's width (80 columns too)."""
@@ -205,6 +224,16 @@ class HomeScreen(KelompokScreen):
 
     def action_reload(self) -> None:
         self.load()
+
+    def action_inbox(self) -> None:
+        """The logs waiting for the acting role, across every group (tui/screens/inbox.py)."""
+        from kelompok.tui.screens.inbox import InboxScreen
+
+        self.open_screen(InboxScreen, self.workspace)
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        role = self.kelompok.role
+        yield SystemCommand(t(f"inbox.title.{role}"), t(f"inbox.command_help.{role}"), self.action_inbox)
 
     def action_sync(self) -> None:
         from kelompok.tui.sync_action import start_sync
