@@ -151,3 +151,19 @@ async def test_cancelling_the_acknowledgement_signs_nothing_off(tmp_path: Path):
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
     assert session_path(ws / "kds-pelangi-harapan", 4).read_bytes() == before
+
+
+async def test_home_shows_the_acting_roles_own_name(tmp_path: Path):
+    from kelompok.settings import Settings, save_settings
+
+    ws = workspace(tmp_path, ("kube-sejahtera-mawar",))
+    save_settings(Settings(name="Rina Kartika", supervisor_name="Dedi Supriadi"))
+    app = make_app(ws, lang="id", offer_samples=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        line = str(app.screen.query_one("#workspace-line").render())
+        assert "fasilitator: Rina Kartika" in line and "Dedi" not in line
+        await pilot.press("f4")
+        await pilot.pause()
+        line = str(app.screen.query_one("#workspace-line").render())
+        assert "supervisor: Dedi Supriadi" in line and "Rina" not in line

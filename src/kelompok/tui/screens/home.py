@@ -159,7 +159,7 @@ class HomeScreen(KelompokScreen):
     def relabel(self) -> None:
         super().relabel()
         self.sub_title = t("home.subtitle")
-        self.query_one("#workspace-line", Static).update(plain(t("home.workspace", path=self.workspace)))
+        self._show_workspace_line()
         self.query_one("#sync-line", Static).update(self.sync_status.line() if self.sync_status else "")
         table = self.query_one("#groups", DataTable)
         cursor = table.cursor_row
@@ -180,6 +180,16 @@ class HomeScreen(KelompokScreen):
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
         hint = "" if self.entries else t("home.empty")
         self.query_one("#empty-hint", Static).update(hint)
+
+    def _show_workspace_line(self) -> None:
+        """The workspace, and who is acting: the role and that role's own name."""
+        app = self.kelompok
+        who = t("review_screen.role", role=t(f"settings.role.{app.role}"), name=app.user_name or t("review_screen.no_name"))
+        self.query_one("#workspace-line", Static).update(plain(f"{t('home.workspace', path=self.workspace)} · {who}"))
+
+    def identity_changed(self) -> None:
+        if self.is_mounted:
+            self._show_workspace_line()
 
     def selected_entry(self) -> GroupLine | None:
         table = self.query_one("#groups", DataTable)
