@@ -102,9 +102,9 @@ class _Form(ModalScreen):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def _buttons(self, save: str) -> ComposeResult:
+    def _buttons(self, save: str, hint: str = "group_editor.member.hint") -> ComposeResult:
         yield Static(classes="form-error")
-        yield Static(t("group_editor.member.hint"), classes="form-hint")
+        yield Static(t(hint), classes="form-hint")
         with Horizontal(classes="buttons"):
             yield Button(save, variant="primary", classes="form-save")
             yield Button(t("group_editor.member.cancel"), classes="form-cancel")
@@ -117,7 +117,8 @@ class MemberDialog(_Form):
     """Edit one member (or a new one): the code stays as it is; returns the changed Member."""
 
     DEFAULT_CSS = """
-    MemberDialog #member-form { height: auto; max-height: 24; }
+    MemberDialog .dialog { height: 90%; }
+    MemberDialog #member-form { height: 1fr; }
     MemberDialog #guardian-part { height: auto; }
     """
 
@@ -138,14 +139,14 @@ class MemberDialog(_Form):
                 yield Input(m.name if not self.new else "", id="member-name", max_length=120)
                 yield Label(t("group_editor.member.nicknames"))
                 yield Input(", ".join(m.nicknames), id="member-nicknames")
-                yield SpaceCheckbox(t("group_editor.member.minor"), m.minor, id="member-minor")
-                yield SpaceCheckbox(t("group_editor.member.mandated"), m.mandated, id="member-mandated")
+                yield SpaceCheckbox(t("group_editor.member.minor"), m.minor, id="member-minor", compact=True)
+                yield SpaceCheckbox(t("group_editor.member.mandated"), m.mandated, id="member-mandated", compact=True)
                 if self.new:
                     yield Label(t("group_editor.member.joined"))
                     yield Input(str(m.joined or ""), id="member-joined", max_length=3)
                 yield Static(t("group_editor.member.consent_heading"), classes="form-heading")
                 for field in ("participation", "recording", "names_in_reports", "photos", "declined_noting"):
-                    yield SpaceCheckbox(t(f"group_editor.member.{field}"), getattr(consent, field), id=f"consent-{field}")
+                    yield SpaceCheckbox(t(f"group_editor.member.{field}"), getattr(consent, field), id=f"consent-{field}", compact=True)
                 yield Label(t("group_editor.member.date"))
                 yield Input(consent.date.isoformat() if consent.date else "", id="consent-date", max_length=10)
                 yield Label(t("group_editor.member.given_by"))
@@ -161,8 +162,8 @@ class MemberDialog(_Form):
                     yield Input(guardian.date.isoformat() if guardian and guardian.date else "", id="guardian-date", max_length=10)
                     for field, key in (("participation", "guardian_participation"), ("recording", "guardian_recording"),
                                        ("names_in_reports", "guardian_names"), ("photos", "guardian_photos")):  # fmt: skip
-                        yield SpaceCheckbox(t(f"group_editor.member.{key}"), bool(guardian and getattr(guardian, field)), id=f"guardian-{field}")
-                    yield SpaceCheckbox(t("group_editor.member.assent"), consent.assent, id="consent-assent")
+                        yield SpaceCheckbox(t(f"group_editor.member.{key}"), bool(guardian and getattr(guardian, field)), id=f"guardian-{field}", compact=True)
+                    yield SpaceCheckbox(t("group_editor.member.assent"), consent.assent, id="consent-assent", compact=True)
                     yield Label(t("group_editor.member.assent_date"))
                     yield Input(consent.assent_date.isoformat() if consent.assent_date else "", id="consent-assent-date", max_length=10)
             yield from self._buttons(t("group_editor.member.save"))
@@ -219,7 +220,7 @@ class RetireDialog(_Form):
             yield Static(f"[b]{clean(t('group_editor.retire.title', code=self.code))}[/b]")
             yield Label(t("group_editor.retire.question", code=self.code))
             yield Input(str(self.last_session or ""), id="retire-number", max_length=3)
-            yield from self._buttons(t("group_editor.retire.save"))
+            yield from self._buttons(t("group_editor.retire.save"), "group_editor.retire.hint")
 
     def on_mount(self) -> None:
         self.query_one("#retire-number", Input).focus()

@@ -54,9 +54,9 @@ class GroupEditorScreen(KelompokScreen):
         Binding("enter", "edit_member", "group_editor.keys.edit", show=False),
         Binding("a", "add_member", "group_editor.keys.add"),
         Binding("k", "retire", "group_editor.keys.retire"),
+        Binding("g", "details", "group_editor.keys.details"),
         Binding("left_square_bracket", "seat(-1)", "group_editor.keys.seat_up", key_display="["),
         Binding("right_square_bracket", "seat(1)", "group_editor.keys.seat_down", key_display="]"),
-        Binding("g", "details", "group_editor.keys.details"),
         Binding("f", "forget", "group_editor.keys.forget"),
     ]
     DEFAULT_CSS = """
@@ -365,9 +365,19 @@ class GroupEditorScreen(KelompokScreen):
                 pass
 
     def screen_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand(t("group_editor.commands.save"), t("group_editor.commands.save_help"), self.action_save)
-        yield SystemCommand(t("group_editor.commands.undo"), t("group_editor.commands.undo_help"), self.action_undo)
-        yield SystemCommand(t("group_editor.commands.forget"), t("group_editor.commands.forget_help"), self.action_forget)
+        """Every verb of the editor (the footer at 80 columns shows the first few)."""
+        for verb, action in (
+            ("save", self.action_save),
+            ("undo", self.action_undo),
+            ("edit", self.action_edit_member),
+            ("add", self.action_add_member),
+            ("retire", self.action_retire),
+            ("details", self.action_details),
+            ("seat_up", lambda: self.action_seat(-1)),
+            ("seat_down", lambda: self.action_seat(1)),
+            ("forget", self.action_forget),
+        ):
+            yield SystemCommand(t(f"group_editor.commands.{verb}"), t(f"group_editor.commands.{verb}_help"), action)
 
 
 def _replace_member(group: Group, member: Member) -> None:

@@ -72,10 +72,14 @@ class HomeScreen(KelompokScreen):
     BINDINGS = [
         Binding("enter", "open_group", "keys.open", show=True),
         Binding("n", "new_group", "keys.new_group"),
+        Binding("i", "inbox", "inbox.keys.inbox"),
         Binding("r", "reload", "keys.reload"),
         Binding("s", "sync", "keys.sync"),
-        Binding("i", "inbox", "inbox.keys.inbox"),
     ]
+
+    DEFAULT_CSS = """
+    HomeScreen #group-remarks { dock: bottom; height: 2; padding: 0 1; background: $boost; }
+    """
 
     def __init__(self, workspace: Path) -> None:
         super().__init__()
@@ -91,6 +95,7 @@ class HomeScreen(KelompokScreen):
         yield Static(id="workspace-line")
         yield Static(id="sync-line")
         yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+        yield Static(id="group-remarks")
         yield Static(id="empty-hint")
         yield TranslatedFooter()
 
@@ -127,6 +132,18 @@ class HomeScreen(KelompokScreen):
         table = self.query_one("#groups", DataTable)
         if key in table.rows:
             table.update_cell(key, "status", self._status_text(Path(key).name, overview))
+        self._show_remarks()
+
+    @on(DataTable.RowHighlighted, "#groups")
+    def _show_remarks(self) -> None:
+        """The highlighted group's remarks in full under the table: at 80 columns the column cuts them."""
+        entry = self.selected_entry()
+        line = self.query_one("#group-remarks", Static)
+        if entry is None or entry.problem:
+            line.update("")
+            return
+        remarks = self._status_text(entry.path.name, self.overviews.get(str(entry.path)))
+        line.update(Text.assemble((clean(entry.name), "bold"), ": ", remarks))
 
     def _status_text(self, folder: str, overview: GroupOverview | None) -> Text:
         """The remarks column: what sync brought or has still to send first, then the group's news."""
@@ -178,6 +195,7 @@ class HomeScreen(KelompokScreen):
                 table.add_row(plain(entry.name), type_label(entry.type), str(entry.members), str(entry.sessions), status, key=str(entry.path))
         if self.entries:
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
+        self._show_remarks()
         hint = "" if self.entries else t("home.empty")
         self.query_one("#empty-hint", Static).update(hint)
 

@@ -22,6 +22,8 @@ from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.screens.home import short_date
 from kelompok.tui.widgets.footer import TranslatedFooter
 
+COLUMNS = ("since", "group", "number", "date", "by", "flags")
+
 STATUS_OF_ROLE = {"supervisor": "submitted", "facilitator": "returned"}
 """Which logs wait for whom."""
 
@@ -65,8 +67,9 @@ class InboxScreen(KelompokScreen):
         table = self.query_one("#inbox-table", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
-        for key in ("since", "group", "number", "date", "by", "flags"):
-            table.add_column(t(f"inbox.col.{key}.{role}" if key in ("since", "by") else f"inbox.col.{key}"), key=key)
+        labels = {key: t(f"inbox.col.{key}.{role}" if key in ("since", "by") else f"inbox.col.{key}") for key in COLUMNS}
+        for key, width in self._widths(labels).items():
+            table.add_column(labels[key], width=width, key=key)
         for item in self.items or []:
             table.add_row(
                 short_date(item.since) if item.since else "—",
@@ -81,6 +84,20 @@ class InboxScreen(KelompokScreen):
             table.move_cursor(row=min(max(cursor, 0), table.row_count - 1))
         empty = self.items is not None and not self.items
         self.query_one("#inbox-empty", Static).update(t(f"inbox.empty.{role}") if empty else "")
+
+    def _widths(self, labels: dict[str, str]) -> dict[str, int]:
+        """Fixed widths that fit the terminal (80 columns too): the group's name takes what is left."""
+        table = self.query_one("#inbox-table", DataTable)
+        width = (table.size.width or self.app.size.width) - 1  # room for a vertical scrollbar
+        fixed = {"since": 11, "number": 4, "date": 11, "by": 14, "flags": 3}
+        widths = {key: max(size, len(labels[key])) for key, size in fixed.items()}
+        rest = width - sum(widths.values()) - len(COLUMNS) * 2 * table.cell_padding
+        longest = max([len(item.group_name) for item in self.items or []] + [len(labels["group"])])
+        return {"since": widths["since"], "group": max(12, min(longest, rest)), **{k: widths[k] for k in ("number", "date", "by", "flags")}}
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.items is not None:
+            self.relabel()
 
     def on_screen_resume(self) -> None:
         """Shown first, or again after a review (a log may have left the inbox)."""
