@@ -171,3 +171,17 @@ async def test_home_shows_the_acting_roles_own_name(tmp_path: Path):
         await pilot.pause()
         line = str(app.screen.query_one("#workspace-line").render())
         assert "supervisor: Dedi Supriadi" in line and "Rina" not in line
+
+
+async def test_home_snapshot_80x24_with_sessions_badges_and_the_supervisors_name(tmp_path: Path, snapshot):
+    ws = workspace(tmp_path)
+    app = app_for(ws, "supervisor", "Retno Palupi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        home = app.screen
+        home.workspace = Path("/home/retno/kelompok")  # the folder shown, fixed for the snapshot
+        home._show_workspace_line()
+        await pilot.press("down", "down", "down")  # the returned log's group: its remarks show in full
+        app.clear_notifications()
+        await settle(pilot)
+        snapshot(app, "home_80x24")
