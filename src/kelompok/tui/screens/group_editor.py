@@ -285,7 +285,7 @@ class GroupEditorScreen(KelompokScreen):
             self.kelompok.ask_name(self._save)
 
     def _save(self, who: str) -> None:
-        what = "; ".join(changes(self.saved, self.draft))
+        count = len(self.steps)
         try:
             saved = self.service.replace_group(self.group_dir, self.saved, self.draft, who, self.kelompok.now())
         except (DataError, OSError, ValueError) as error:  # ValueError: GroupEditError, or pydantic refused the copy
@@ -293,7 +293,7 @@ class GroupEditorScreen(KelompokScreen):
             return
         self.saved, self.draft, self.steps = saved, saved.model_copy(deep=True), []
         self.relabel()
-        self.notify(t("group_editor.saved", what=what))
+        self.notify(t("group_editor.saved", count=count))
 
     def action_back(self) -> None:
         if not self.dirty:

@@ -431,7 +431,8 @@ class ReviewScreen(KelompokScreen):
             except review.ReviewError as error:
                 self.notify(str(error), title=t("review_screen.cannot"), severity="warning", timeout=10)
                 return
-            self._acknowledge([item for item in self._flags() if item.open], {}, lambda notes: confirm(name, notes))
+            flags = [item for item in self._flags() if item.open]
+            self._acknowledge(flags, len(flags), {}, lambda notes: confirm(name, notes))
 
         def confirm(name: str, notes: dict[str, str]) -> None:
             from kelompok.tui.dialogs.confirm import ConfirmDialog
@@ -450,7 +451,7 @@ class ReviewScreen(KelompokScreen):
 
         self._with_name(start)
 
-    def _acknowledge(self, items: list, notes: dict[str, str], then: Callable[[dict[str, str]], None]) -> None:
+    def _acknowledge(self, items: list, total: int, notes: dict[str, str], then: Callable[[dict[str, str]], None]) -> None:
         """Ask the follow-up note of each open safety flag in turn; cancelling one stops the sign-off."""
         if not items:
             then(notes)
@@ -461,9 +462,9 @@ class ReviewScreen(KelompokScreen):
 
         def done(text: str | None) -> None:
             if text:
-                self._acknowledge(rest, {**notes, item.key: text}, then)
+                self._acknowledge(rest, total, {**notes, item.key: text}, then)
 
-        title = t("inbox.acknowledge_title", line=safety_line(item), left=len(items))
+        title = t("inbox.acknowledge_title", line=safety_line(item), index=total - len(items) + 1, total=total)
         self.app.push_screen(CommentDialog(title, hint=item.text, confirm=t("inbox.acknowledge_yes")), done)
 
     def action_submit(self) -> None:
