@@ -567,3 +567,12 @@ def test_markdown_escapes_table_cells_and_shows_empty_sections() -> None:
     none = CATALOG.planning.markdown.none.en
     assert f"## Objectives\n\n{none}" in text
     assert "0:00–0:30" in text
+
+
+def test_a_member_who_declined_to_be_noted_is_not_asked_again_but_one_without_consent_is() -> None:
+    group = make_group("task")
+    group.members[1].consent.recording = False
+    group.members[1].consent.declined_noting = True
+    group.members[2].consent.recording = False
+    (check,) = [c for c in check_plan(group, 4, fixed(group, 4), "id") if c.id == "recording_without_consent"]
+    assert "A3" in check.message and "A2" not in check.message
