@@ -189,3 +189,47 @@ async def test_forget_from_the_editor_lists_what_changes_and_erases_after_yes(tm
     assert load_group(folder).member("P3").forgotten and "Anggota 3" not in (folder / "sessions" / "002.toml").read_text()
     assert any("erased" in message for message in notified(app))
     assert group.member("P3").name == "Ibu Anggota 3"
+
+
+async def test_a_minors_guardian_consent_and_assent_are_recorded_and_the_guardian_warning_goes(tmp_path: Path):
+    folder = workspace_with_group(tmp_path)
+    group = load_group(folder)
+    group.members[1].minor = True  # P2 is 16: her own consent is not enough
+    save_group(folder, group)
+    warned = [c.id for c in check_plan(load_group(folder), 2, SessionPlan(), "id")]
+    assert "guardian_consent_missing" in warned
+    app = make_app(folder.parent, lang="id", offer_samples=False, name="Bu Sari")
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_editor(pilot)
+        await to_member(pilot, screen, "P2")
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.query_one("#guardian-part").display, "the guardian's part shows for a minor"
+        for box in ("#guardian-participation", "#guardian-recording"):
+            dialog.query_one(box).focus()
+            await pilot.press("space")
+        await pilot.press("ctrl+s")  # ticked boxes without the guardian's name: refused, said
+        await pilot.pause()
+        assert app.screen is dialog and "nama wali" in str(dialog.query_one(".form-error").render())
+        dialog.query_one("#guardian-name", Input).focus()
+        await type_text(pilot, "Ibu Warsini")
+        dialog.query_one("#guardian-date", Input).focus()
+        await type_text(pilot, "2026-02-0x")
+        await pilot.press("ctrl+s")  # a date that cannot be read: refused, said
+        await pilot.pause()
+        assert app.screen is dialog and "2026-02-0x" in str(dialog.query_one(".form-error").render())
+        await pilot.press("backspace", "1")
+        dialog.query_one("#consent-assent").focus()
+        await pilot.press("space")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    member = load_group(folder).member("P2")
+    guardian = member.consent.guardian
+    assert (guardian.name, guardian.relation, guardian.date, guardian.participation, guardian.recording) == ("Ibu Warsini", "parent", dt.date(2026, 2, 1), True, True)
+    assert member.consent.assent
+    assert "guardian_consent_missing" not in [c.id for c in check_plan(load_group(folder), 2, SessionPlan(), "id")]
+    assert "Warsini" not in load_group(folder).audit[-1].detail
