@@ -151,6 +151,10 @@ class KelompokApp(App[int]):
         """The name of the role acting now: what its comments, sign-offs and amendments carry."""
         return self.names.get(self.role, "")
 
+    @user_name.setter
+    def user_name(self, name: str) -> None:
+        self.names[self.role] = name
+
     def ask_name(self, then: Callable[[str], None] | None = None, role: str | None = None) -> None:
         """Ask the name of `role` (default: the acting one), keep it, then go on."""
         from kelompok.settings import NAME_FIELD

@@ -42,6 +42,7 @@ async def test_the_supervisors_inbox_lists_submitted_logs_of_every_group_oldest_
     app = app_for(ws, "supervisor", "Retno Palupi")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        assert "Kotak masuk: 3 catatan sesi menunggu supervisi · tekan i" in str(app.screen.query_one("#inbox-line").render())
         await pilot.press("i")
         await settle(pilot)
         screen = app.screen
@@ -81,6 +82,7 @@ async def test_home_shows_returned_logs_and_open_safety_flags_as_badges(tmp_path
         flagged = cells["kds-pelangi-harapan"]
         assert " ⚑ 1 terbuka " in flagged.plain and "1 menunggu supervisi" in flagged.plain
         assert "⚑" not in cells["kube-sejahtera-mawar"].plain
+        assert "1 catatan sesi dikembalikan kepada Anda · tekan i" in str(home.query_one("#inbox-line").render())
         # At 80 columns the column cuts the remarks: the highlighted group's show in full below.
         await pilot.resize_terminal(80, 24)
         await settle(pilot)

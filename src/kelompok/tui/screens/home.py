@@ -79,6 +79,7 @@ class HomeScreen(KelompokScreen):
 
     DEFAULT_CSS = """
     HomeScreen #group-remarks { dock: bottom; height: 2; padding: 0 1; background: $boost; }
+    HomeScreen #inbox-line { padding: 0 1; height: auto; text-style: bold; }
     """
 
     def __init__(self, workspace: Path) -> None:
@@ -94,6 +95,7 @@ class HomeScreen(KelompokScreen):
         yield Header()
         yield Static(id="workspace-line")
         yield Static(id="sync-line")
+        yield Static(id="inbox-line")
         yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
         yield Static(id="group-remarks")
         yield Static(id="empty-hint")
@@ -133,6 +135,16 @@ class HomeScreen(KelompokScreen):
         if key in table.rows:
             table.update_cell(key, "status", self._status_text(Path(key).name, overview))
         self._show_remarks()
+        self._show_inbox_line()
+
+    def _show_inbox_line(self) -> None:
+        """How many logs wait for the acting role across every group, and the key that lists them."""
+        role = self.kelompok.role
+        if role == "supervisor":
+            count = sum(o.awaiting_review for o in self.overviews.values())
+        else:
+            count = sum(o.returned for o in self.overviews.values())
+        self.query_one("#inbox-line", Static).update(t(f"inbox.waiting.{role}", count=count) if count else "")
 
     @on(DataTable.RowHighlighted, "#groups")
     def _show_remarks(self) -> None:
@@ -208,6 +220,7 @@ class HomeScreen(KelompokScreen):
     def identity_changed(self) -> None:
         if self.is_mounted:
             self._show_workspace_line()
+            self._show_inbox_line()
 
     def selected_entry(self) -> GroupLine | None:
         table = self.query_one("#groups", DataTable)
