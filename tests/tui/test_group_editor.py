@@ -233,3 +233,33 @@ async def test_a_minors_guardian_consent_and_assent_are_recorded_and_the_guardia
     assert member.consent.assent
     assert "guardian_consent_missing" not in [c.id for c in check_plan(load_group(folder), 2, SessionPlan(), "id")]
     assert "Warsini" not in load_group(folder).audit[-1].detail
+
+
+async def test_purpose_and_schedule_are_edited_and_the_agreed_next_date_shows_on_home(tmp_path: Path):
+    folder = workspace_with_group(tmp_path)
+    app = make_app(folder.parent, lang="id", offer_samples=False, name="Bu Sari")
+    async with app.run_test(size=(110, 34)) as pilot:
+        screen = await open_editor(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#details-purpose", Input).value = "Pemulihan bersama"
+        dialog.query_one("#details-frequency", Input).value = "mingguan"
+        dialog.query_one("#details-planned_sessions", Input).value = "nol"
+        await pilot.press("ctrl+s")  # not a number: refused, said
+        await pilot.pause()
+        assert app.screen is dialog and "nol" in str(dialog.query_one(".form-error").render())
+        dialog.query_one("#details-planned_sessions", Input).value = "8"
+        dialog.query_one("#details-next_date", Input).value = "2026-11-30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Pemulihan bersama" in str(screen.query_one("#editor-info").render())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("escape", "escape")  # editor → group → home
+        await settle(pilot)
+        remarks = str(app.screen.query_one("#group-remarks").render())
+        assert "berikutnya 30 Nov 2026" in remarks
+    group = load_group(folder)
+    assert (group.purpose, group.frequency, group.planned_sessions, group.next_date) == ("Pemulihan bersama", "mingguan", 8, dt.date(2026, 11, 30))
+    assert group.audit[-1].detail == "purpose; frequency; planned_sessions; next_date"
