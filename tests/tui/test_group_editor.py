@@ -245,10 +245,10 @@ async def test_purpose_and_schedule_are_edited_and_the_agreed_next_date_shows_on
         dialog = app.screen
         dialog.query_one("#details-purpose", Input).value = "Pemulihan bersama"
         dialog.query_one("#details-frequency", Input).value = "mingguan"
-        dialog.query_one("#details-planned_sessions", Input).value = "nol"
-        await pilot.press("ctrl+s")  # not a number: refused, said
+        dialog.query_one("#details-planned_sessions", Input).value = "[b]nol"
+        await pilot.press("ctrl+s")  # not a number: refused, said (quoted literally, never as markup)
         await pilot.pause()
-        assert app.screen is dialog and "nol" in str(dialog.query_one(".form-error").render())
+        assert app.screen is dialog and "[b]nol" in str(dialog.query_one(".form-error").render())
         dialog.query_one("#details-planned_sessions", Input).value = "8"
         dialog.query_one("#details-next_date", Input).value = "2026-11-30"
         await pilot.press("ctrl+s")

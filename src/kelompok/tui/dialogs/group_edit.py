@@ -21,7 +21,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from kelompok.i18n import t
 from kelompok.sessions.fileio import validation_message
 from kelompok.sessions.models import Member
-from kelompok.tui.safe_text import clean
+from kelompok.tui.safe_text import clean, plain
 from kelompok.tui.widgets.space_checkbox import SpaceCheckbox
 
 
@@ -72,7 +72,7 @@ class _Form(ModalScreen):
         self.focus_next()
 
     def _error(self, message: str) -> None:
-        self.query_one(".form-error", Static).update(clean(message))
+        self.query_one(".form-error", Static).update(plain(message))  # quotes what was typed: never markup
 
     def _value(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value
