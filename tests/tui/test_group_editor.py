@@ -263,3 +263,17 @@ async def test_purpose_and_schedule_are_edited_and_the_agreed_next_date_shows_on
     group = load_group(folder)
     assert (group.purpose, group.frequency, group.planned_sessions, group.next_date) == ("Pemulihan bersama", "mingguan", 8, dt.date(2026, 11, 30))
     assert group.audit[-1].detail == "purpose; frequency; planned_sessions; next_date"
+
+
+async def test_the_palette_opens_the_editor_from_the_group_screen(tmp_path: Path):
+    folder = workspace_with_group(tmp_path)
+    app = make_app(folder.parent, lang="id", offer_samples=False, name="Bu Sari")
+    async with app.run_test(size=(110, 34)) as pilot:
+        await open_group_screen(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "ubah kelompok")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GroupEditorScreen)
