@@ -9,6 +9,10 @@
 Every step is written to the session's review trail (who, what, when), so a supervisor can read
 how a log came to be what it is. After sign-off the session is locked: a facilitator's later change
 is an amendment kept beside the original text, never a silent overwrite.
+
+The rules live here, not in the screen, so the CLI, sync and every screen keep them: a return
+needs its reason; a sign-off needs a name that did not facilitate the session, and no safety flag
+left open (see `sign_off`).
 """
 
 from __future__ import annotations
