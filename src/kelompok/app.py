@@ -72,7 +72,11 @@ class KelompokApp(App[int]):
         # Who is acting in this run. `kelompok review` opens as supervisor without changing the
         # role saved in the settings; switching role in the app (F4) changes both.
         self.role: str = role or self.settings.role
-        self.user_name: str = name or self.settings.name
+        # One name per role (a shared laptop must not sign the supervisor's steps with the
+        # facilitator's name); `name` given for this run is the name of the role it opens in.
+        self.names: dict[str, str] = {r: self.settings.name_for(r) for r in ("facilitator", "supervisor")}
+        if name:
+            self.names[self.role] = name
         if lang:
             set_language(lang)
         self._crash_line: Text | None = None
@@ -142,26 +146,38 @@ class KelompokApp(App[int]):
         self.settings_problem = None
         self.notify(t("settings.moved", path=moved), timeout=8)
 
-    def ask_name(self, then: Callable[[str], None] | None = None) -> None:
-        """Ask the user's name (comments, sign-offs and amendments carry it), keep it, then go on."""
+    @property
+    def user_name(self) -> str:
+        """The name of the role acting now: what its comments, sign-offs and amendments carry."""
+        return self.names.get(self.role, "")
+
+    @user_name.setter
+    def user_name(self, name: str) -> None:
+        self.names[self.role] = name
+
+    def ask_name(self, then: Callable[[str], None] | None = None, role: str | None = None) -> None:
+        """Ask the name of `role` (default: the acting one), keep it, then go on."""
+        from kelompok.settings import NAME_FIELD
         from kelompok.tui.dialogs.name import NameDialog
+
+        role = role or self.role
 
         def chosen(name: str | None) -> None:
             if not name:
                 return
-            self.user_name = name
-            self.remember(name=name)
+            self.names[role] = name
+            self.remember(**{NAME_FIELD[role]: name})
             self.identity_changed.publish(self.role)
             if then is not None:
                 then(name)
 
-        self.push_screen(NameDialog(self.user_name, self.role), chosen)
+        self.push_screen(NameDialog(self.names.get(role, ""), role), chosen)
 
     def action_switch_role(self) -> None:
-        """Facilitator ⇄ supervisor; the first time, ask the name."""
+        """Facilitator ⇄ supervisor; the first time a role is taken, ask its name."""
         role = "supervisor" if self.role == "facilitator" else "facilitator"
-        if not self.user_name:
-            self.ask_name(lambda _name: self._set_role(role))
+        if not self.names.get(role):
+            self.ask_name(lambda _name: self._set_role(role), role=role)
         else:
             self._set_role(role)
 

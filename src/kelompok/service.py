@@ -67,11 +67,32 @@ class GroupOverview:
     returned: int = 0
     """Sessions the supervisor returned to the facilitator."""
     safety_flags: int = 0
-    """Safety notes in sessions not yet signed off."""
+    """Open safety flags (notes and attendance reasons whose follow-up is not closed), in any session."""
     unreadable: int = 0
     """Session files that cannot be read."""
     problem: str = ""
     """Why `group.toml` itself cannot be read (then nothing else is filled in)."""
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    """One session log waiting for someone: submitted (for the supervisor) or returned (for the facilitator)."""
+
+    group_dir: Path
+    group_name: str
+    number: int
+    date: dt.date
+    """The date of the meeting."""
+    since: dt.datetime | None
+    """When it was submitted or returned (the review trail), None for a file without a trail."""
+    by: str
+    """Who submitted or returned it."""
+    open_flags: int
+    """Safety flags of the session still open."""
+
+
+INBOX_STEP = {"submitted": "submitted", "returned": "returned"}
+"""The trail action that put a log in each inbox."""
 
 
 Listener = Callable[[Change], None]
@@ -147,11 +168,11 @@ class GroupService:
     def overview(self, group_dir: Path) -> GroupOverview:
         """Read every session of one group for the home screen's details (slow: use a worker)."""
         from kelompok.sessions.fileio import DataError
-        from kelompok.sessions.review import safety_flags
+        from kelompok.sessions.safety import safety_items
         from kelompok.sessions.store import load_group, load_session, session_numbers
 
         try:
-            load_group(group_dir)
+            group = load_group(group_dir)
         except DataError as error:
             return GroupOverview(problem=error.problem)
         last_held = next_planned = None
@@ -169,9 +190,41 @@ class GroupService:
                 last_held = session.date
             awaiting += session.review.status == "submitted"
             returned += session.review.status == "returned"
-            if session.review.status != "reviewed":
-                flags += len(safety_flags(session))
+            # A flag is a duty until its follow-up is closed, whatever the log's review status.
+            flags += sum(item.open for item in safety_items(session))
+        if next_planned is None and group.next_date is not None and (last_held is None or group.next_date > last_held):
+            next_planned = group.next_date  # agreed in the group editor, not planned yet
         return GroupOverview(last_held, next_planned, awaiting, returned, flags, unreadable)
+
+    def inbox(self, status: str = "submitted") -> list[InboxItem]:
+        """Every session log of the workspace with this review status, oldest first (slow: use a worker).
+
+        `submitted`: the supervisor's inbox; `returned`: the facilitator's list of logs to change.
+        Unreadable groups and sessions are left out here; the home screen lists them.
+        """
+        from kelompok.sessions.fileio import DataError
+        from kelompok.sessions.safety import safety_items
+        from kelompok.sessions.store import list_groups, load_session, session_numbers
+
+        items = []
+        for entry in list_groups(self.workspace):
+            if entry.group is None:
+                continue
+            for number in session_numbers(entry.path):
+                try:
+                    session = load_session(entry.path, number)
+                except DataError:
+                    continue
+                if session.review.status != status:
+                    continue
+                steps = [e for e in session.review.trail if e.action == INBOX_STEP.get(status)]
+                last = steps[-1] if steps else None
+                items.append(InboxItem(
+                    entry.path, entry.group.name, number, session.date,
+                    last.at if last else None, last.who if last else "",
+                    sum(item.open for item in safety_items(session)),
+                ))  # fmt: skip
+        return sorted(items, key=lambda item: (item.since or dt.datetime.combine(item.date, dt.time()), item.group_name, item.number))
 
     # ── units of work ──
 
@@ -210,13 +263,46 @@ class GroupService:
         kwargs = {"now": now} if now is not None else {}
         return self.review_step(group_dir, session, lambda draft: review.amend(draft, by, field, text, **kwargs))
 
-    def edit_group(self, group_dir: Path, group: Group, change: Callable[[Group], object], what: str = "roster") -> Group:
-        """Copy → change → save for `group.toml` (roster, seating, consent)."""
+    def edit_group(
+        self, group_dir: Path, group: Group, change: Callable[[Group], object], what: str = "roster", *, who: str = "", now: dt.datetime | None = None
+    ) -> Group:
+        """Copy → change → save for `group.toml` (roster, seating, consent, purpose, schedule).
+
+        With `who`, the edit is audited in the same unit of work: it is checked against `group`
+        (member codes never change, no member disappears) and one `group_edited` entry naming
+        what changed (codes and field ids, no values) goes into the group's audit trail.
+        """
+        from kelompok.sessions.group_edit import record_edit
         from kelompok.sessions.store import save_group
 
-        draft = self._unit_of_work(group, change, lambda saved: save_group(group_dir, saved))
+        def audited(draft: Group) -> None:
+            change(draft)
+            if who:
+                record_edit(group, draft, who, now or dt.datetime.now())
+
+        draft = self._unit_of_work(group, audited, lambda saved: save_group(group_dir, saved))
         self._publish(Change(group_dir, None, what))
         return draft
+
+    def replace_group(self, group_dir: Path, group: Group, edited: Group, who: str, now: dt.datetime | None = None) -> Group:
+        """Save the group editor's copy `edited` of `group` as one audited unit of work."""
+
+        def take(draft: Group) -> None:
+            fresh = edited.model_copy(deep=True)
+            for name in type(edited).model_fields:
+                if name != "audit":  # the trail is the file's, plus this edit's own entry
+                    setattr(draft, name, getattr(fresh, name))
+
+        return self.edit_group(group_dir, group, take, "group", who=who, now=now)
+
+    def forget(self, group_dir: Path, plan: object, who: str, now: dt.datetime | None = None) -> list[Path]:
+        """Erase a member as `plan` (sessions.forget.plan_forget) says, then tell the screens."""
+        from kelompok.sessions.forget import apply_forget
+
+        with self._lock:
+            written = apply_forget(plan, who, now)  # type: ignore[arg-type]
+        self._publish(Change(group_dir, None, "forget"))
+        return written
 
     def _unit_of_work(self, original: M, change: Callable[[M], object], save: Callable[[M], object]) -> M:
         """Copy → change → validate → save; `original` is untouched whatever fails."""

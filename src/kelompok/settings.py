@@ -1,14 +1,18 @@
-"""The user's settings: who is using kelompok (name and role) and in which language.
+"""The user's settings: who is using kelompok (a name per role, the role) and in which language.
 
 Stored as TOML at `kelompok.paths.config_file()`, for example:
 
     format = 1
     name = "Retno Palupi"
+    supervisor_name = "Dedi Supriadi"
     role = "supervisor"
     language = "id"
 
-The name is what comments, sign-offs and amendments are signed with; the role decides which review
-steps the app offers (a facilitator submits and amends, a supervisor returns and signs off).
+One laptop is often shared: the facilitator's, on which her supervisor reviews. So each role keeps
+its own name (`name` is the facilitator's: files from before kept one name, and it was hers), and
+comments, sign-offs and amendments are signed with the name of the role acting now. The role
+decides which review steps the app offers (a facilitator submits and amends, a supervisor returns
+and signs off).
 
 A settings file that cannot be read is never written over: `read_settings` gives the defaults
 together with the problem, the app says so and keeps the defaults in memory, and only when the
@@ -46,7 +50,9 @@ class Settings(BaseModel):
     format: int = SETTINGS_FORMAT
     """File format version."""
     name: str = Field(default="", max_length=120)
-    """The user's name as it appears on comments, sign-offs and amendments."""
+    """The facilitator's name, on her submissions, comments and amendments (older files: the one name)."""
+    supervisor_name: str = Field(default="", max_length=120)
+    """The supervisor's name, on his comments, returns and sign-offs."""
     role: Role = "facilitator"
     """The role the app opens in: `facilitator` or `supervisor`."""
     language: Literal["id", "en"] | None = None
@@ -55,10 +61,18 @@ class Settings(BaseModel):
     """The model of group development that stage signals are read in: Tuckman, or the Boston
     model (Garland, Jones & Kolodny) taught in Indonesian schools of social work."""
 
-    @field_validator("name")
+    @field_validator("name", "supervisor_name")
     @classmethod
     def _trimmed(cls, name: str) -> str:
         return " ".join(name.split())
+
+    def name_for(self, role: str) -> str:
+        """The name the given role signs with ("" when not known yet)."""
+        return self.supervisor_name if role == "supervisor" else self.name
+
+
+NAME_FIELD = {"facilitator": "name", "supervisor": "supervisor_name"}
+"""The settings field that keeps each role's name."""
 
 
 def settings_path(path: Path | None = None) -> Path:

@@ -141,8 +141,8 @@ async def test_the_remarks_say_what_needs_the_facilitator(tmp_path: Path):
     async with app.run_test(size=(160, 30)) as pilot:
         await settle(pilot)
         rows = {row[0]: row[4] for row in table_rows(app, "#groups")}
-        # Hand-checked in sample_groups/: the self-help group has one safety note in a log not signed off.
-        assert rows["KDS Pelangi Harapan"].startswith("⚑ 1 safety notes")
+        # Hand-checked in sample_groups/: the self-help group has one safety flag still open (a badge).
+        assert rows["KDS Pelangi Harapan"].startswith(" ⚑ 1 open ")
         assert all("last " in remark for remark in rows.values())
 
 

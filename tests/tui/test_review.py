@@ -125,7 +125,7 @@ async def test_comment_return_amend_submit_sign_off_lock_and_the_trail_holds_eve
         await write_dialog(pilot, "Siapa menanggapi?")
         data = on_disk(folder, SUBMITTED)
         assert data["review"]["comments"] == [{"at": "2026-11-23T09:30:00", "author": "Retno Palupi", "text": "Siapa menanggapi?", "event": seq}]
-        assert load_settings().name == "Retno Palupi", "the name is remembered for the next time"
+        assert load_settings().supervisor_name == "Retno Palupi", "the supervisor's name is remembered for the next time"
         assert "[1]" in [str(cell) for cell in timeline.get_row_at(2)], "the act shows its comment"
 
         # A comment on a section: back to the list, down to the plan, `c`.
@@ -149,12 +149,12 @@ async def test_comment_return_amend_submit_sign_off_lock_and_the_trail_holds_eve
         ]
         assert screen.check_action("sign_off", ()) is None, "a returned log cannot be signed off (dimmed)"
 
-        # The facilitator (F4, then their own name) completes the notes and submits again.
+        # The facilitator (F4 asks her own name the first time) completes the notes and submits again.
         await pilot.press("f4")
         await pilot.pause()
-        assert app.role == "facilitator"
+        await write_dialog(pilot, "Hendra Saputra", "NameDialog")
+        assert (app.role, app.user_name) == ("facilitator", "Hendra Saputra")
         assert screen.check_action("sign_off", ()) is False, "the supervisor's steps are hidden"
-        await change_name(pilot, "Hendra Saputra")
         await pilot.press("a")
         await pilot.pause()
         assert type(app.screen).__name__ == "AmendDialog"
@@ -169,9 +169,10 @@ async def test_comment_return_amend_submit_sign_off_lock_and_the_trail_holds_eve
         assert "amendments" not in data["review"], "before sign-off a change is an edit, not an amendment"
         signed_notes = data["notes"]
 
-        # The supervisor signs off (asked first); the session is locked.
+        # The supervisor signs off (asked first); the session is locked. Each role kept its name.
         await pilot.press("f4")
-        await change_name(pilot, "Retno Palupi")
+        await pilot.pause()
+        assert (app.role, app.user_name) == ("supervisor", "Retno Palupi")
         await pilot.press("o")
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmDialog"
@@ -191,7 +192,8 @@ async def test_comment_return_amend_submit_sign_off_lock_and_the_trail_holds_eve
         assert isinstance(app.screen, ReviewScreen), "dimmed keys open nothing"
         # … and the facilitator's change becomes an amendment beside the signed-off text.
         await pilot.press("f4")
-        await change_name(pilot, "Hendra Saputra")
+        await pilot.pause()
+        assert app.user_name == "Hendra Saputra"
         assert screen.check_action("submit", ()) is None
         steps_before = len(trail(folder, SUBMITTED))
         await pilot.press("s")
@@ -265,10 +267,11 @@ async def test_role_decides_which_steps_are_offered(tmp_path: Path):
         await pilot.pause()
         assert on_disk(folder, DRAFT)["review"]["status"] == "submitted"
         assert screen.check_action("submit", ()) is None, "submitted once: dimmed until returned"
-        await pilot.press("f4")
+        await pilot.press("f4")  # the supervisor's name is asked: never the facilitator's reused
         await pilot.pause()
+        await write_dialog(pilot, "Dedi", "NameDialog")
         assert [screen.check_action(a, ()) for a in ("submit", "amend", "return_log", "sign_off")] == [False, False, True, True]
-        assert "supervisor: Hendra" in screen.query_one(ReviewStatusLine).text
+        assert "supervisor: Dedi" in screen.query_one(ReviewStatusLine).text
 
 
 async def test_a_group_held_by_another_process_opens_read_only_and_writes_nothing(tmp_path: Path):

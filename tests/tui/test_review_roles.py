@@ -29,11 +29,17 @@ async def test_f4_on_home_asks_the_name_once_then_switches_and_remembers(group_d
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert (app.role, app.user_name) == ("supervisor", "Retno")
-        assert load_settings() == Settings(name="Retno", role="supervisor")
-        await pilot.press("f4")  # the name is known now: no dialog
+        assert load_settings() == Settings(supervisor_name="Retno", role="supervisor")
+        await pilot.press("f4")  # the facilitator's name is not known yet: asked, once
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NameDialog"
+        await pilot.press(*"Sari", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and (app.role, app.user_name) == ("facilitator", "Sari")
+        await pilot.press("f4", "f4")  # both names known now: no dialog
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and app.role == "facilitator"
-        assert load_settings().role == "facilitator"
+        assert load_settings() == Settings(name="Sari", supervisor_name="Retno", role="facilitator")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, GroupScreen)
@@ -74,14 +80,14 @@ def test_kelompok_review_is_a_verb_that_opens_the_app_as_supervisor(tmp_path: Pa
 
 
 async def test_review_role_for_one_run_does_not_change_the_saved_role(group_dir: Path):
-    save_settings(Settings(name="Hendra", role="facilitator"))
+    save_settings(Settings(name="Hendra", supervisor_name="Dedi", role="facilitator"))
     app = make_app(group_dir.parent, lang="id", offer_samples=False, role="supervisor")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert (app.role, app.user_name) == ("supervisor", "Hendra")
+        assert (app.role, app.user_name) == ("supervisor", "Dedi"), "the supervisor signs with his own name"
         await pilot.press("f2")  # remembering the language must not save the one-run role
         await pilot.pause()
-    assert load_settings() == Settings(name="Hendra", role="facilitator", language="en")
+    assert load_settings() == Settings(name="Hendra", supervisor_name="Dedi", role="facilitator", language="en")
 
 
 async def test_the_language_chosen_with_f2_is_the_next_start_language(group_dir: Path):
@@ -121,4 +127,4 @@ async def test_a_bad_settings_file_is_reported_kept_and_only_moved_aside_when_th
         await pilot.pause()
     kept = [p for p in path.parent.iterdir() if p.name.startswith(f"{path.name}.bad-")]
     assert len(kept) == 1 and kept[0].read_bytes() == b"role = [\n"
-    assert load_settings() == Settings(name="Retno", role="supervisor")
+    assert load_settings() == Settings(supervisor_name="Retno", role="supervisor")

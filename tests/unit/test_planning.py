@@ -584,3 +584,12 @@ def test_markdown_plan_keeps_links_images_and_html_in_user_text_as_text() -> Non
     assert "!\\[beacon\\](http://example.org/p.png)" in text and "\\<img src=x onerror=alert(1)\\>" in text
     assert "KUBE \\<script\\>x\\</script\\>" in text
     assert "- [ ] " in text or "- [x] " in text or "## " in text  # the plan's own Markdown still works
+
+
+def test_a_member_who_declined_to_be_noted_is_not_asked_again_but_one_without_consent_is() -> None:
+    group = make_group("task")
+    group.members[1].consent.recording = False
+    group.members[1].consent.declined_noting = True
+    group.members[2].consent.recording = False
+    (check,) = [c for c in check_plan(group, 4, fixed(group, 4), "id") if c.id == "recording_without_consent"]
+    assert "A3" in check.message and "A2" not in check.message

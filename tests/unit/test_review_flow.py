@@ -82,3 +82,58 @@ def test_running_session_cannot_be_submitted_and_comments_need_text_and_a_real_e
         review.comment(session, "S", "   ", now=clock)
     with pytest.raises(review.ReviewError):
         review.comment(session, "S", "?", event=999, now=clock)
+
+
+def test_the_name_that_facilitated_a_session_cannot_sign_it_off():
+    session = make_session()
+    review.submit(session, "Bu Sari Wulandari", now=clock)
+    before = session.review.model_copy(deep=True)
+    for same in ("Bu Sari Wulandari", "  bu sari   WULANDARI "):
+        with pytest.raises(review.ReviewError, match="(?i)sari"):
+            review.sign_off(session, same, now=clock)
+    with pytest.raises(review.ReviewError, match="Hendra"):
+        review.sign_off(session, "Hendra", now=clock, facilitators=["Hendra"])  # a co-facilitator named in the group
+    assert session.review == before, "a refused sign-off changes nothing"
+    review.sign_off(session, "Pak Dimas", now=clock, facilitators=["Hendra"])
+    assert session.review.signoff is not None and session.review.signoff.by == "Pak Dimas"
+
+
+def test_self_sign_off_is_refused_in_both_languages():
+    from kelompok.i18n import set_language
+
+    session = make_session()
+    review.submit(session, "Rina", now=clock)
+    set_language("en")
+    try:
+        with pytest.raises(review.ReviewError, match="Rina facilitated this session"):
+            review.sign_off(session, "Rina", now=clock)
+    finally:
+        set_language("id")
+    with pytest.raises(review.ReviewError, match="Rina memfasilitasi sesi ini"):
+        review.sign_off(session, "Rina", now=clock)
+
+
+def test_an_empty_return_reason_is_refused():
+    session = make_session()
+    review.submit(session, "F", now=clock)
+    for reason in ("", "   "):
+        with pytest.raises(review.ReviewError, match="alasan"):
+            review.return_to_facilitator(session, "S", reason, now=clock)
+    assert session.review.status == "submitted" and session.review.comments == []
+
+
+def test_an_open_safety_flag_blocks_sign_off_until_it_is_acknowledged_with_its_follow_up():
+    from kelompok.sessions.models import Event
+    from kelompok.sessions.safety import close_follow_up, safety_items
+
+    session = make_session()
+    session.events.append(Event(seq=session.next_seq(), at=120.0, kind="note", note="cerita kekerasan di rumah", safety=True))
+    review.submit(session, "F", now=clock)
+    with pytest.raises(review.ReviewError, match="keselamatan"):
+        review.sign_off(session, "S", now=clock)
+    [item] = safety_items(session)
+    close_follow_up(session, item.key, "S", "Dirujuk ke UPTD PPA, dihubungi 10 Maret", clock())
+    review.sign_off(session, "S", now=clock)
+    [item] = safety_items(session)
+    assert item.follow_up.status == "followed_up" and item.follow_up.closing_note.startswith("Dirujuk")
+    assert [e.action for e in session.review.trail][-2:] == ["safety_followed_up", "signed_off"]

@@ -87,3 +87,13 @@ def test_messages_follow_the_language():
     i18n.set_language("en")
     _, problem = read_settings()
     assert problem is not None and "field nama" in str(problem)
+
+
+def test_an_old_file_with_one_name_reads_it_as_the_facilitators(tmp_path: Path):
+    path = tmp_path / "config.toml"
+    path.write_text('format = 1\nname = "Rina Kartika"\nrole = "supervisor"\n', encoding="utf-8")
+    settings = load_settings(path)
+    assert (settings.name_for("facilitator"), settings.name_for("supervisor")) == ("Rina Kartika", "")
+    save_settings(settings.model_copy(update={"supervisor_name": "Dedi  Supriadi"}), path)
+    again = load_settings(path)
+    assert (again.name, again.supervisor_name) == ("Rina Kartika", "Dedi Supriadi")

@@ -316,6 +316,9 @@ class Group(Strict):
     """How often the group meets (e.g. `mingguan`, `weekly`)."""
     session_minutes: int | None = Field(default=None, ge=5, le=24 * 60)
     """Usual length of a session in minutes."""
+    next_date: LaxDate | None = None
+    """The date agreed for the next meeting, when one was agreed (the group editor sets it); the
+    home screen shows it until a session for it is planned."""
     audit: list[AuditEntry] = Field(default_factory=list)
     """Audit trail: exports with names, sign-offs, amendments."""
     population: list[PopulationFlag] = Field(default_factory=list)

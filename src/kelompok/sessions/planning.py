@@ -464,7 +464,9 @@ def check_plan(group: Group, session_number: int, plan: SessionPlan, lang: str) 
         level: CheckLevel = "warning" if gtype.caution_level == "high" or flags else "info"
         checks.add("confidentiality_limits_missing", level)
 
-    unconsented = [m.code for m in members if not m.forgotten and not m.consent.may_be_noted(m.minor) and not m.minor]
+    # A member who declined to be noted is not asked again (models.Consent.declined_noting): she
+    # attends, and the Recorder notes nothing of hers.
+    unconsented = [m.code for m in members if not m.forgotten and not m.minor and not m.consent.may_be_noted(False) and not m.consent.declined_noting]
     if unconsented:
         checks.add("recording_without_consent", "warning", codes=", ".join(unconsented))
     unguarded = [m.code for m in members if m.minor and not m.forgotten and missing_for(m)]

@@ -9,15 +9,20 @@
 Every step is written to the session's review trail (who, what, when), so a supervisor can read
 how a log came to be what it is. After sign-off the session is locked: a facilitator's later change
 is an amendment kept beside the original text, never a silent overwrite.
+
+The rules live here, not in the screen, so the CLI, sync and every screen keep them: a return
+needs its reason; a sign-off needs a name that did not facilitate the session, and no safety flag
+left open (see `sign_off`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from kelompok.i18n import t
 from kelompok.sessions.models import Amendment, AuditEntry, Comment, Session, SignOff
+from kelompok.sessions.safety import safety_items
 
 Now = Callable[[], dt.datetime]
 
@@ -67,19 +72,53 @@ def comment(session: Session, author: str, text: str, *, section: str = "", even
 
 
 def return_to_facilitator(session: Session, by: str, reason: str = "", now: Now = _now) -> None:
-    """The supervisor sends the log back for changes (a reason becomes a comment)."""
+    """The supervisor sends the log back for changes; the reason, which becomes a comment, is
+    required: a facilitator handed back a log without a word does not know what to change."""
     _require(session, ("submitted",), "return")
-    if reason.strip():
-        comment(session, by, reason, section="review", now=now)
+    if not reason.strip():
+        raise ReviewError(t("review_flow.no_reason"))
+    comment(session, by, reason, section="review", now=now)
     session.review.status = "returned"
     _step(session, by, "returned", "", now)
 
 
-def sign_off(session: Session, by: str, now: Now = _now) -> None:
-    """The supervisor approves the log; from now on the session is locked."""
-    _require(session, ("submitted",), "sign_off")
+def _same_person(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def facilitated_by(session: Session, facilitators: Iterable[str] = ()) -> list[str]:
+    """The names that facilitated a session: whoever submitted its log (the trail), and the
+    group's facilitators when the caller knows them."""
+    names = [entry.who for entry in session.review.trail if entry.action == "submitted"]
+    names += list(facilitators)
+    unique: list[str] = []
+    for name in names:
+        if name.strip() and not any(_same_person(name, seen) for seen in unique):
+            unique.append(name)
+    return unique
+
+
+def check_signer(session: Session, by: str, facilitators: Iterable[str] = ()) -> None:
+    """Raise ReviewError unless `by` may sign this log off: a name, and not one that facilitated it."""
     if not by.strip():
         raise ReviewError(t("review_flow.no_name"))
+    if any(_same_person(by, name) for name in facilitated_by(session, facilitators)):
+        raise ReviewError(t("review_flow.own_log", name=" ".join(by.split())))
+
+
+def sign_off(session: Session, by: str, now: Now = _now, *, facilitators: Iterable[str] = ()) -> None:
+    """The supervisor approves the log; from now on the session is locked.
+
+    Refused when `by` is a name that facilitated the session (its submitter, or one of the
+    group's `facilitators`): supervision is a second pair of eyes, and one laptop shared by both
+    roles must not let a facilitator approve her own log. Refused too while a safety flag is
+    open: the supervisor first acknowledges each one and notes its follow-up
+    (`safety.close_follow_up`), so no log is approved with a disclosure nobody answered.
+    """
+    _require(session, ("submitted",), "sign_off")
+    check_signer(session, by, facilitators)
+    if any(item.open for item in safety_items(session)):
+        raise ReviewError(t("review_flow.open_safety"))
     when = _step(session, by, "signed_off", "", now)
     session.review.status = "reviewed"
     session.review.signoff = SignOff(by=by.strip(), at=when)

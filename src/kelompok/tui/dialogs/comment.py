@@ -51,7 +51,8 @@ class CommentDialog(ModalScreen[str | None]):
     def _save(self) -> None:
         text = self.query_one("#comment-text", Input).value.strip()
         if not text:
-            self.notify(t("review_screen.comment.empty"), severity="warning")
+            # A return says why it is refused: the facilitator must learn what to change.
+            self.notify(t("review_flow.no_reason" if self.returning else "review_screen.comment.empty"), severity="warning")
             self.query_one("#comment-text", Input).focus()
             return
         self.dismiss(text)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
@@ -30,6 +31,7 @@ class GroupScreen(KelompokScreen):
         Binding("s", "sociogram", "keys.sociogram"),
         Binding("v", "review", "keys.review"),
         Binding("x", "export", "keys.export"),
+        Binding("e", "edit_group", "group_editor.keys.open"),
     ]
 
     def __init__(self, group_dir: Path) -> None:
@@ -134,6 +136,14 @@ class GroupScreen(KelompokScreen):
         from kelompok.tui.dialogs.export import ExportDialog
 
         self.open_screen(ExportDialog, self.group_dir, self.selected_number())
+
+    def action_edit_group(self) -> None:
+        from kelompok.tui.screens.group_editor import GroupEditorScreen
+
+        self.open_screen(GroupEditorScreen, self.group_dir, self.read_only)
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(t("group_editor.commands.open"), t("group_editor.commands.open_help"), self.action_edit_group)
 
     def on_screen_resume(self) -> None:
         """Shown first, or again after a child screen (the sessions may have changed)."""

@@ -3,18 +3,19 @@ each group's details (last and next session, reviews, safety notes) from its ses
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from kelompok.i18n import get_language, t
 from kelompok.listing import GroupLine, list_group_lines, type_name
-from kelompok.tui.safe_text import plain
+from kelompok.tui.safe_text import clean, plain
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.widgets.footer import TranslatedFooter
 
@@ -35,24 +36,34 @@ def short_date(value) -> str:
     return f"{value.day} {month[:3]} {value.year}"
 
 
-def overview_text(overview: GroupOverview) -> str:
-    """The remarks column: what needs the facilitator first (safety, returned logs), then the dates."""
+BADGE_STYLE = "bold reverse"  # i18n: same in every language (a Rich style)
+"""Returned logs and open safety flags stand out without colour (reverse video), as badges."""
+
+
+def overview_parts(overview: GroupOverview) -> list[tuple[str, str]]:
+    """The remarks column as (text, style): what needs someone first (safety, returned logs, logs
+    waiting for the supervisor), then the dates."""
     if overview.problem:
-        return t("home.unreadable", error=overview.problem)
+        return [(t("home.unreadable", error=overview.problem), "")]
     parts = []
     if overview.safety_flags:
-        parts.append(t("overview.flags", count=overview.safety_flags))
+        parts.append((t("overview.flags", count=overview.safety_flags), BADGE_STYLE))
     if overview.returned:
-        parts.append(t("overview.returned", count=overview.returned))
+        parts.append((t("overview.returned", count=overview.returned), BADGE_STYLE))
     if overview.awaiting_review:
-        parts.append(t("overview.awaiting", count=overview.awaiting_review))
+        parts.append((t("overview.awaiting", count=overview.awaiting_review), "bold"))
     if overview.unreadable:
-        parts.append(t("overview.unreadable", count=overview.unreadable))
+        parts.append((t("overview.unreadable", count=overview.unreadable), ""))
     if overview.next_planned:
-        parts.append(t("overview.next", date=short_date(overview.next_planned)))
+        parts.append((t("overview.next", date=short_date(overview.next_planned)), ""))
     if overview.last_held:
-        parts.append(t("overview.last", date=short_date(overview.last_held)))
-    return " · ".join(parts) or t("overview.nothing")
+        parts.append((t("overview.last", date=short_date(overview.last_held)), ""))
+    return parts or [(t("overview.nothing"), "")]
+
+
+def overview_text(overview: GroupOverview) -> str:
+    """The remarks column as plain text."""
+    return " · ".join(text for text, _style in overview_parts(overview))
 
 
 class HomeScreen(KelompokScreen):
@@ -61,9 +72,15 @@ class HomeScreen(KelompokScreen):
     BINDINGS = [
         Binding("enter", "open_group", "keys.open", show=True),
         Binding("n", "new_group", "keys.new_group"),
+        Binding("i", "inbox", "inbox.keys.inbox"),
         Binding("r", "reload", "keys.reload"),
         Binding("s", "sync", "keys.sync"),
     ]
+
+    DEFAULT_CSS = """
+    HomeScreen #group-remarks { dock: bottom; height: 2; padding: 0 1; background: $boost; }
+    HomeScreen #inbox-line { padding: 0 1; height: auto; text-style: bold; }
+    """
 
     def __init__(self, workspace: Path) -> None:
         super().__init__()
@@ -78,7 +95,9 @@ class HomeScreen(KelompokScreen):
         yield Header()
         yield Static(id="workspace-line")
         yield Static(id="sync-line")
+        yield Static(id="inbox-line")
         yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+        yield Static(id="group-remarks")
         yield Static(id="empty-hint")
         yield TranslatedFooter()
 
@@ -115,12 +134,41 @@ class HomeScreen(KelompokScreen):
         table = self.query_one("#groups", DataTable)
         if key in table.rows:
             table.update_cell(key, "status", self._status_text(Path(key).name, overview))
+        self._show_remarks()
+        self._show_inbox_line()
+
+    def _show_inbox_line(self) -> None:
+        """How many logs wait for the acting role across every group, and the key that lists them."""
+        role = self.kelompok.role
+        if role == "supervisor":
+            count = sum(o.awaiting_review for o in self.overviews.values())
+        else:
+            count = sum(o.returned for o in self.overviews.values())
+        self.query_one("#inbox-line", Static).update(t(f"inbox.waiting.{role}", count=count) if count else "")
+
+    @on(DataTable.RowHighlighted, "#groups")
+    def _show_remarks(self) -> None:
+        """The highlighted group's remarks in full under the table: at 80 columns the column cuts them."""
+        entry = self.selected_entry()
+        line = self.query_one("#group-remarks", Static)
+        if entry is None or entry.problem:
+            line.update("")
+            return
+        remarks = self._status_text(entry.path.name, self.overviews.get(str(entry.path)))
+        line.update(Text.assemble((clean(entry.name), "bold"), ": ", remarks))
 
     def _status_text(self, folder: str, overview: GroupOverview | None) -> Text:
         """The remarks column: what sync brought or has still to send first, then the group's news."""
         synced = self.sync_status.group_line(folder) if self.sync_status else ""
-        news = overview_text(overview) if overview else t("overview.loading")
-        return plain(" · ".join(part for part in (synced, news) if part))
+        parts = [(synced, "")] if synced else []
+        parts += overview_parts(overview) if overview else [(t("overview.loading"), "")]
+        text = Text()
+        for index, (part, style) in enumerate(parts):
+            if index:
+                text.append(" · ")
+            # Badges get a space on each side, so the reverse-video block reads as one label.
+            text.append(clean(f" {part} " if style == BADGE_STYLE else part), style=style or None)
+        return text
 
     def _column_widths(self) -> list[int]:
         """Name, type, members, sessions, remarks: all five fit the table's width (80 columns too)."""
@@ -140,7 +188,7 @@ class HomeScreen(KelompokScreen):
     def relabel(self) -> None:
         super().relabel()
         self.sub_title = t("home.subtitle")
-        self.query_one("#workspace-line", Static).update(plain(t("home.workspace", path=self.workspace)))
+        self._show_workspace_line()
         self.query_one("#sync-line", Static).update(self.sync_status.line() if self.sync_status else "")
         table = self.query_one("#groups", DataTable)
         cursor = table.cursor_row
@@ -159,8 +207,20 @@ class HomeScreen(KelompokScreen):
                 table.add_row(plain(entry.name), type_label(entry.type), str(entry.members), str(entry.sessions), status, key=str(entry.path))
         if self.entries:
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
+        self._show_remarks()
         hint = "" if self.entries else t("home.empty")
         self.query_one("#empty-hint", Static).update(hint)
+
+    def _show_workspace_line(self) -> None:
+        """The workspace, and who is acting: the role and that role's own name."""
+        app = self.kelompok
+        who = t("review_screen.role", role=t(f"settings.role.{app.role}"), name=app.user_name or t("review_screen.no_name"))
+        self.query_one("#workspace-line", Static).update(plain(f"{t('home.workspace', path=self.workspace)} · {who}"))
+
+    def identity_changed(self) -> None:
+        if self.is_mounted:
+            self._show_workspace_line()
+            self._show_inbox_line()
 
     def selected_entry(self) -> GroupLine | None:
         table = self.query_one("#groups", DataTable)
@@ -205,6 +265,16 @@ class HomeScreen(KelompokScreen):
 
     def action_reload(self) -> None:
         self.load()
+
+    def action_inbox(self) -> None:
+        """The logs waiting for the acting role, across every group (tui/screens/inbox.py)."""
+        from kelompok.tui.screens.inbox import InboxScreen
+
+        self.open_screen(InboxScreen, self.workspace)
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        role = self.kelompok.role
+        yield SystemCommand(t(f"inbox.title.{role}"), t(f"inbox.command_help.{role}"), self.action_inbox)
 
     def action_sync(self) -> None:
         from kelompok.tui.sync_action import start_sync

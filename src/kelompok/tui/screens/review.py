@@ -422,17 +422,51 @@ class ReviewScreen(KelompokScreen):
         self._with_name(ask_reason)
 
     def action_sign_off(self) -> None:
-        def confirm(name: str) -> None:
+        """Sign off: refused at once for the name that facilitated the log; an open safety flag is
+        first acknowledged with a note of its follow-up (one dialog per flag), then the sign-off
+        and the follow-ups are saved as one step."""
+
+        def start(name: str) -> None:
+            try:
+                review.check_signer(self.session, name, self.group.facilitators)
+            except review.ReviewError as error:
+                self.notify(str(error), title=t("review_screen.cannot"), severity="warning", timeout=10)
+                return
+            flags = [item for item in self._flags() if item.open]
+            self._acknowledge(flags, len(flags), {}, lambda notes: confirm(name, notes))
+
+        def confirm(name: str, notes: dict[str, str]) -> None:
             from kelompok.tui.dialogs.confirm import ConfirmDialog
+
+            def step(draft: Session) -> None:
+                for key, note in notes.items():
+                    close_follow_up(draft, key, name, note, self._now())
+                review.sign_off(draft, name, now=self._now, facilitators=self.group.facilitators)
 
             def done(yes: bool | None) -> None:
                 if yes:
-                    self._apply(lambda s: review.sign_off(s, name, now=self._now), t("review_screen.signed_off", number=self.number))
+                    self._apply(step, t("review_screen.signed_off", number=self.number))
 
             question = t("review_screen.confirm_sign_off", number=self.number, name=name)
             self.app.push_screen(ConfirmDialog(question, t("review_screen.sign_off_yes"), t("review_screen.sign_off_no")), done)
 
-        self._with_name(confirm)
+        self._with_name(start)
+
+    def _acknowledge(self, items: list, total: int, notes: dict[str, str], then: Callable[[dict[str, str]], None]) -> None:
+        """Ask the follow-up note of each open safety flag in turn; cancelling one stops the sign-off."""
+        if not items:
+            then(notes)
+            return
+        from kelompok.tui.dialogs.comment import CommentDialog
+
+        item, rest = items[0], items[1:]
+
+        def done(text: str | None) -> None:
+            if text:
+                self._acknowledge(rest, total, {**notes, item.key: text}, then)
+
+        title = t("inbox.acknowledge_title", line=safety_line(item), index=total - len(items) + 1, total=total)
+        self.app.push_screen(CommentDialog(title, hint=item.text, confirm=t("inbox.acknowledge_yes")), done)
 
     def action_submit(self) -> None:
         if self.session.state != "ended":
