@@ -38,12 +38,12 @@ from kelompok.sessions.models import (
     FACILITATOR,
     GROUP,
     MEZZO_ROLE_IDS,
-    PRESENT_STATUSES,
     Attendance,
     Event,
     Group,
     Session,
 )
+from kelompok.sessions.presence import here_at_end
 from kelompok.sessions.store import SESSIONS_DIR, journal_path, load_group, load_session, save_session
 
 UNDOABLE_KINDS = frozenset({"speak", "note", "arrive", "leave", "agenda"})
@@ -292,7 +292,7 @@ class Recorder:
         return self._offset
 
     def present(self) -> list[str]:
-        """Member codes present now: present or late at the start, plus arrivals, minus departures."""
+        """Member codes present now: present at the start, plus arrivals (late ones too), minus departures."""
         return list(self._present)
 
     def current_block(self) -> int | None:
@@ -401,7 +401,7 @@ class Recorder:
         return self._record(kind="speak", **{"from": from_}, to=to, role=role, ipa=ipa, valence=valence)
 
     def arrive(self, code: str) -> Event:
-        """Record that a member arrived (late) during the session."""
+        """Record that a member arrived during the session (one marked late, or absent/excused who came anyway)."""
         self._require_state("running", "paused")
         self._require_member(code)
         if code in self.present():
@@ -499,11 +499,12 @@ class Recorder:
     def _rebuild(self) -> None:
         """Recompute presence, undone seqs and the current block from the whole record."""
         self._undone = self.session.undone_seqs()
-        self._present = [a.member for a in self.session.attendance if a.status in PRESENT_STATUSES]
+        # A late member is expected, not here, until her arrival (sessions/presence.py).
+        self._present = here_at_end(self.session.presence())
         self._block = 0
         for event in self.session.events:
-            if event.kind != "undo" and event.seq not in self._undone:
-                self._apply(event)
+            if event.kind == "agenda" and event.block is not None and event.seq not in self._undone:
+                self._block = event.block
 
     def _apply(self, event: Event) -> None:
         """Update the derived state for one newly recorded (standing) event."""

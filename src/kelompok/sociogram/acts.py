@@ -74,7 +74,7 @@ class SessionActs:
     date: dt.date
     """Date of the meeting."""
     present: tuple[str, ...]
-    """Member codes present at any time (present/late at the start, or arrived), in record order."""
+    """Member codes present at any time (present at the start, or arrived — late ones too), in record order."""
     acts: tuple[Act, ...]
     """The speaking acts that stand, in record order."""
     coding: str = "off"
@@ -89,6 +89,9 @@ class SessionActs:
     """The practice stage the plan sets (beginning/middle/ending), None when left to the calendar."""
     planned_roles: tuple[str, ...] = ()
     """Mezzo roles planned in any agenda block (e.g. `instruktur` marks a psycho-education block)."""
+    spans: tuple[tuple[str, float, float | None], ...] = ()
+    """(member, from, until) stretches of presence (`sessions/presence.py`), so that time windows
+    count a late member from her arrival; empty: everyone in `present` was there throughout."""
 
     @property
     def has_negative_coding(self) -> bool:
@@ -109,12 +112,18 @@ def from_session(session: Session) -> SessionActs:
         Act(e.seq, float(e.at), e.from_ or "", e.to or "", e.role, e.ipa, e.valence)
         for e in session.acts()
     )
-    present = tuple(session.present_codes())
-    absent = tuple(a.member for a in session.attendance if a.member not in present)
+    presence = session.presence()
+    present = tuple(presence)
+    absent = tuple(a.member for a in session.attendance if a.member not in presence)
     return SessionActs(
         session.number, session.date, present, acts, session.coding, absent=absent,
-        plan_stage=session.plan.stage, planned_roles=planned_roles_of(session),
+        plan_stage=session.plan.stage, planned_roles=planned_roles_of(session), spans=flat_spans(presence),
     )  # fmt: skip
+
+
+def flat_spans(presence: dict[str, list[tuple[float, float | None]]]) -> tuple[tuple[str, float, float | None], ...]:
+    """`presence_spans`' mapping as the flat tuple `SessionActs.spans` keeps."""
+    return tuple((code, since, until) for code, stretches in presence.items() for since, until in stretches)
 
 
 def planned_roles_of(session: Session) -> tuple[str, ...]:

@@ -186,7 +186,7 @@ def _cut_inline(text: str) -> tuple[int, int, list[tuple[str, ...]]] | None:
     return start, close.end(), raw_rows
 
 
-def _tier_one(text: str) -> tuple[dict[str, Any], list[Act], list[tuple[int, str]], list[int]] | None:
+def _tier_one(text: str) -> tuple[dict[str, Any], list[Act], list[tuple[int, float, str, str]], list[int]] | None:
     """Header, acts, arrivals and undos — or None when the file is not in our layout."""
     for cut in (_cut_tables, _cut_inline):
         found = cut(text)
@@ -226,7 +226,7 @@ _IPA = {"": None, **{str(i): i for i in range(1, 13)}}
 _MAKE_ACT = tuple.__new__
 
 
-def _fast_events(raw_rows: list[tuple[str, ...]]) -> tuple[list[Act], list[tuple[int, str]], list[int]]:
+def _fast_events(raw_rows: list[tuple[str, ...]]) -> tuple[list[Act], list[tuple[int, float, str, str]], list[int]]:
     """Tier-1 captures → acts, arrivals and undos.
 
     Works column by column with C-level `map`/`zip` (this runs for 100,000 events in a series):
@@ -245,7 +245,7 @@ def _fast_events(raw_rows: list[tuple[str, ...]]) -> tuple[list[Act], list[tuple
         raise _Refused
     if "\\" in "".join(frms) or "\\" in "".join(tos):
         frms, tos = tuple(map(_unescape, frms)), tuple(map(_unescape, tos))
-    arrivals: list[tuple[int, str]] = []
+    arrivals: list[tuple[int, float, str, str]] = []
     undos: list[int] = []
     other = list(compress(range(len(kinds)), kinds))  # indices of non-speak events
     if other:
@@ -254,7 +254,7 @@ def _fast_events(raw_rows: list[tuple[str, ...]]) -> tuple[list[Act], list[tuple
         undoable = set(numbers).difference(numbers[i] for i in other if kinds[i] == "undo")
         for i in other:
             number = numbers[i]
-            _other_event(number, kinds[i], frms[i] or None, _unescape(notes[i]) or None,
+            _other_event(number, times[i], kinds[i], frms[i] or None, _unescape(notes[i]) or None,
                          int(undoes[i]) if undoes[i] else None, undoable, arrivals, undos)  # fmt: skip
         speak = list(map(not_, kinds))
         columns = [list(compress(column, speak)) for column in (numbers, times, frms, tos, roles, ipas, valences)]
@@ -309,7 +309,7 @@ def _rows_from_dicts(events: Any) -> list[Row]:
     return rows
 
 
-def _acts_and_arrivals(rows: list[Row]) -> tuple[list[Act], list[tuple[int, str]], list[int]]:
+def _acts_and_arrivals(rows: list[Row]) -> tuple[list[Act], list[tuple[int, float, str, str]], list[int]]:
     """Check typed rows against the `Event` and `Session` rules; return acts, arrivals, undos.
 
     Mirrors the `Event` field constraints, `Event._shape_fits_kind` and
@@ -318,7 +318,7 @@ def _acts_and_arrivals(rows: list[Row]) -> tuple[list[Act], list[tuple[int, str]
     last = 0
     undoable: set[int] = set()
     acts: list[Act] = []
-    arrivals: list[tuple[int, str]] = []
+    arrivals: list[tuple[int, float, str, str]] = []
     undos: list[int] = []
     for seq, at, kind, frm, to, role, ipa, valence, note, _safety, block, undoes in rows:
         if seq <= last or seq > MAX_SEQ or not 0 <= at <= MAX_SESSION_SECONDS:  # `not <=` also refuses NaN
@@ -336,7 +336,7 @@ def _acts_and_arrivals(rows: list[Row]) -> tuple[list[Act], list[tuple[int, str]
                 raise _Refused
             acts.append(Act(seq, at, frm, to, role, ipa, valence))
         else:
-            _other_event(seq, kind, frm, note, undoes, undoable, arrivals, undos)
+            _other_event(seq, at, kind, frm, note, undoes, undoable, arrivals, undos)
         last = seq
         if kind != "undo":
             undoable.add(seq)
@@ -347,18 +347,17 @@ def _acts_and_arrivals(rows: list[Row]) -> tuple[list[Act], list[tuple[int, str]
 
 
 def _other_event(
-    seq: int, kind: str, frm: str | None, note: str | None, undoes: int | None,
-    undoable: set[int], arrivals: list[tuple[int, str]], undos: list[int],
+    seq: int, at: float, kind: str, frm: str | None, note: str | None, undoes: int | None,
+    undoable: set[int], arrivals: list[tuple[int, float, str, str]], undos: list[int],
 ) -> None:  # fmt: skip
     """Check a non-speak event (as `Event._shape_fits_kind` and `Session._events_consistent`
-    do) and note arrivals and undos. `undoable` holds the seqs an undo may still withdraw."""
+    do) and note arrivals, departures and undos. `undoable` holds the seqs an undo may still withdraw."""
     if kind not in _KINDS or (undoes is not None and undoes < 1):
         raise _Refused
     if kind in ("arrive", "leave"):
         if not frm or frm in _RESERVED:
             raise _Refused
-        if kind == "arrive":
-            arrivals.append((seq, frm))
+        arrivals.append((seq, at, kind, frm))
     elif kind == "undo":
         if undoes is None or undoes >= seq or undoes not in undoable:
             raise _Refused
@@ -369,11 +368,12 @@ def _other_event(
 
 
 def _assemble(
-    path: Path, header: dict[str, Any], acts: list[Act], arrivals: list[tuple[int, str]], undos: list[int]
+    path: Path, header: dict[str, Any], acts: list[Act], movements: list[tuple[int, float, str, str]], undos: list[int]
 ) -> SessionActs:
     """Validate the rest of the file with the real model, apply undos, work out presence."""
     from kelompok.sessions.fileio import validate
-    from kelompok.sessions.models import PRESENT_STATUSES, Session
+    from kelompok.sessions.models import Session
+    from kelompok.sessions.presence import presence_spans
     from kelompok.sessions.store import check_number_matches_name
 
     session = validate(Session, header, path)  # everything but the events, by the real model
@@ -381,15 +381,17 @@ def _assemble(
     if undos:
         undone = set(undos)  # as Session.undone_seqs(): every undo withdraws its event
         acts = [a for a in acts if a.seq not in undone]
-        arrivals = [x for x in arrivals if x[0] not in undone]
-    present = [a.member for a in session.attendance if a.status in PRESENT_STATUSES]
-    for _, code in arrivals:
-        if code not in present:
-            present.append(code)
-    absent = tuple(a.member for a in session.attendance if a.member not in present)
-    from kelompok.sociogram.acts import planned_roles_of
+        movements = [x for x in movements if x[0] not in undone]
+    # The same rule as Session.presence(): a late member from her arrival.
+    presence = presence_spans(
+        ((a.member, a.status) for a in session.attendance),
+        ((at, kind, code) for _, at, kind, code in movements),
+        ((a.at, a.speaker, a.to) for a in acts),
+    )
+    absent = tuple(a.member for a in session.attendance if a.member not in presence)
+    from kelompok.sociogram.acts import flat_spans, planned_roles_of
 
     return SessionActs(
-        session.number, session.date, tuple(present), tuple(acts), session.coding, absent=absent,
-        plan_stage=session.plan.stage, planned_roles=planned_roles_of(session),
+        session.number, session.date, tuple(presence), tuple(acts), session.coding, absent=absent,
+        plan_stage=session.plan.stage, planned_roles=planned_roles_of(session), spans=flat_spans(presence),
     )  # fmt: skip

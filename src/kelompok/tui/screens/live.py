@@ -29,7 +29,7 @@ from textual.widgets import Header
 from kelompok.i18n import format_duration, get_language, t
 from kelompok.sessions.fileio import DataError, os_error_text
 from kelompok.sessions.locking import GroupLock
-from kelompok.sessions.models import FACILITATOR, GROUP, PRESENT_STATUSES, Event, Group, Session
+from kelompok.sessions.models import FACILITATOR, GROUP, Event, Group, Session
 from kelompok.sessions.recording import CheckpointFailed, GroupBusy, LockLost, Recorder, RecordingError, SessionLocked
 from kelompok.sessions.store import (
     load_group,
@@ -370,13 +370,17 @@ class LiveScreen(KelompokScreen):
         recorder = self.recorder
         assert recorder is not None and self.keypad is not None
         present = set(recorder.present())
+        came = set(recorder.session.presence())  # ever here this session (rare calls: presence changes)
         taken = {a.member: a.status for a in recorder.session.attendance}
         for code, member in self.pad_members.items():
             status = taken.get(code, "absent")
             if code in present:
-                member.status = status if status in PRESENT_STATUSES else "late"
+                member.status = "present" if status == "present" else "late"
+            elif code in came:
+                member.status = "left"
             else:
-                member.status = "left" if status in PRESENT_STATUSES else status
+                # A late member is expected: she is not here until F3 records her arrival.
+                member.status = "expected" if status == "late" else status
         self.keypad.members = {key: code for key, code in self.keys.items() if code in present}
         self.member_pad.silent_after = self.silent_minutes * 60
         self.member_pad.show(list(self.pad_members.values()))

@@ -38,7 +38,7 @@ class PadMember:
     code: str
     name: str
     status: str
-    """present, late, absent, excused, or left (left during the session)."""
+    """present, late (arrived late), expected (marked late, not here yet), absent, excused, or left."""
     acts: int = 0
     last_at: float | None = None
     """Session time of their last standing act, None when they have not spoken."""
@@ -160,13 +160,13 @@ class MemberPad(CachedLines):
         if self._frame_generation != (self._generation, width):
             self._frame_generation = (self._generation, width)
             top = scale(max(self.facilitator_acts, 1, *(m.acts for m in self.members)))
-            # key(1) sp name sp bar acts(5) since(7): the bar gets at least 6 cells, then names
+            # key(1) sp name sp bar acts(5) sp since(7): the bar gets at least 6 cells, then names
             # grow to 28 cells on wide terminals, then the bar again.
-            name_width = min(18, max(8, width - 21))
-            bar_width = max(0, width - name_width - 15)
+            name_width = min(18, max(8, width - 22))
+            bar_width = max(0, width - name_width - 16)
             if bar_width > 30:
                 name_width = min(28, name_width + bar_width - 30)
-                bar_width = max(0, width - name_width - 15)
+                bar_width = max(0, width - name_width - 16)
             self._frame = (top, name_width, bar_width)
         return self._frame
 
@@ -222,7 +222,8 @@ class MemberPad(CachedLines):
 
             def build() -> Content:
                 name = Content(member.name).truncate(name_width, ellipsis=True, pad=True)
-                since_text = f"{since:>7}"
+                # The space keeps the count and a worded "since" apart ("0 not yet", not "0not yet").
+                since_text = f" {since:>7}"
                 line = Content.assemble(
                     (member.key, style("member-pad--key")), " ", name, " ",
                     (bar(member.acts, top, bar_width), style("member-pad--bar")),
@@ -244,7 +245,7 @@ class MemberPad(CachedLines):
                 line = Content.assemble(
                     ("f", style("member-pad--key")), " ", name.stylize(style("member-pad--facilitator")), " ",
                     (bar(self.facilitator_acts, top, bar_width), style("member-pad--bar")),
-                    f"{self.facilitator_acts:>5}", f"{share:>7}",
+                    f"{self.facilitator_acts:>5}", f" {share:>7}",
                 )
                 return line.stylize(style("member-pad--speaker")) if lit else line
 
