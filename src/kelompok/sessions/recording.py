@@ -383,11 +383,13 @@ class Recorder:
         role: str | None = None,
         ipa: int | None = None,
         valence: str | None = None,
+        at: float | None = None,
     ) -> Event:
         """Record that `from_` (member code or `facilitator`) addressed `to` (member, `facilitator` or `group`).
 
         Both must be present; `role` is a mezzo role id, `ipa` a Bales category 1–12, `valence`
-        positive/task/negative. Returns the recorded event once it is durable.
+        positive/task/negative. `at` is when the act began (the speaker key, while its code was
+        still being typed); see `_record`. Returns the recorded event once it is durable.
         """
         self._require_state("running")
         self._require_party(from_, speaking=True)
@@ -398,7 +400,7 @@ class Recorder:
             raise InvalidEvent(t("recording.bad_role", role=role), role=role)
         if ipa is not None and (isinstance(ipa, bool) or not isinstance(ipa, int) or not 1 <= ipa <= 12):
             raise InvalidEvent(t("recording.bad_ipa", ipa=ipa), ipa=ipa)
-        return self._record(kind="speak", **{"from": from_}, to=to, role=role, ipa=ipa, valence=valence)
+        return self._record(kind="speak", at=at, **{"from": from_}, to=to, role=role, ipa=ipa, valence=valence)
 
     def arrive(self, code: str) -> Event:
         """Record that a member arrived during the session (one marked late, or absent/excused who came anyway)."""
@@ -416,15 +418,17 @@ class Recorder:
             raise InvalidEvent(t("recording.not_present", member=code), member=code)
         return self._record(kind="leave", **{"from": code})
 
-    def note(self, text: str, safety: bool = False) -> Event:
-        """Record a note; `safety=True` flags a disclosure or risk the supervisor must follow up."""
+    def note(self, text: str, safety: bool = False, at: float | None = None) -> Event:
+        """Record a note; `safety=True` flags a disclosure or risk the supervisor must follow up.
+
+        `at`: the moment the note is about (when its dialog opened), see `_record`."""
         self._require_state("running", "paused")
         if not text or not text.strip():
             raise InvalidEvent(t("recording.note_empty"))
         # One newline convention, so the journal and the TOML file (whose parser turns CR LF
         # into LF) hold the same text.
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return self._record(kind="note", note=text, safety=bool(safety))
+        return self._record(kind="note", at=at, note=text, safety=bool(safety))
 
     def next_block(self) -> Event:
         """Record that the next agenda block of the plan starts now."""
@@ -481,9 +485,13 @@ class Recorder:
 
     # ── internals ──
 
-    def _record(self, **fields: Any) -> Event:
-        """Build the next event, make it durable, then add it to the session."""
-        elapsed = self.elapsed()
+    def _record(self, at: float | None = None, **fields: Any) -> Event:
+        """Build the next event, make it durable, then add it to the session.
+
+        `at`, when given, is an earlier moment the event belongs to (an act whose code was typed
+        later, a note written after its dialog opened); never later than now, and never before
+        the last event, so the record stays in time order."""
+        elapsed = self.elapsed() if at is None else min(max(at, 0.0), self.elapsed())
         last_at = self.session.events[-1].at if self.session.events else 0.0
         try:
             event = Event(seq=self.session.next_seq(), at=max(elapsed, last_at), **fields)

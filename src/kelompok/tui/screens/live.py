@@ -552,21 +552,33 @@ class LiveScreen(KelompokScreen):
             self._after_key()
             return True
         if recorder.state != "running":
-            if key in keypad.members or key == FACILITATOR_KEY:
-                self.turn_line.show(t("live.turn.paused"), t("live.turn.paused_hint"), open_=False, blocked=True)
-                self.notify(t("live.paused_block"), severity="warning", timeout=3)
-                return True
-            return False
+            # Every key is answered while paused (issue 16 §7), not only the member keys: a
+            # facilitator typing on should see at once why nothing is recorded.
+            self.turn_line.show(t("live.turn.paused"), t("live.turn.paused_hint"), open_=False, blocked=True)
+            self.notify(t("live.paused_block"), severity="warning", timeout=3)
+            return True
         if keypad.stage == "idle" and key in self.keys and key not in keypad.members:
             # A member who is not here: say so, instead of letting the next key start a turn unseen.
             self.turn_line.show(t("live.turn.not_here", member=self.who(self.keys[key])), t("live.turn.not_here_hint"), open_=False, blocked=True)
             return True
-        used, turns = keypad.press(key)
+        used, turns = keypad.press(key, at=recorder.elapsed())
         if turns:
             self._record(turns)
+        if keypad.refused is not None:
+            self._refuse(keypad.refused)
+            return True
         if used or turns:
             self._after_key()
         return used
+
+    def _refuse(self, key: str) -> None:
+        """A key the role or code pad does not know: say so, keep the turn open (never saved as "no role")."""
+        keypad = self.keypad
+        assert keypad is not None
+        pad = "role" if keypad.stage == "role" else f"code_{keypad.coding}"
+        message = t(f"live.refused.{pad}", pressed=key)
+        self.turn_line.show(message, t(f"live.refused.{pad}_hint"), open_=True, blocked=True)
+        self.notify(message, severity="warning", timeout=3)
 
     def _after_key(self) -> None:
         keypad = self.keypad
@@ -589,7 +601,7 @@ class LiveScreen(KelompokScreen):
         assert recorder is not None
         for turn in turns:
             try:
-                event = recorder.speak(turn.speaker, turn.addressee, role=turn.role, ipa=turn.ipa, valence=turn.valence)
+                event = recorder.speak(turn.speaker, turn.addressee, role=turn.role, ipa=turn.ipa, valence=turn.valence, at=turn.at)
             except (RecordingError, OSError) as error:
                 self._failed(error)
                 return
@@ -725,17 +737,19 @@ class LiveScreen(KelompokScreen):
         if self.keypad is not None and self.keypad.stage != "idle":
             self._record(self.keypad.flush())
             self._after_key()
+        # The note is about this moment, however long it takes to write (issue 16 §7).
+        at = recorder.elapsed()
 
         def done(result: NoteResult | None) -> None:
             if result is None:
                 return
-            event = self._guard(lambda: recorder.note(result.text, safety=result.safety))
+            event = self._guard(lambda: recorder.note(result.text, safety=result.safety, at=at))
             if event is not None:
                 self.recent.add(event)
                 self._saved()
                 self.notify(t("live.safety_saved" if event.safety else "live.note_saved"), timeout=4)
 
-        self.app.push_screen(NoteDialog(safety=safety, at=format_duration(recorder.elapsed())), done)
+        self.app.push_screen(NoteDialog(safety=safety, at=format_duration(at)), done)
 
     def action_safety_note(self) -> None:
         self.action_note(safety=True)
