@@ -209,3 +209,135 @@ async def test_the_english_pad_keeps_a_count_and_not_yet_apart(tmp_path: Path, c
         await acts(pilot, clock, "1 2")
         text = screen_text(app)
         assert "0 not yet" in text and "0not yet" not in text
+
+
+# ── §4 the end-of-session summary ─────────────────────────────────────────────────────────────
+
+
+async def record_and_end(pilot, clock: FakeClock, folder: Path) -> LiveScreen:
+    """A3 late (arrives at 1:00), A4 absent; acts, block 2 at 5:00, a safety note; then F10 → y."""
+    app = pilot.app
+    screen = await start(pilot, folder, "down", "down", "2", "down", "3")
+    await acts(pilot, clock, "f g i", "1 2", "2 1", "f 1 n")
+    clock.advance(20)
+    await pilot.press("f3")
+    await pilot.pause()
+    app.screen.query_one(OptionList).highlighted = 2  # A3 arrives
+    await pilot.press("enter")
+    await pilot.pause()
+    await acts(pilot, clock, "3 f", "1 g", "f 2 n", step=60)
+    clock.advance(60)
+    await pilot.press("f7")
+    await acts(pilot, clock, "2 3", "1 2", "f 1 enter", "1 f", step=45)
+    await pilot.press("f6")
+    await pilot.pause()
+    app.screen.query_one("#note-text", Input).value = "A2 bercerita tentang ancaman di rumah"
+    await pilot.press("enter")
+    await pilot.pause()
+    clock.advance(30)
+    await pilot.press("f10")
+    await pilot.pause()
+    await pilot.press("y")
+    await pilot.pause()
+    await pilot.pause()
+    return screen
+
+
+async def test_the_end_summary_says_the_session_in_figures_and_offers_next_steps(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch):
+    from textual.widgets import Static
+
+    from kelompok.tui.dialogs.summary import SessionSummaryDialog
+
+    monkeypatch.setenv("KELOMPOK_HOME", str(tmp_path / "home"))
+    folder = workspace(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await record_and_end(pilot, clock, folder)
+        dialog = app.screen
+        assert isinstance(dialog, SessionSummaryDialog)
+        text = str(dialog.query_one("#summary-text", Static).render())
+        # Hand-counted: 11 acts, 4 by the facilitator (36%); A5 present and silent; A4 absent (not silent).
+        assert t("summary.acts", acts=11, share="36%") in text
+        assert t("summary.silent", codes="A5") in text and "A4" not in text.split("\n")[2]
+        assert t("summary.least", members="A3 (1), A2 (2), A1 (4)") in text
+        assert t("summary.roles_used", roles="Instruktur, Pendengar") in text
+        assert t("summary.planned_unused", roles="Pendorong") in text
+        # Block 1 from the start (no key) to F7 at 5:00; block 2 to the last event at 8:00; block 3 never.
+        assert t("summary.agenda_block", number=1, title="Pembukaan", planned=10, actual="5") in text
+        assert t("summary.agenda_block", number=2, title="Kegiatan inti", planned=60, actual="3") in text
+        assert t("summary.agenda_block", number=3, title="Penutup", planned=20, actual="—") in text
+        assert t("summary.safety", count=1, open=1) in text
+        steps = dialog.query_one(OptionList)
+        assert [steps.get_option_at_index(i).id for i in range(steps.option_count)] == ["plan", "review", "submit", "sociogram", "report", "close"]
+
+        await pilot.press("r")  # the report, written in a worker
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = [m for m in notified(app) if m.startswith(t("summary.report_written", path="")[:10])]
+        assert written, notified(app)
+        reports = list((tmp_path / "home" / "ekspor").glob("*.html"))
+        assert len(reports) == 1 and "Pembukaan" in reports[0].read_text(encoding="utf-8")
+
+        # After the end, keys that no longer apply are dimmed (None: shown, disabled), not dead.
+        assert app.screen is screen
+        for action in ("undo", "note", "safety_note", "next_block", "pause", "end", "arrivals", "invite"):
+            assert screen.check_action(action, ()) is None, action
+        await pilot.press("i")  # a role key
+        await pilot.pause()
+        assert notified(app)[-1] == t("live.ended_key")
+
+
+async def test_the_end_summary_opens_the_sociogram_of_that_session(tmp_path: Path, clock: FakeClock):
+    from kelompok.tui.dialogs.summary import SessionSummaryDialog
+    from kelompok.tui.screens.sociogram import SociogramScreen
+
+    folder = workspace(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await record_and_end(pilot, clock, folder)
+        assert isinstance(app.screen, SessionSummaryDialog)
+        await pilot.press("s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert isinstance(app.screen, SociogramScreen)
+
+
+async def test_end_summary_snapshot_80x24(tmp_path: Path, clock: FakeClock, snapshot):
+    folder = workspace(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await record_and_end(pilot, clock, folder)
+        app.clear_notifications()
+        await pilot.pause()
+        snapshot(app, "end_summary_80x24")
+
+
+# ── issue 12: the quiet-member aid ────────────────────────────────────────────────────────────
+
+
+async def test_ctrl_u_invites_the_member_quiet_longest_and_records_the_role_it_uses(tmp_path: Path, clock: FakeClock):
+    folder = workspace(tmp_path)
+    app = app_for(folder, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await start(pilot, folder, "down", "down", "down", "3")  # A4 absent
+        await acts(pilot, clock, "1 2", "2 1", "3 1", "5 1")
+        assert screen.quiet_member() is None and screen.member_pad.invite == ""
+        assert screen.check_action("invite", ()) is None, "nothing to offer: dimmed"
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert [e.kind for e in screen.recorder.session.events].count("speak") == 4, "no invitation without a quiet member"
+        clock.advance(5 * 60)
+        await acts(pilot, clock, "1 3", "3 5", step=2.5 * 60)  # A2 now quiet since 0:20, past 10 min
+        screen.show_time()
+        assert screen.quiet_member() == "A2", "the absent A4 is never offered"
+        assert screen.member_pad.invite == t("live.invite.offer", who="2 Anggota 2", minutes=10)
+        assert t("live.invite.offer", who="2 Anggota 2", minutes=10) in screen_text(app)
+        assert screen.check_action("invite", ()) is True
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        last = screen.recorder.session.events[-1]
+        assert (last.from_, last.to, last.role) == ("facilitator", "A2", "pemberi_semangat")
+        assert "Pemberi Semangat" in screen.recent.lines()[0]
+        # Invited: she is not offered again at once; ^U moves on to A5 (quiet since 0:40).
+        assert screen.quiet_member() == "A5"

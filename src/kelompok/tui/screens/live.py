@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -49,7 +49,16 @@ from kelompok.tui.widgets.recent_acts import RecentActs
 from kelompok.tui.widgets.role_pad import PadItem, RolePad
 from kelompok.tui.widgets.save_state import SaveState
 
-RECORDING_ACTIONS = frozenset({"undo", "arrivals", "note", "safety_note", "next_block", "pause", "end", "leave"})
+RECORDING_ACTIONS = frozenset({"undo", "arrivals", "note", "safety_note", "next_block", "pause", "end", "leave", "invite"})
+
+INVITE_ROLE = "pemberi_semangat"
+"""The mezzo role an invitation to a quiet member is tagged with (issue 12's quiet-member aid).
+
+Drawing a quiet member in is Benne & Sheats' *gatekeeper*, which the 13 DEPSOS roles do not have.
+The nearest is Pemberi Semangat: domain.md maps it to Johnson & Johnson's "encourager of
+participation", a maintenance role, which is what an invitation to speak does. Pendorong
+(energizer) pushes the group towards decisions and action, and Pembentuk Opini asks for opinions
+before giving one's own: neither is about opening the channel to someone who has not been heard."""
 
 
 class LiveScreen(KelompokScreen):
@@ -70,6 +79,7 @@ class LiveScreen(KelompokScreen):
         Binding("f8", "pause", "live.keys.pause"),
         Binding("f9", "leave", "live.keys.leave", show=False),
         Binding("f10", "end", "live.keys.end"),
+        Binding("ctrl+u", "invite", "live.keys.invite", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -119,6 +129,13 @@ class LiveScreen(KelompokScreen):
         self._leaving = False
         self._pad_mode: str | None = None
         self._last_key = 0.0
+        self._invitee: str | None = None
+        """The quiet member the ^U prompt offers to invite now, or None."""
+        self._invited_at: dict[str, float] = {}
+        """When each member was last invited (or encouraged) by the facilitator: not offered again
+        until the silence limit has passed since, so ^U moves on to the next quiet member."""
+        self._not_noted = {m.code for m in self.group.members if m.consent.declined_noting}
+        """Members who declined to be noted: never offered for an invitation (no act with them is recorded)."""
 
     # ── layout ──
 
@@ -349,6 +366,7 @@ class LiveScreen(KelompokScreen):
         pad = self.member_pad
         pad.facilitator_acts = pad.group_acts = pad.total_acts = 0
         self._task_roles = self._maintenance_roles = 0
+        self._invited_at = {}
         self._block_started = 0.0
         for event in session.events:
             if event.kind == "undo" or event.seq in undone:
@@ -372,8 +390,11 @@ class LiveScreen(KelompokScreen):
         present = set(recorder.present())
         came = set(recorder.session.presence())  # ever here this session (rare calls: presence changes)
         taken = {a.member: a.status for a in recorder.session.attendance}
+        spans = recorder.session.presence()
         for code, member in self.pad_members.items():
             status = taken.get(code, "absent")
+            stretches = spans.get(code)
+            member.since = stretches[-1][0] if stretches else 0.0
             if code in present:
                 member.status = "present" if status == "present" else "late"
             elif code in came:
@@ -384,6 +405,56 @@ class LiveScreen(KelompokScreen):
         self.keypad.members = {key: code for key, code in self.keys.items() if code in present}
         self.member_pad.silent_after = self.silent_minutes * 60
         self.member_pad.show(list(self.pad_members.values()))
+        self._show_invite()
+
+    # ── the quiet-member aid ──
+
+    def quiet_member(self) -> str | None:
+        """The present member who has gone unheard longest, once past the silence limit; else None."""
+        found = self._quietest()
+        return found[1] if found else None
+
+    def _quietest(self) -> tuple[float, str] | None:
+        """(seconds unheard, code) of the quiet member to invite, or None.
+
+        The pad's silence rule (present, and not spoken for `silent_minutes`; never spoken counts
+        from when she came in), so an absent member is never offered, and a member who declined to
+        be noted is left out (no act to or from her is recorded)."""
+        recorder = self.recorder
+        if recorder is None or recorder.closed or recorder.state != "running":
+            return None
+        elapsed, limit = recorder.elapsed(), self.silent_minutes * 60
+        best: tuple[float, str] | None = None
+        for code, member in self.pad_members.items():
+            if not member.present or code in self._not_noted:
+                continue
+            heard = max(member.since, member.last_at or 0.0, self._invited_at.get(code, 0.0))
+            quiet = elapsed - heard
+            if quiet >= limit and (best is None or quiet > best[0]):
+                best = (quiet, code)
+        return best
+
+    def _show_invite(self) -> None:
+        found = self._quietest()
+        invitee = found[1] if found else None
+        if found is None:
+            self.member_pad.set_invite("")
+        else:
+            self.member_pad.set_invite(t("live.invite.offer", who=self.who(found[1]), minutes=int(found[0] // 60)))
+        if invitee != self._invitee:
+            self._invitee = invitee
+            self.refresh_bindings()
+
+    def action_invite(self) -> None:
+        """^U: record the facilitator inviting the quietest member to speak, tagged with its role."""
+        invitee = self.quiet_member()
+        if invitee is None or self.keypad is None:
+            self.notify(t("live.invite.nobody"), timeout=3)
+            return
+        if self.keypad.stage != "idle":
+            self._record(self.keypad.flush())
+        self._record([Turn(FACILITATOR, invitee, INVITE_ROLE)])
+        self._after_key()
 
     def _count(self, event: Event) -> None:
         """Add one standing act to the counters (no repaint)."""
@@ -394,6 +465,8 @@ class LiveScreen(KelompokScreen):
         speaker = event.from_
         if speaker == FACILITATOR:
             pad.facilitator_acts += 1
+            if event.role == INVITE_ROLE and event.to in self.pad_members:
+                self._invited_at[event.to] = event.at  # type: ignore[index]
         elif speaker in self.pad_members:
             member = self.pad_members[speaker]
             member.acts += 1
@@ -444,6 +517,7 @@ class LiveScreen(KelompokScreen):
         elapsed = recorder.elapsed()
         self.agenda.show_elapsed(elapsed)
         self.member_pad.show_elapsed(elapsed)
+        self._show_invite()
 
     def _saved(self) -> None:
         recorder = self.recorder
@@ -541,7 +615,9 @@ class LiveScreen(KelompokScreen):
             if key == "escape":
                 self._close_screen()
                 return True
-            return False
+            # Answered, not silently dead: the session is over and Esc goes back.
+            self.notify(t("live.ended_key"), severity="warning", timeout=3)
+            return True
         if key == "escape":
             if keypad.stage == "addressee":
                 keypad.cancel()
@@ -609,6 +685,7 @@ class LiveScreen(KelompokScreen):
             self.acts += 1
             self.recent.add(event)
         self.member_pad.repaint_changed()
+        self._show_invite()
         if (self.role_pad.tally["task"], self.role_pad.tally["maintenance"]) != (self._task_roles, self._maintenance_roles):
             self.role_pad.set_tally(self._task_roles, self._maintenance_roles)
         self.save_state.show("saved", acts=self.acts)
@@ -691,6 +768,8 @@ class LiveScreen(KelompokScreen):
         recorder = self.recorder
         if recorder is None or recorder.closed or recorder.state not in ("running", "paused"):
             return None if action != "leave" else True
+        if action == "invite":
+            return True if recorder.state == "running" and self._invitee is not None else None
         if action == "next_block":
             current = recorder.current_block()
             has_next = current is not None and current + 1 < len(recorder.session.plan.agenda)
@@ -702,7 +781,7 @@ class LiveScreen(KelompokScreen):
         recorder = self.recorder
         if recorder is None or recorder.closed or recorder.state not in ("running", "paused"):
             return
-        for action in ("undo", "note", "safety_note", "arrivals", "next_block", "pause", "end", "leave"):
+        for action in ("undo", "note", "safety_note", "arrivals", "next_block", "invite", "pause", "end", "leave"):
             if self.check_action(action, ()):
                 yield SystemCommand(t(f"live.commands.{action}"), t(f"live.commands.{action}_help"), getattr(self, f"action_{action}"))
 
@@ -884,12 +963,44 @@ class LiveScreen(KelompokScreen):
                 self.app.push_screen(plan)
                 # The last tab is "plan vs actual", where the objectives are evaluated.
                 self.app.call_after_refresh(lambda: plan.action_show_tab(len(plan.visible_tabs) - 1))
-            elif choice == "review":
+            elif choice in ("review", "submit"):
                 from kelompok.tui.screens.review import ReviewScreen
 
-                self.open_screen(ReviewScreen, self.group_dir, number)
+                try:
+                    review = ReviewScreen(self.group_dir, number)
+                except DataError as error:
+                    self.notify(str(error), title=t("app.cannot_open"), severity="error", timeout=10)
+                    return
+                self.app.push_screen(review)
+                if choice == "submit":
+                    # The review screen's own step: it asks for the name, checks the role and
+                    # the state, and saves through the service.
+                    self.app.call_after_refresh(review.action_submit)
+            elif choice == "sociogram":
+                from kelompok.tui.screens.sociogram import SociogramScreen
+
+                self.open_screen(SociogramScreen, self.group_dir, number)
+            elif choice == "report":
+                self._write_report(number)
 
         self.app.push_screen(SessionSummaryDialog(summarise(session, self.group.seat_order()), number), chosen)
+
+    @work(thread=True, exclusive=True, group="live-report")
+    def _write_report(self, number: int) -> None:
+        """This session's report into the export folder (in a worker: building it takes a while)."""
+        from kelompok.report import ReportError, write_report
+        from kelompok.sessions.fileio import make_private_dir
+        from kelompok.tui.dialogs.export import default_export_dir
+
+        try:
+            folder = default_export_dir()
+            make_private_dir(folder)
+            result = write_report(self.group_dir, folder, session=number, lang=get_language(), now=self._now())
+        except (ReportError, DataError, OSError) as error:
+            message = os_error_text(error) if isinstance(error, OSError) else str(error)
+            self.app.call_from_thread(self.notify, t("summary.report_failed", error=message), severity="error", timeout=10)
+            return
+        self.app.call_from_thread(self.notify, t("summary.report_written", path=result.path), timeout=12)
 
     def action_leave(self) -> None:
         """Leave the screen; a running session is paused first and stays open for later."""

@@ -4,7 +4,8 @@ One row per member in seat order (key, name, participation bar, acts, minutes si
 spoke), then the facilitator (`f`) and the whole group (`g`). Members absent from the session are
 dimmed with their attendance status, so they are told apart from members who are present but
 silent. Present members who have not spoken at all, or not for `silent_after` seconds, are
-highlighted so the facilitator can draw them in (gatekeeping).
+highlighted so the facilitator can draw them in (gatekeeping); under them, `invite` (set by the
+live screen) offers the one-key prompt to invite the quietest of them.
 
 Bars share one scale — a round number above the most acts anyone has, the facilitator included —
 so a leader-centred group shows as a long facilitator bar. Rows are drawn line by line and reused while they do not
@@ -42,6 +43,8 @@ class PadMember:
     acts: int = 0
     last_at: float | None = None
     """Session time of their last standing act, None when they have not spoken."""
+    since: float = 0.0
+    """Session time they came in (0, or their arrival): a silence is counted from here at most."""
 
     @property
     def present(self) -> bool:
@@ -116,6 +119,8 @@ class MemberPad(CachedLines):
         self.total_acts = 0
         self.elapsed = 0.0
         self.silent_after = 600.0
+        self.invite = ""
+        """The quiet-member prompt shown under the rows ("^U invite 7 Ani …"), or "" for none."""
         self.speaker: str | None = None
         """Code of the speaker of the turn being typed (highlighted), or None."""
         self.addressee: str | None = None
@@ -131,6 +136,13 @@ class MemberPad(CachedLines):
         self.members = members
         self.refresh(layout=True)
 
+    def set_invite(self, text: str) -> None:
+        """Show (or with "" hide) the quiet-member prompt line."""
+        if text != self.invite:
+            grows = bool(text) != bool(self.invite)
+            self.invite = text
+            self.refresh(layout=grows)
+
     def show_elapsed(self, elapsed: float) -> None:
         """Move the session clock; repaints when a shown minute can change."""
         before, self.elapsed = self.elapsed, elapsed
@@ -142,7 +154,7 @@ class MemberPad(CachedLines):
         return super().refresh(*regions, **kwargs)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.members) + 2
+        return len(self.members) + 2 + (1 if self.invite else 0)
 
     def silent_level(self, member: PadMember) -> str | None:
         """`never`, `silent` or None: how a present member's silence is shown."""
@@ -180,7 +192,7 @@ class MemberPad(CachedLines):
     def repaint_changed(self) -> None:
         """Repaint only the rows whose content changed (after an act: the speaker's, the facilitator's …)."""
         self._generation += 1
-        keys = [self._row(y)[0] for y in range(len(self.members) + 2)]
+        keys = [self._row(y)[0] for y in range(len(self.members) + 2 + (1 if self.invite else 0))]
         if len(keys) != len(self._shown) or self._shown_width != self.line_width:
             self.refresh()
             return
@@ -259,6 +271,13 @@ class MemberPad(CachedLines):
                 return line.stylize(style("member-pad--speaker")) if lit else line
 
             return ("g", self.group_acts, lit, name_width, bar_width), build_group
+        if y == count + 2 and self.invite:
+            invite = self.invite
+
+            def build_invite() -> Content:
+                return Content(invite).truncate(self.line_width, ellipsis=True).stylize(style("member-pad--silent"))
+
+            return ("invite", invite, self.line_width), build_invite
         return None, Content
 
     def on_click(self, event: events.Click) -> None:
