@@ -100,7 +100,7 @@ async def test_f3_offers_arrives_for_a_late_member_who_counts_from_her_arrival(t
         await pilot.pause()
         options = app.screen.query_one(OptionList)
         lines = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert lines[2].endswith(t("live.arrivals.arrive")), lines[2]
+        assert lines[2].endswith(t("live.arrivals.arrive")) and t("live.status.expected") in lines[2], lines[2]
         assert lines[3].endswith(t("live.arrivals.arrive")), "absent members who come anyway too"
         options.highlighted = 2
         await pilot.press("enter")

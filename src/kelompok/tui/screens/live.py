@@ -843,7 +843,7 @@ class LiveScreen(KelompokScreen):
             self._record(self.keypad.flush())
             self._after_key()
         present = set(recorder.present())
-        choices = [MemberChoice(m.key, m.code, m.name, m.code in present) for m in self.pad_members.values()]
+        choices = [MemberChoice(m.key, m.code, m.name, m.code in present, m.status == "expected") for m in self.pad_members.values()]
 
         def done(movement: Movement | None) -> None:
             if movement is None:
