@@ -341,3 +341,21 @@ async def test_ctrl_u_invites_the_member_quiet_longest_and_records_the_role_it_u
         assert "Pemberi Semangat" in screen.recent.lines()[0]
         # Invited: she is not offered again at once; ^U moves on to A5 (quiet since 0:40).
         assert screen.quiet_member() == "A5"
+
+
+async def test_the_end_summary_submits_the_log_to_the_supervisor(tmp_path: Path, clock: FakeClock):
+    from kelompok.tui.screens.review import ReviewScreen
+
+    folder = workspace(tmp_path)
+    app = make_app(folder.parent, lang="id", clock=clock, offer_samples=False, role="facilitator", name="Bu Sari")
+    app.now = lambda: FIXED_NOW
+    record_notifications(app)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await record_and_end(pilot, clock, folder)
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+    session = load_session(folder, 2)
+    assert session.review.status == "submitted"
+    assert session.review.trail[-1].who == "Bu Sari"
