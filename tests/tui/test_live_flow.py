@@ -17,7 +17,6 @@ from kelompok.i18n import t
 from kelompok.sessions.models import AgendaBlock, Objective, Review, Session, SessionPlan, SignOff
 from kelompok.sessions.store import load_session, save_group, save_session
 from kelompok.tui.screens.attendance import AttendanceScreen
-from kelompok.tui.screens.group import GroupScreen
 from kelompok.tui.screens.live import LiveScreen
 from tests.conftest import FakeClock, make_group, make_session
 from tests.tui.conftest import FIXED_NOW, notified, open_group_screen, push, record_notifications, svg_text

@@ -84,4 +84,4 @@ def present_during(spans: dict[str, list[Span]], start: float, end: float, *, cl
     return found
 
 
-__all__ = ["Span", "here_at_end", "present_during", "presence_spans"]
+__all__ = ["Span", "here_at_end", "presence_spans", "present_during"]

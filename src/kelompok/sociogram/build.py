@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from kelompok.sessions.presence import present_during
-
 from kelompok.sociogram.acts import (
     FACILITATOR,
     GROUP,

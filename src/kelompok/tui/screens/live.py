@@ -38,7 +38,7 @@ from kelompok.sessions.store import (
     session_numbers,
     session_path,
 )
-from kelompok.tui.keypad import FACILITATOR_KEY, IPA_KEYS, VALENCE_KEYS, Keypad, Turn, member_keys
+from kelompok.tui.keypad import IPA_KEYS, VALENCE_KEYS, Keypad, Turn, member_keys
 from kelompok.tui.safe_text import clean
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.widgets.agenda_panel import AgendaPanel, AgendaView
