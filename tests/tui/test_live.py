@@ -129,7 +129,9 @@ async def test_whole_session_from_attendance_to_the_file_on_disk(tmp_path: Path,
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, LiveScreen)
-        assert screen.keypad is not None and sorted(screen.keypad.members.values()) == ["A1", "A2", "A3", "A5"]
+        # A5 is late: expected, not here yet (issue 16 §2), until F3 records her arrival.
+        assert screen.keypad is not None and sorted(screen.keypad.members.values()) == ["A1", "A2", "A3"]
+        assert screen.pad_members["A5"].status == "expected"
 
         await acts(
             pilot, clock,
@@ -139,7 +141,16 @@ async def test_whole_session_from_attendance_to_the_file_on_disk(tmp_path: Path,
             "3 f",          # A3 → facilitator
             "f g s",        # facilitator → group as pemberi_semangat
             "4",            # A4 is absent: the key does nothing
-            "5 1",          # A5 (late) → A1
+        )
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one(OptionList).highlighted = 4  # A5: arrives
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.pad_members["A5"].status == "late" and "A5" in screen.keypad.members.values()
+        await acts(
+            pilot, clock,
+            "5 1",          # A5 (arrived late) → A1
             "1 g",          # A1 → group
             "f 1 enter",    # facilitator → A1, role skipped
             "2 3",
@@ -209,22 +220,25 @@ async def test_whole_session_from_attendance_to_the_file_on_disk(tmp_path: Path,
         (3, "speak", "facilitator", "A3", "instruktur"),
         (4, "speak", "A3", "facilitator", None),
         (5, "speak", "facilitator", "group", "pemberi_semangat"),
-        (6, "speak", "A5", "A1", None),
-        (7, "speak", "A1", "group", None),
-        (8, "speak", "facilitator", "A1", None),
-        (9, "speak", "A2", "A3", None),
-        (10, "speak", "A3", "A1", None),
-        (11, "speak", "facilitator", "A2", "elaborator"),
-        (12, "speak", "A5", "facilitator", None),
-        (13, "speak", "A1", "A5", None),
-        (14, "undo", 13),
-        (15, "note", "A3 bercerita tentang kekerasan di rumah", True),
-        (16, "agenda", 1),
-        (17, "speak", "A2", "A1", None),
+        (6, "arrive", "A5"),
+        (7, "speak", "A5", "A1", None),
+        (8, "speak", "A1", "group", None),
+        (9, "speak", "facilitator", "A1", None),
+        (10, "speak", "A2", "A3", None),
+        (11, "speak", "A3", "A1", None),
+        (12, "speak", "facilitator", "A2", "elaborator"),
+        (13, "speak", "A5", "facilitator", None),
+        (14, "speak", "A1", "A5", None),
+        (15, "undo", 14),
+        (16, "note", "A3 bercerita tentang kekerasan di rumah", True),
+        (17, "agenda", 1),
+        (18, "speak", "A2", "A1", None),
     ]
     # Times come from the injected clock: one act every 10 s ("4" alone moved the clock too).
     assert [e.at for e in session.events[:3]] == [10.0, 20.0, 30.0]
-    assert session.events[15].at == session.events[14].at + 30
+    assert session.events[5].at == 60.0, "she is present from the minute F3 recorded her arrival"
+    assert session.presence()["A5"] == [(60.0, None)]
+    assert session.events[16].at == session.events[15].at + 30
     assert len(session.acts()) == 13
     assert not journal_path(folder, 2).exists(), "an ended session leaves no journal behind"
 

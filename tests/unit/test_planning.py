@@ -474,14 +474,16 @@ def test_plan_vs_actual() -> None:
 
     assert [b.title for b in result.blocks] == ["Pembukaan", "Kegiatan inti", "Penutup"]
     assert [b.planned_minutes for b in result.blocks] == [10, 20, 15]
-    assert result.blocks[0].actual_minutes == pytest.approx(12.0)  # 60 s → 780 s
+    # The first block starts with the session (issue 16 §3), so 0 → 60 s is in it too, and
+    # pressing F7 for block 0 at 60 s changes nothing.
+    assert result.blocks[0].actual_minutes == pytest.approx(13.0)  # 0 s → 780 s
     assert result.blocks[1].actual_minutes == pytest.approx(25.0)  # 780 s → last event at 2280 s
     assert result.blocks[2].actual_minutes is None  # its only start was undone
-    assert result.blocks[0].difference == pytest.approx(2.0)
+    assert result.blocks[0].difference == pytest.approx(3.0)
     assert result.blocks[2].difference is None
     assert result.planned_minutes == 45
     assert result.recorded_minutes == pytest.approx(38.0)
-    assert result.unassigned_minutes == pytest.approx(1.0)
+    assert result.unassigned_minutes == 0, "every minute is in a block while the plan runs"
 
     assert [(o.result, o.evidence) for o in result.objectives] == [
         ("met", "6 dari 6 menyebutkan"),
@@ -514,6 +516,19 @@ def test_plan_vs_actual_end_marker_and_revisited_block() -> None:
     assert [b.actual_minutes for b in result.blocks] == pytest.approx([7.0, 5.0, 10.0])
     assert result.recorded_minutes == pytest.approx(25.0)
     assert result.unassigned_minutes == pytest.approx(3.0)
+
+
+def test_block_one_is_timed_from_the_start_without_any_key() -> None:
+    """Issue 16 §3: no F7 pressed at all: block 1 holds the whole session, the report shows its minutes."""
+    events = [
+        Event(seq=1, at=45, **{"from": "facilitator"}, to="group"),
+        Event(seq=2, at=600, kind="agenda", block=1),
+        Event(seq=3, at=900, **{"from": "A1"}, to="facilitator"),
+    ]
+    result = plan_vs_actual(_session(events, _plan()))
+    assert [b.actual_minutes for b in result.blocks] == [pytest.approx(10.0), pytest.approx(5.0), None]
+    assert result.unassigned_minutes == 0
+    assert sum(b.actual_minutes or 0 for b in result.blocks) == pytest.approx(result.recorded_minutes)
 
 
 def test_plan_vs_actual_without_events() -> None:

@@ -64,8 +64,9 @@ def group_dir(tmp_path: Path) -> Path:
     attendance = [
         Attendance(member="A1", status="present"),
         Attendance(member="A2", status="present"),
-        Attendance(member="A3", status="late"),
+        Attendance(member="A3", status="present"),
         Attendance(member="A4", status="absent"),
+        Attendance(member="A5", status="late"),
     ]
     store.save_session(folder, Session(number=1, date=dt.date(2026, 11, 20), plan=plan, attendance=attendance))
     return folder
@@ -114,8 +115,10 @@ def test_start_can_replace_attendance(group_dir: Path, clock: FakeClock) -> None
             rec.start({"ZZ": "present"})
         assert rec.state == "planned"
         rec.start({"A1": "present", "A5": "late", "A2": "absent"})
-        assert rec.present() == ["A1", "A5"]
+        assert rec.present() == ["A1"], "a late member is expected, not here yet"
         assert store.load_session(group_dir, 1).attendance_of("A5").status == "late"  # type: ignore[union-attr]
+        rec.arrive("A5")
+        assert rec.present() == ["A1", "A5"]
 
 
 def test_at_counts_session_time_and_leaves_pauses_out(recorder: Recorder, clock: FakeClock) -> None:
@@ -222,11 +225,15 @@ def test_undo_of_departure_and_agenda_step(recorder: Recorder) -> None:
 # ── attendance and agenda ─────────────────────────────────────────────────────────────────────
 
 
-def test_attendance_during_the_session(recorder: Recorder) -> None:
-    assert recorder.present() == ["A1", "A2", "A3"]  # late counts as present
+def test_attendance_during_the_session(recorder: Recorder, clock: FakeClock) -> None:
+    assert recorder.present() == ["A1", "A2", "A3"], "A5 is marked late: expected, not here yet"
+    with pytest.raises(InvalidEvent, match="not present"):
+        recorder.speak("A5", "A1")
+    clock.advance(300)
     recorder.arrive("A5")
     recorder.leave("A1")
     assert recorder.present() == ["A2", "A3", "A5"]
+    assert recorder.session.presence()["A5"] == [(300.0, None)], "present from her arrival"
     with pytest.raises(InvalidEvent, match="not present"):
         recorder.speak("A1", "A2")
     with pytest.raises(InvalidEvent, match="not present"):

@@ -480,6 +480,7 @@ class SafetyFollowUp(Strict):
 
 AttendanceStatus = Literal["present", "late", "absent", "excused"]
 PRESENT_STATUSES = frozenset({"present", "late"})
+"""Statuses of members who came (a late member from her arrival: `sessions/presence.py`)."""
 
 
 class Attendance(Strict):
@@ -718,12 +719,19 @@ class Session(Strict):
         return [e for e in self.effective_events() if e.kind == "speak"]
 
     def present_codes(self) -> list[str]:
-        """Members present at any time: present or late at the start, or arrived during it."""
-        present = [a.member for a in self.attendance if a.status in PRESENT_STATUSES]
-        for event in self.effective_events():
-            if event.kind == "arrive" and event.from_ not in present:
-                present.append(event.from_)  # type: ignore[arg-type]
-        return present
+        """Members present at any time: present at the start, or arrived during it (late ones too)."""
+        return list(self.presence())
+
+    def presence(self) -> dict[str, list[tuple[float, float | None]]]:
+        """Member code → the stretches (from, until) she was in the room (`sessions/presence.py`)."""
+        from kelompok.sessions.presence import presence_spans
+
+        events = self.effective_events()
+        return presence_spans(
+            ((a.member, a.status) for a in self.attendance),
+            ((e.at, e.kind, e.from_) for e in events if e.kind in ("arrive", "leave") and e.from_),
+            ((e.at, e.from_ or "", e.to or "") for e in events if e.kind == "speak"),
+        )
 
     def attendance_of(self, code: str) -> Attendance | None:
         """The attendance entry of one member, or None."""

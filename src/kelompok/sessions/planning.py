@@ -589,11 +589,13 @@ class PlanVsActual:
 def plan_vs_actual(session: Session) -> PlanVsActual:
     """Compare a session's plan with its record.
 
-    Block timing comes from `agenda` events: an event with `block = i` marks the start of agenda
-    block i, which runs until the next `agenda` event or the end of the session (the last
-    effective event's `at`). An `agenda` event whose index is past the last block marks the end of
-    the agenda; time after it, and before the first `agenda` event, is unassigned. A block started
-    more than once gets the sum of its stretches. Undone events are left out.
+    Block timing: the first block starts with the session (as the live screen's agenda clock
+    does, with no key pressed), and an `agenda` event with `block = i` marks the start of block i,
+    which runs until the next `agenda` event or the end of the session (the last effective
+    event's `at`). So every minute belongs to a block, except after an `agenda` event whose index
+    is past the last block (the plan has ended): that time is "outside the agenda". A block
+    started more than once gets the sum of its stretches. Undone events are left out. A session
+    with nothing recorded has no block timed.
 
     A `gap` (recording interrupted) inside a block is not counted as facilitated time: nobody
     knows whether the block went on while the app was down, so its actual minutes are the
@@ -615,7 +617,8 @@ def plan_vs_actual(session: Session) -> PlanVsActual:
     seconds: dict[int, float] = defaultdict(float)
     gap_seconds: dict[int, float] = defaultdict(float)
     unassigned = 0.0
-    previous_at, previous_block = 0.0, None
+    begun = bool(plan.agenda) and bool(events)  # nothing recorded: nothing to time
+    previous_at, previous_block = 0.0, (0 if begun else None)
     for at, block in [*marks, (end, None)]:
         lost = overlap(gaps, previous_at, at)
         span = max(at - previous_at - lost, 0.0)
@@ -625,7 +628,7 @@ def plan_vs_actual(session: Session) -> PlanVsActual:
         else:
             unassigned += span
         previous_at, previous_block = at, block
-    started = {block for _, block in marks}
+    started = {block for _, block in marks} | ({0} if begun else set())
 
     blocks = [
         BlockActual(

@@ -43,12 +43,12 @@ from kelompok.sessions.models import (
     GROUP,
     MAX_SESSION_SECONDS,
     MEZZO_ROLE_IDS,
-    PRESENT_STATUSES,
     Attendance,
     Event,
     Group,
     Session,
 )
+from kelompok.sessions.presence import here_at_end
 from kelompok.sessions.store import SESSIONS_DIR, journal_path, load_group, load_session, save_session
 
 GAP_MIN_SECONDS = 2.0
@@ -315,7 +315,7 @@ class Recorder:
         return self._offset
 
     def present(self) -> list[str]:
-        """Member codes present now: present or late at the start, plus arrivals, minus departures."""
+        """Member codes present now: present at the start, plus arrivals (late ones too), minus departures."""
         return list(self._present)
 
     def current_block(self) -> int | None:
@@ -406,11 +406,13 @@ class Recorder:
         role: str | None = None,
         ipa: int | None = None,
         valence: str | None = None,
+        at: float | None = None,
     ) -> Event:
         """Record that `from_` (member code or `facilitator`) addressed `to` (member, `facilitator` or `group`).
 
         Both must be present; `role` is a mezzo role id, `ipa` a Bales category 1–12, `valence`
-        positive/task/negative. Returns the recorded event once it is durable.
+        positive/task/negative. `at` is when the act began (the speaker key, while its code was
+        still being typed); see `_record`. Returns the recorded event once it is durable.
         """
         self._require_state("running")
         self._require_party(from_, speaking=True)
@@ -421,10 +423,10 @@ class Recorder:
             raise InvalidEvent(t("recording.bad_role", role=role), role=role)
         if ipa is not None and (isinstance(ipa, bool) or not isinstance(ipa, int) or not 1 <= ipa <= 12):
             raise InvalidEvent(t("recording.bad_ipa", ipa=ipa), ipa=ipa)
-        return self._record(kind="speak", **{"from": from_}, to=to, role=role, ipa=ipa, valence=valence)
+        return self._record(kind="speak", at=at, **{"from": from_}, to=to, role=role, ipa=ipa, valence=valence)
 
     def arrive(self, code: str) -> Event:
-        """Record that a member arrived (late) during the session."""
+        """Record that a member arrived during the session (one marked late, or absent/excused who came anyway)."""
         self._require_state("running", "paused")
         self._require_member(code)
         if code in self.present():
@@ -439,15 +441,17 @@ class Recorder:
             raise InvalidEvent(t("recording.not_present", member=code), member=code)
         return self._record(kind="leave", **{"from": code})
 
-    def note(self, text: str, safety: bool = False) -> Event:
-        """Record a note; `safety=True` flags a disclosure or risk the supervisor must follow up."""
+    def note(self, text: str, safety: bool = False, at: float | None = None) -> Event:
+        """Record a note; `safety=True` flags a disclosure or risk the supervisor must follow up.
+
+        `at`: the moment the note is about (when its dialog opened), see `_record`."""
         self._require_state("running", "paused")
         if not text or not text.strip():
             raise InvalidEvent(t("recording.note_empty"))
         # One newline convention, so the journal and the TOML file (whose parser turns CR LF
         # into LF) hold the same text.
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return self._record(kind="note", note=text, safety=bool(safety))
+        return self._record(kind="note", at=at, note=text, safety=bool(safety))
 
     def next_block(self) -> Event:
         """Record that the next agenda block of the plan starts now."""
@@ -558,9 +562,13 @@ class Recorder:
 
     # ── internals ──
 
-    def _record(self, **fields: Any) -> Event:
-        """Build the next event, make it durable, then add it to the session."""
-        elapsed = self.elapsed()
+    def _record(self, at: float | None = None, **fields: Any) -> Event:
+        """Build the next event, make it durable, then add it to the session.
+
+        `at`, when given, is an earlier moment the event belongs to (an act whose code was typed
+        later, a note written after its dialog opened); never later than now, and never before
+        the last event, so the record stays in time order."""
+        elapsed = self.elapsed() if at is None else min(max(at, 0.0), self.elapsed())
         last_at = self.session.events[-1].at if self.session.events else 0.0
         try:
             event = Event(seq=self.session.next_seq(), at=max(elapsed, last_at), **fields)
@@ -576,11 +584,12 @@ class Recorder:
     def _rebuild(self) -> None:
         """Recompute presence, undone seqs and the current block from the whole record."""
         self._undone = self.session.undone_seqs()
-        self._present = [a.member for a in self.session.attendance if a.status in PRESENT_STATUSES]
+        # A late member is expected, not here, until her arrival (sessions/presence.py).
+        self._present = here_at_end(self.session.presence())
         self._block = 0
         for event in self.session.events:
-            if event.kind != "undo" and event.seq not in self._undone:
-                self._apply(event)
+            if event.kind == "agenda" and event.block is not None and event.seq not in self._undone:
+                self._block = event.block
 
     def _apply(self, event: Event) -> None:
         """Update the derived state for one newly recorded (standing) event."""

@@ -1,7 +1,10 @@
 """The end-of-session summary: what a facilitator looks at right after F10 (no Textual here).
 
-Counts come from the session's standing acts; "who spoke least" is among the members present, so
-an absent member is never shown as silent. Issue 16 extends this; keep it a plain dataclass.
+Counts come from the session's standing acts; "who spoke least" and "who did not speak" are among
+the members present (`Session.presence`: a late member from her arrival), so an absent member is
+never shown as silent. Then roles used against planned, the agenda's minutes planned against
+actual (`planning.plan_vs_actual`: block 1 from the start), and the safety flags to follow up.
+See docs/ARCHITECTURE.md ("The data flow": the summary after F10).
 """
 
 from __future__ import annotations
@@ -27,6 +30,16 @@ class SessionSummary:
     used_unplanned: list[str]
     objectives: int
     """Objectives of the plan, to evaluate now."""
+    evaluated: int = 0
+    """Objectives that already have a result (met / partly / not met)."""
+    blocks: tuple[tuple[str, int, float | None], ...] = ()
+    """Agenda blocks as (title, planned minutes, actual minutes or None when never reached)."""
+    outside_minutes: float = 0.0
+    """Minutes after the plan's blocks had ended ("outside the agenda")."""
+    safety: int = 0
+    """Safety flags (notes and attendance reasons) raised in this session."""
+    safety_open: int = 0
+    """Of them, not yet followed up."""
 
     @property
     def facilitator_share(self) -> float | None:
@@ -44,6 +57,9 @@ def summarise(session: Session, seat_order: list[str]) -> SessionSummary:
     silent = [code for code in order if not counts.get(code)]
     spoke = sorted((code for code in order if counts.get(code)), key=lambda code: counts[code])  # stable: seat order on ties
     comparison = plan_vs_actual(session)
+    from kelompok.sessions.safety import safety_items
+
+    flags = safety_items(session)
     return SessionSummary(
         acts=len(acts),
         facilitator_acts=counts.get(FACILITATOR, 0),
@@ -53,4 +69,9 @@ def summarise(session: Session, seat_order: list[str]) -> SessionSummary:
         planned_unused=comparison.planned_unused,
         used_unplanned=comparison.used_unplanned,
         objectives=len(session.plan.objectives),
+        evaluated=sum(1 for objective in session.plan.objectives if objective.result),
+        blocks=tuple((block.title, block.planned_minutes, block.actual_minutes) for block in comparison.blocks),
+        outside_minutes=comparison.unassigned_minutes,
+        safety=len(flags),
+        safety_open=sum(1 for flag in flags if flag.open),
     )

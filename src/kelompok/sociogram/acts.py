@@ -76,7 +76,7 @@ class SessionActs:
     date: dt.date
     """Date of the meeting."""
     present: tuple[str, ...]
-    """Member codes present at any time (present/late at the start, or arrived), in record order."""
+    """Member codes present at any time (present at the start, or arrived — late ones too), in record order."""
     acts: tuple[Act, ...]
     """The speaking acts that stand, in record order."""
     coding: str = "off"
@@ -94,6 +94,9 @@ class SessionActs:
     gaps: tuple[tuple[float, float], ...] = ()
     """(from, until) of the times recording was interrupted inside this span (`gap` events):
     session time, so acts after a gap keep their true offsets, but nothing was recorded in it."""
+    spans: tuple[tuple[str, float, float | None], ...] = ()
+    """(member, from, until) stretches of presence (`sessions/presence.py`), so that time windows
+    count a late member from her arrival; empty: everyone in `present` was there throughout."""
 
     @property
     def has_negative_coding(self) -> bool:
@@ -132,11 +135,13 @@ def from_session(session: Session) -> SessionActs:
         Act(e.seq, float(e.at), e.from_ or "", e.to or "", e.role, e.ipa, e.valence)
         for e in session.acts()
     )
-    present = tuple(session.present_codes())
-    absent = tuple(a.member for a in session.attendance if a.member not in present)
+    presence = session.presence()
+    present = tuple(presence)
+    absent = tuple(a.member for a in session.attendance if a.member not in presence)
     return SessionActs(
         session.number, session.date, present, acts, session.coding, absent=absent,
         plan_stage=session.plan.stage, planned_roles=planned_roles_of(session), gaps=tuple(session.gaps()),
+        spans=flat_spans(presence),
     )  # fmt: skip
 
 
@@ -149,6 +154,11 @@ def read_session_acts(path: Path) -> SessionActs:
     from kelompok.sessions.store import load_session_file
 
     return from_session(load_session_file(path))
+
+
+def flat_spans(presence: dict[str, list[tuple[float, float | None]]]) -> tuple[tuple[str, float, float | None], ...]:
+    """`presence_spans`' mapping as the flat tuple `SessionActs.spans` keeps."""
+    return tuple((code, since, until) for code, stretches in presence.items() for since, until in stretches)
 
 
 def planned_roles_of(session: Session) -> tuple[str, ...]:

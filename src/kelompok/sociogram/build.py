@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from kelompok.sessions.presence import present_during
 from kelompok.sociogram.acts import (
     FACILITATOR,
     GROUP,
@@ -130,8 +131,9 @@ def windows(session: Session | SessionActs, parts: int = 3, minutes: float | Non
     With `minutes`, windows are consecutive spans of that many minutes from the start;
     otherwise the session (from 0 to its last act) is cut into `parts` equal spans — thirds by
     default. A window holds the acts with `start <= at < end`; the last one also holds `at == end`.
-    Every window keeps the session's present members, so a member silent in a window shows up
-    as silent there rather than vanishing. Windows are cut on the session's true clock, so a
+    Every window keeps the members present during it (`SessionActs.spans`), so a member silent
+    in a window shows up as silent there rather than vanishing, and one who had not arrived yet
+    (or had left) counts as away, not silent. Windows are cut on the session's true clock, so a
     crash gap does not squeeze the acts after it into earlier windows; each window keeps the part
     of the gaps that falls inside it, and its `recorded_seconds` leaves them out.
     """
@@ -151,6 +153,9 @@ def windows(session: Session | SessionActs, parts: int = 3, minutes: float | Non
             raise ValueError("parts must be at least 1")
         length = high - low
         bounds = [(low + length * k / parts, low + length * (k + 1) / parts) for k in range(parts)]
+    spans: dict[str, list[tuple[float, float | None]]] = {}
+    for code, since, until in data.spans:
+        spans.setdefault(code, []).append((since, until))
     result = []
     last = len(bounds) - 1
     for index, (start, end) in enumerate(bounds):
@@ -158,10 +163,17 @@ def windows(session: Session | SessionActs, parts: int = 3, minutes: float | Non
             acts = tuple(a for a in data.acts if start <= a.at)
         else:
             acts = tuple(a for a in data.acts if start <= a.at < end)
+        present, absent = data.present, data.absent
+        if spans:
+            # A member who arrives later (or has left) is not here in this window: she is kept
+            # apart with the absent ones, never counted "present, not yet in the conversation".
+            here = set(present_during(spans, start, end, closed=index == last))
+            present = tuple(code for code in data.present if code in here)
+            absent = data.absent + tuple(code for code in data.present if code not in here)
         result.append(
             SessionActs(
-                data.number, data.date, data.present, acts, data.coding, start, end, data.absent,
-                gaps=clip(data.gaps, start, end),
+                data.number, data.date, present, acts, data.coding, start, end, absent,
+                gaps=clip(data.gaps, start, end), spans=data.spans,
             )
         )
     return result

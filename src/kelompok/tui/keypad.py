@@ -11,7 +11,11 @@ A turn is at most three keys: speaker, addressee, and (for the facilitator) a me
 Pressing the next speaker's key while a turn is still open finishes the open turn first (to the
 group if it had no addressee; without a role if the role pad was showing), so a fast typist never
 has to press Enter. With interaction coding on, a code key (+ = - for valence, or the IPA pad)
-follows the addressee and can also be skipped.
+follows the addressee and can also be skipped. Any other key at the role or code pad is refused
+(`refused` names it) and the turn stays open: a typo is never saved as "no role".
+
+A turn is stamped with the time its speaker key was pressed (`press(key, at=…)`), not the time
+its last key came: the act happened when the person spoke.
 """
 
 from __future__ import annotations
@@ -47,6 +51,8 @@ class Turn:
     role: str | None = None
     valence: str | None = None
     ipa: int | None = None
+    at: float | None = None
+    """Session time the speaker key was pressed (None: when it is recorded)."""
 
 
 @dataclass
@@ -64,6 +70,10 @@ class Keypad:
     speaker: str | None = None
     addressee: str | None = None
     role: str | None = None
+    at: float | None = None
+    """Session time of the open turn's speaker key."""
+    refused: str | None = None
+    """The key the last `press` refused at the role or code pad (the turn stays open), else None."""
     _done: list[Turn] = field(default_factory=list)
 
     def _who(self, key: str, *, as_addressee: bool) -> str | None:
@@ -74,11 +84,11 @@ class Keypad:
         return self.members.get(key)
 
     def reset(self) -> None:
-        self.stage, self.speaker, self.addressee, self.role = "idle", None, None, None
+        self.stage, self.speaker, self.addressee, self.role, self.at = "idle", None, None, None, None
 
     def _finish(self, valence: str | None = None, ipa: int | None = None) -> None:
         assert self.speaker is not None
-        self._done.append(Turn(self.speaker, self.addressee or GROUP, self.role, valence, ipa))
+        self._done.append(Turn(self.speaker, self.addressee or GROUP, self.role, valence, ipa, self.at))
         self.reset()
 
     def _after_addressee(self) -> None:
@@ -117,8 +127,15 @@ class Keypad:
         """Drop the turn being typed (Escape at the speaker/addressee stage)."""
         self.reset()
 
-    def press(self, key: str) -> tuple[bool, list[Turn]]:
-        """Handle one key. Returns (whether the key was used, turns finished by it)."""
+    def _starts_turn(self, key: str) -> bool:
+        return self._who(key, as_addressee=False) is not None
+
+    def press(self, key: str, at: float | None = None) -> tuple[bool, list[Turn]]:
+        """Handle one key pressed at session time `at`. Returns (whether the key was used, turns finished by it).
+
+        A key refused at the role or code pad is "used" (nothing else should act on it), finishes
+        nothing, and is named in `refused`."""
+        self.refused = None
         if self.stage == "role":
             if key in self.role_keys:
                 self.role = self.role_keys[key]
@@ -127,7 +144,10 @@ class Keypad:
             if key == "enter":
                 self._after_role()
                 return True, self.take()
-            # Any other speaker key: the pad is skipped and a new turn starts.
+            if not self._starts_turn(key):
+                self.refused = key
+                return True, self.take()
+            # The next speaker's key: the pad is skipped and a new turn starts.
             self._close()
         elif self.stage == "code":
             code = VALENCE_KEYS.get(key) if self.coding == "valence" else None
@@ -137,6 +157,9 @@ class Keypad:
                 return True, self.take()
             if key == "enter":
                 self._finish()
+                return True, self.take()
+            if not self._starts_turn(key):
+                self.refused = key
                 return True, self.take()
             self._close()
         if self.stage == "addressee":
@@ -155,7 +178,7 @@ class Keypad:
         speaker = self._who(key, as_addressee=False)
         if speaker is None:
             return False, self.take()
-        self.speaker, self.stage = speaker, "addressee"
+        self.speaker, self.stage, self.at = speaker, "addressee", at
         return True, self.take()
 
     def timeout(self) -> list[Turn]:

@@ -230,6 +230,28 @@ def equity_rows(graph, group: Group, lang: str) -> list[tuple[str, list[tuple[st
     return rows
 
 
+def attendance_groups(session: Session, label, lang: str) -> list[tuple[str, list[str]]]:
+    """(status, member labels) as the record shows them, by the one presence rule (`sessions/presence.py`).
+
+    A member who came during the session — marked late, or absent/excused and came anyway — is
+    "late", with the minute she arrived; one marked late whose arrival was never recorded is
+    listed apart, so the report never counts her present when the sociogram does not."""
+    presence = session.presence()
+    marked = {a.member: a.status for a in session.attendance}
+    groups: dict[str, list[str]] = {"present": [], "late": [], "late_unrecorded": [], "absent": [], "excused": []}
+    for code, stretches in presence.items():
+        since = stretches[0][0] if stretches else 0.0
+        if marked.get(code) == "present" or (since == 0.0 and marked.get(code) != "late"):
+            groups["present"].append(label(code))
+        else:
+            groups["late"].append(t("report.arrived_at", lang, who=label(code), minute=int(since // 60)))
+    for entry in session.attendance:
+        if entry.member in presence:
+            continue
+        groups["late_unrecorded" if entry.status == "late" else entry.status].append(label(entry.member))
+    return list(groups.items())
+
+
 def session_summary(
     group: Group,
     session: Session,
@@ -270,15 +292,7 @@ def session_summary(
     facts.append((t("report.state", lang), t(f"report.state_{session.state}", lang)))
     facts.append((t("report.coding", lang), t(f"report.coding_{session.coding}", lang)))
 
-    attendance = []
-    statuses = {"present": [], "late": [], "absent": [], "excused": []}
-    for entry in session.attendance:
-        statuses[entry.status].append(label(entry.member))
-    arrived = [label(code) for code in session.present_codes() if session.attendance_of(code) is None]
-    statuses["present"] += arrived
-    for status, who in statuses.items():
-        if who:
-            attendance.append((t(f"report.attendance_{status}", lang, count=len(who)), ", ".join(who)))
+    attendance = [(t(f"report.attendance_{status}", lang, count=len(who)), ", ".join(who)) for status, who in attendance_groups(session, label, lang) if who]
 
     comparison = plan_vs_actual(session)
     objectives = [

@@ -35,6 +35,8 @@ class MemberChoice:
     code: str
     name: str
     here: bool
+    expected: bool = False
+    """Marked late and not here yet: her arrival is the one the facilitator is waiting for."""
 
 
 class ArrivalsDialog(ModalScreen[Movement | None]):
@@ -54,7 +56,7 @@ class ArrivalsDialog(ModalScreen[Movement | None]):
             options = []
             for member in self.members:
                 action = t("live.arrivals.leave") if member.here else t("live.arrivals.arrive")
-                state = t("live.arrivals.here") if member.here else t("live.arrivals.away")
+                state = t("live.arrivals.here") if member.here else t("live.status.expected") if member.expected else t("live.arrivals.away")
                 options.append(Option(plain(f"{member.key}  {member.name} ({member.code}) · {state} → {action}"), id=member.code))
             yield OptionList(*options, id="arrivals-list")
 

@@ -107,9 +107,19 @@ class GroupScreen(KelompokScreen):
             return None
         return int(str(table.get_row_at(table.cursor_row)[0]))
 
+    def selected_row(self) -> SessionRow | None:
+        number = self.selected_number()
+        return next((row for row in self.rows or [] if row.number == number), None)
+
     def action_live(self) -> None:
         from kelompok.tui.screens.live import LiveScreen
 
+        row = self.selected_row()
+        if row is not None and row.session is not None and row.session.locked:
+            # A signed-off session is closed for recording; `l` must not quietly open another
+            # one in its place. A new session is the explicit `n`.
+            self.notify(t("group.live_locked", number=row.number), severity="warning", timeout=8)
+            return
         self.open_screen(LiveScreen, self.group_dir, self.selected_number())
 
     def action_plan(self) -> None:

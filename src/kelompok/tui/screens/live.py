@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -29,7 +29,7 @@ from textual.widgets import Header
 from kelompok.i18n import format_duration, get_language, t
 from kelompok.sessions.fileio import DataError, os_error_text
 from kelompok.sessions.locking import GroupLock
-from kelompok.sessions.models import FACILITATOR, GROUP, PRESENT_STATUSES, Event, Group, Session
+from kelompok.sessions.models import FACILITATOR, GROUP, Event, Group, Session
 from kelompok.sessions.recording import CheckpointFailed, GroupBusy, LockLost, Recorder, RecordingError, SessionLocked
 from kelompok.sessions.store import (
     load_group,
@@ -38,7 +38,7 @@ from kelompok.sessions.store import (
     session_numbers,
     session_path,
 )
-from kelompok.tui.keypad import FACILITATOR_KEY, IPA_KEYS, VALENCE_KEYS, Keypad, Turn, member_keys
+from kelompok.tui.keypad import IPA_KEYS, VALENCE_KEYS, Keypad, Turn, member_keys
 from kelompok.tui.safe_text import clean
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.widgets.agenda_panel import AgendaPanel, AgendaView
@@ -49,7 +49,16 @@ from kelompok.tui.widgets.recent_acts import RecentActs
 from kelompok.tui.widgets.role_pad import PadItem, RolePad
 from kelompok.tui.widgets.save_state import SaveState
 
-RECORDING_ACTIONS = frozenset({"undo", "arrivals", "note", "safety_note", "next_block", "pause", "end", "leave"})
+RECORDING_ACTIONS = frozenset({"undo", "arrivals", "note", "safety_note", "next_block", "pause", "end", "leave", "invite"})
+
+INVITE_ROLE = "pemberi_semangat"
+"""The mezzo role an invitation to a quiet member is tagged with (issue 12's quiet-member aid).
+
+Drawing a quiet member in is Benne & Sheats' *gatekeeper*, which the 13 DEPSOS roles do not have.
+The nearest is Pemberi Semangat: domain.md maps it to Johnson & Johnson's "encourager of
+participation", a maintenance role, which is what an invitation to speak does. Pendorong
+(energizer) pushes the group towards decisions and action, and Pembentuk Opini asks for opinions
+before giving one's own: neither is about opening the channel to someone who has not been heard."""
 
 
 class LiveScreen(KelompokScreen):
@@ -70,6 +79,7 @@ class LiveScreen(KelompokScreen):
         Binding("f8", "pause", "live.keys.pause"),
         Binding("f9", "leave", "live.keys.leave", show=False),
         Binding("f10", "end", "live.keys.end"),
+        Binding("ctrl+u", "invite", "live.keys.invite", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -119,6 +129,13 @@ class LiveScreen(KelompokScreen):
         self._leaving = False
         self._pad_mode: str | None = None
         self._last_key = 0.0
+        self._invitee: str | None = None
+        """The quiet member the ^U prompt offers to invite now, or None."""
+        self._invited_at: dict[str, float] = {}
+        """When each member was last invited (or encouraged) by the facilitator: not offered again
+        until the silence limit has passed since, so ^U moves on to the next quiet member."""
+        self._not_noted = {m.code for m in self.group.members if m.consent.declined_noting}
+        """Members who declined to be noted: never offered for an invitation (no act with them is recorded)."""
 
     # ── layout ──
 
@@ -360,6 +377,7 @@ class LiveScreen(KelompokScreen):
         pad = self.member_pad
         pad.facilitator_acts = pad.group_acts = pad.total_acts = 0
         self._task_roles = self._maintenance_roles = 0
+        self._invited_at = {}
         self._block_started = 0.0
         for event in session.events:
             if event.kind == "undo" or event.seq in undone:
@@ -383,16 +401,73 @@ class LiveScreen(KelompokScreen):
         recorder = self.recorder
         assert recorder is not None and self.keypad is not None
         present = set(recorder.present())
+        came = set(recorder.session.presence())  # ever here this session (rare calls: presence changes)
         taken = {a.member: a.status for a in recorder.session.attendance}
+        spans = recorder.session.presence()
         for code, member in self.pad_members.items():
             status = taken.get(code, "absent")
+            stretches = spans.get(code)
+            member.since = stretches[-1][0] if stretches else 0.0
             if code in present:
-                member.status = status if status in PRESENT_STATUSES else "late"
+                member.status = "present" if status == "present" else "late"
+            elif code in came:
+                member.status = "left"
             else:
-                member.status = "left" if status in PRESENT_STATUSES else status
+                # A late member is expected: she is not here until F3 records her arrival.
+                member.status = "expected" if status == "late" else status
         self.keypad.members = {key: code for key, code in self.keys.items() if code in present}
         self.member_pad.silent_after = self.silent_minutes * 60
         self.member_pad.show(list(self.pad_members.values()))
+        self._show_invite()
+
+    # ── the quiet-member aid ──
+
+    def quiet_member(self) -> str | None:
+        """The present member who has gone unheard longest, once past the silence limit; else None."""
+        found = self._quietest()
+        return found[1] if found else None
+
+    def _quietest(self) -> tuple[float, str] | None:
+        """(seconds unheard, code) of the quiet member to invite, or None.
+
+        The pad's silence rule (present, and not spoken for `silent_minutes`; never spoken counts
+        from when she came in), so an absent member is never offered, and a member who declined to
+        be noted is left out (no act to or from her is recorded)."""
+        recorder = self.recorder
+        if recorder is None or recorder.closed or recorder.state != "running":
+            return None
+        elapsed, limit = recorder.elapsed(), self.silent_minutes * 60
+        best: tuple[float, str] | None = None
+        for code, member in self.pad_members.items():
+            if not member.present or code in self._not_noted:
+                continue
+            heard = max(member.since, member.last_at or 0.0, self._invited_at.get(code, 0.0))
+            quiet = elapsed - heard
+            if quiet >= limit and (best is None or quiet > best[0]):
+                best = (quiet, code)
+        return best
+
+    def _show_invite(self) -> None:
+        found = self._quietest()
+        invitee = found[1] if found else None
+        if found is None:
+            self.member_pad.set_invite("")
+        else:
+            self.member_pad.set_invite(t("live.invite.offer", who=self.who(found[1]), minutes=int(found[0] // 60)))
+        if invitee != self._invitee:
+            self._invitee = invitee
+            self.refresh_bindings()
+
+    def action_invite(self) -> None:
+        """^U: record the facilitator inviting the quietest member to speak, tagged with its role."""
+        invitee = self.quiet_member()
+        if invitee is None or self.keypad is None:
+            self.notify(t("live.invite.nobody"), timeout=3)
+            return
+        if self.keypad.stage != "idle":
+            self._record(self.keypad.flush())
+        self._record([Turn(FACILITATOR, invitee, INVITE_ROLE)])
+        self._after_key()
 
     def _skip_gap(self, gap: Event) -> None:
         """Count silence and the agenda block's time in recorded time, leaving the gap out.
@@ -416,6 +491,8 @@ class LiveScreen(KelompokScreen):
         speaker = event.from_
         if speaker == FACILITATOR:
             pad.facilitator_acts += 1
+            if event.role == INVITE_ROLE and event.to in self.pad_members:
+                self._invited_at[event.to] = event.at  # type: ignore[index]
         elif speaker in self.pad_members:
             member = self.pad_members[speaker]
             member.acts += 1
@@ -466,6 +543,7 @@ class LiveScreen(KelompokScreen):
         elapsed = recorder.elapsed()
         self.agenda.show_elapsed(elapsed)
         self.member_pad.show_elapsed(elapsed)
+        self._show_invite()
 
     def _saved(self) -> None:
         recorder = self.recorder
@@ -567,7 +645,9 @@ class LiveScreen(KelompokScreen):
             if key == "escape":
                 self._close_screen()
                 return True
-            return False
+            # Answered, not silently dead: the session is over and Esc goes back.
+            self.notify(t("live.ended_key"), severity="warning", timeout=3)
+            return True
         if key == "escape":
             if keypad.stage == "addressee":
                 keypad.cancel()
@@ -578,21 +658,33 @@ class LiveScreen(KelompokScreen):
             self._after_key()
             return True
         if recorder.state != "running":
-            if key in keypad.members or key == FACILITATOR_KEY:
-                self.turn_line.show(t("live.turn.paused"), t("live.turn.paused_hint"), open_=False, blocked=True)
-                self.notify(t("live.paused_block"), severity="warning", timeout=3)
-                return True
-            return False
+            # Every key is answered while paused (issue 16 §7), not only the member keys: a
+            # facilitator typing on should see at once why nothing is recorded.
+            self.turn_line.show(t("live.turn.paused"), t("live.turn.paused_hint"), open_=False, blocked=True)
+            self.notify(t("live.paused_block"), severity="warning", timeout=3)
+            return True
         if keypad.stage == "idle" and key in self.keys and key not in keypad.members:
             # A member who is not here: say so, instead of letting the next key start a turn unseen.
             self.turn_line.show(t("live.turn.not_here", member=self.who(self.keys[key])), t("live.turn.not_here_hint"), open_=False, blocked=True)
             return True
-        used, turns = keypad.press(key)
+        used, turns = keypad.press(key, at=recorder.elapsed())
         if turns:
             self._record(turns)
+        if keypad.refused is not None:
+            self._refuse(keypad.refused)
+            return True
         if used or turns:
             self._after_key()
         return used
+
+    def _refuse(self, key: str) -> None:
+        """A key the role or code pad does not know: say so, keep the turn open (never saved as "no role")."""
+        keypad = self.keypad
+        assert keypad is not None
+        pad = "role" if keypad.stage == "role" else f"code_{keypad.coding}"
+        message = t(f"live.refused.{pad}", pressed=key)
+        self.turn_line.show(message, t(f"live.refused.{pad}_hint"), open_=True, blocked=True)
+        self.notify(message, severity="warning", timeout=3)
 
     def _after_key(self) -> None:
         keypad = self.keypad
@@ -615,7 +707,7 @@ class LiveScreen(KelompokScreen):
         assert recorder is not None
         for turn in turns:
             try:
-                event = recorder.speak(turn.speaker, turn.addressee, role=turn.role, ipa=turn.ipa, valence=turn.valence)
+                event = recorder.speak(turn.speaker, turn.addressee, role=turn.role, ipa=turn.ipa, valence=turn.valence, at=turn.at)
             except (RecordingError, OSError) as error:
                 self._failed(error)
                 return
@@ -623,6 +715,7 @@ class LiveScreen(KelompokScreen):
             self.acts += 1
             self.recent.add(event)
         self.member_pad.repaint_changed()
+        self._show_invite()
         if (self.role_pad.tally["task"], self.role_pad.tally["maintenance"]) != (self._task_roles, self._maintenance_roles):
             self.role_pad.set_tally(self._task_roles, self._maintenance_roles)
         self.save_state.show("saved", acts=self.acts)
@@ -705,6 +798,8 @@ class LiveScreen(KelompokScreen):
         recorder = self.recorder
         if recorder is None or recorder.closed or recorder.state not in ("running", "paused"):
             return None if action != "leave" else True
+        if action == "invite":
+            return True if recorder.state == "running" and self._invitee is not None else None
         if action == "next_block":
             current = recorder.current_block()
             has_next = current is not None and current + 1 < len(recorder.session.plan.agenda)
@@ -716,7 +811,7 @@ class LiveScreen(KelompokScreen):
         recorder = self.recorder
         if recorder is None or recorder.closed or recorder.state not in ("running", "paused"):
             return
-        for action in ("undo", "note", "safety_note", "arrivals", "next_block", "pause", "end", "leave"):
+        for action in ("undo", "note", "safety_note", "arrivals", "next_block", "invite", "pause", "end", "leave"):
             if self.check_action(action, ()):
                 yield SystemCommand(t(f"live.commands.{action}"), t(f"live.commands.{action}_help"), getattr(self, f"action_{action}"))
 
@@ -751,17 +846,19 @@ class LiveScreen(KelompokScreen):
         if self.keypad is not None and self.keypad.stage != "idle":
             self._record(self.keypad.flush())
             self._after_key()
+        # The note is about this moment, however long it takes to write (issue 16 §7).
+        at = recorder.elapsed()
 
         def done(result: NoteResult | None) -> None:
             if result is None:
                 return
-            event = self._guard(lambda: recorder.note(result.text, safety=result.safety))
+            event = self._guard(lambda: recorder.note(result.text, safety=result.safety, at=at))
             if event is not None:
                 self.recent.add(event)
                 self._saved()
                 self.notify(t("live.safety_saved" if event.safety else "live.note_saved"), timeout=4)
 
-        self.app.push_screen(NoteDialog(safety=safety, at=format_duration(recorder.elapsed())), done)
+        self.app.push_screen(NoteDialog(safety=safety, at=format_duration(at)), done)
 
     def action_safety_note(self) -> None:
         self.action_note(safety=True)
@@ -776,7 +873,7 @@ class LiveScreen(KelompokScreen):
             self._record(self.keypad.flush())
             self._after_key()
         present = set(recorder.present())
-        choices = [MemberChoice(m.key, m.code, m.name, m.code in present) for m in self.pad_members.values()]
+        choices = [MemberChoice(m.key, m.code, m.name, m.code in present, m.status == "expected") for m in self.pad_members.values()]
 
         def done(movement: Movement | None) -> None:
             if movement is None:
@@ -896,12 +993,45 @@ class LiveScreen(KelompokScreen):
                 self.app.push_screen(plan)
                 # The last tab is "plan vs actual", where the objectives are evaluated.
                 self.app.call_after_refresh(lambda: plan.action_show_tab(len(plan.visible_tabs) - 1))
-            elif choice == "review":
+            elif choice in ("review", "submit"):
                 from kelompok.tui.screens.review import ReviewScreen
 
-                self.open_screen(ReviewScreen, self.group_dir, number)
+                try:
+                    review = ReviewScreen(self.group_dir, number)
+                except DataError as error:
+                    self.notify(str(error), title=t("app.cannot_open"), severity="error", timeout=10)
+                    return
+                self.app.push_screen(review)
+                if choice == "submit":
+                    # The review screen's own step: it asks for the name, checks the role and
+                    # the state, and saves through the service.
+                    self.app.call_after_refresh(review.action_submit)
+            elif choice == "sociogram":
+                from kelompok.tui.screens.sociogram import SociogramScreen
+
+                self.open_screen(SociogramScreen, self.group_dir, number)
+            elif choice == "report":
+                self._write_report(number)
 
         self.app.push_screen(SessionSummaryDialog(summarise(session, self.group.seat_order()), number), chosen)
+
+    @work(thread=True, exclusive=True, group="live-report")
+    def _write_report(self, number: int) -> None:
+        """This session's report into the export folder (in a worker: building it takes a while)."""
+        from kelompok.outputs import OutputError
+        from kelompok.outputs.report import write_report
+        from kelompok.sessions.fileio import make_private_dir
+        from kelompok.tui.dialogs.export import default_export_dir
+
+        try:
+            folder = default_export_dir()
+            make_private_dir(folder)
+            result = write_report(self.group_dir, folder, session=number, lang=get_language(), now=self._now())
+        except (OutputError, DataError, OSError) as error:
+            message = os_error_text(error) if isinstance(error, OSError) else str(error)
+            self.app.call_from_thread(self.notify, t("summary.report_failed", error=message), severity="error", timeout=10)
+            return
+        self.app.call_from_thread(self.notify, t("summary.report_written", path=result.path), timeout=12)
 
     def action_leave(self) -> None:
         """Leave the screen; a running session is paused first and stays open for later."""

@@ -4,7 +4,8 @@ One row per member in seat order (key, name, participation bar, acts, minutes si
 spoke), then the facilitator (`f`) and the whole group (`g`). Members absent from the session are
 dimmed with their attendance status, so they are told apart from members who are present but
 silent. Present members who have not spoken at all, or not for `silent_after` seconds, are
-highlighted so the facilitator can draw them in (gatekeeping).
+highlighted so the facilitator can draw them in (gatekeeping); under them, `invite` (set by the
+live screen) offers the one-key prompt to invite the quietest of them.
 
 Bars share one scale — a round number above the most acts anyone has, the facilitator included —
 so a leader-centred group shows as a long facilitator bar. Rows are drawn line by line and reused while they do not
@@ -38,10 +39,12 @@ class PadMember:
     code: str
     name: str
     status: str
-    """present, late, absent, excused, or left (left during the session)."""
+    """present, late (arrived late), expected (marked late, not here yet), absent, excused, or left."""
     acts: int = 0
     last_at: float | None = None
     """Session time of their last standing act, None when they have not spoken."""
+    since: float = 0.0
+    """Session time they came in (0, or their arrival): a silence is counted from here at most."""
 
     @property
     def present(self) -> bool:
@@ -116,6 +119,8 @@ class MemberPad(CachedLines):
         self.total_acts = 0
         self.elapsed = 0.0
         self.silent_after = 600.0
+        self.invite = ""
+        """The quiet-member prompt shown under the rows ("^U invite 7 Ani …"), or "" for none."""
         self.speaker: str | None = None
         """Code of the speaker of the turn being typed (highlighted), or None."""
         self.addressee: str | None = None
@@ -131,6 +136,13 @@ class MemberPad(CachedLines):
         self.members = members
         self.refresh(layout=True)
 
+    def set_invite(self, text: str) -> None:
+        """Show (or with "" hide) the quiet-member prompt line."""
+        if text != self.invite:
+            grows = bool(text) != bool(self.invite)
+            self.invite = text
+            self.refresh(layout=grows)
+
     def show_elapsed(self, elapsed: float) -> None:
         """Move the session clock; repaints when a shown minute can change."""
         before, self.elapsed = self.elapsed, elapsed
@@ -142,7 +154,7 @@ class MemberPad(CachedLines):
         return super().refresh(*regions, **kwargs)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.members) + 2
+        return len(self.members) + 2 + (1 if self.invite else 0)
 
     def silent_level(self, member: PadMember) -> str | None:
         """`never`, `silent` or None: how a present member's silence is shown."""
@@ -160,13 +172,13 @@ class MemberPad(CachedLines):
         if self._frame_generation != (self._generation, width):
             self._frame_generation = (self._generation, width)
             top = scale(max(self.facilitator_acts, 1, *(m.acts for m in self.members)))
-            # key(1) sp name sp bar acts(5) since(7): the bar gets at least 6 cells, then names
+            # key(1) sp name sp bar acts(5) sp since(7): the bar gets at least 6 cells, then names
             # grow to 28 cells on wide terminals, then the bar again.
-            name_width = min(18, max(8, width - 21))
-            bar_width = max(0, width - name_width - 15)
+            name_width = min(18, max(8, width - 22))
+            bar_width = max(0, width - name_width - 16)
             if bar_width > 30:
                 name_width = min(28, name_width + bar_width - 30)
-                bar_width = max(0, width - name_width - 15)
+                bar_width = max(0, width - name_width - 16)
             self._frame = (top, name_width, bar_width)
         return self._frame
 
@@ -180,7 +192,7 @@ class MemberPad(CachedLines):
     def repaint_changed(self) -> None:
         """Repaint only the rows whose content changed (after an act: the speaker's, the facilitator's …)."""
         self._generation += 1
-        keys = [self._row(y)[0] for y in range(len(self.members) + 2)]
+        keys = [self._row(y)[0] for y in range(len(self.members) + 2 + (1 if self.invite else 0))]
         if len(keys) != len(self._shown) or self._shown_width != self.line_width:
             self.refresh()
             return
@@ -222,7 +234,8 @@ class MemberPad(CachedLines):
 
             def build() -> Content:
                 name = Content(member.name).truncate(name_width, ellipsis=True, pad=True)
-                since_text = f"{since:>7}"
+                # The space keeps the count and a worded "since" apart ("0 not yet", not "0not yet").
+                since_text = f" {since:>7}"
                 line = Content.assemble(
                     (member.key, style("member-pad--key")), " ", name, " ",
                     (bar(member.acts, top, bar_width), style("member-pad--bar")),
@@ -244,7 +257,7 @@ class MemberPad(CachedLines):
                 line = Content.assemble(
                     ("f", style("member-pad--key")), " ", name.stylize(style("member-pad--facilitator")), " ",
                     (bar(self.facilitator_acts, top, bar_width), style("member-pad--bar")),
-                    f"{self.facilitator_acts:>5}", f"{share:>7}",
+                    f"{self.facilitator_acts:>5}", f" {share:>7}",
                 )
                 return line.stylize(style("member-pad--speaker")) if lit else line
 
@@ -258,6 +271,13 @@ class MemberPad(CachedLines):
                 return line.stylize(style("member-pad--speaker")) if lit else line
 
             return ("g", self.group_acts, lit, name_width, bar_width), build_group
+        if y == count + 2 and self.invite:
+            invite = self.invite
+
+            def build_invite() -> Content:
+                return Content(invite).truncate(self.line_width, ellipsis=True).stylize(style("member-pad--silent"))
+
+            return ("invite", invite, self.line_width), build_invite
         return None, Content
 
     def on_click(self, event: events.Click) -> None:
