@@ -245,8 +245,8 @@ def test_a_gap_inside_an_agenda_block_is_not_counted_as_its_time(group_dir: Path
         again.speak("A2", "A1")  # 20:00
     result = plan_vs_actual(store.load_session(group_dir, 1))
     first, second = result.blocks
-    assert first.actual_minutes is None  # block 1 was never marked (the record starts in it)
-    assert result.unassigned_minutes == pytest.approx(5)
+    assert first.actual_minutes == pytest.approx(5)  # block 1 runs from the session's start
+    assert result.unassigned_minutes == pytest.approx(0)
     assert second.actual_minutes == pytest.approx(3)  # 5:00–20:00 less the 12 minutes not recorded
     assert second.gap_minutes == pytest.approx(12)
     assert result.recorded_minutes == pytest.approx(8) and result.gap_minutes == pytest.approx(12)
