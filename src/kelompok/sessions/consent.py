@@ -34,9 +34,13 @@ def missing_for(member: Member) -> tuple[str, ...]:
 
 
 def missing_in_session(group: Group, session: Session) -> list[MissingConsent]:
-    """Members present at `session` (marked present/late or arrived) who lack consent."""
+    """Members present at `session` (marked present, arrived) or expected (marked late) who lack consent.
+
+    A late member counts from her arrival for the record, but she is expected: the facilitator is
+    warned before she walks in, not after."""
     found = []
-    for code in session.present_codes():
+    expected = [a.member for a in session.attendance if a.status == "late"]
+    for code in dict.fromkeys([*session.present_codes(), *expected]):
         member = group.member(code)
         if member is None or member.forgotten:
             continue
