@@ -11,7 +11,9 @@ from kelompok.tui.screens.home import HomeScreen
 from tests.tui.conftest import settle
 
 
-async def test_a_saved_supervisor_opens_as_supervisor_in_the_saved_language(group_dir: Path):
+async def test_a_saved_supervisor_opens_as_supervisor_in_the_saved_language(
+    group_dir: Path,
+):
     save_settings(Settings(name="Retno", role="supervisor", language="en"))
     set_language("id")
     app = make_app(group_dir.parent, offer_samples=False)
