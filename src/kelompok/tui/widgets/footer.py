@@ -42,6 +42,8 @@ class TranslatedFooter(Footer):
         # Textual recomposes a footer at every bindings update (focus moving, a key press, a
         # resize): eight times in the home screen's first frame, each mounting every key again,
         # which cost as much as the rest of that frame. Compose only when what it shows changed.
+        if not self.is_attached:  # a recompose scheduled before its screen closed
+            return
         shown = self._what_it_shows()
         if shown == self._shown:
             return
