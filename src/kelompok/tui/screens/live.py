@@ -72,15 +72,7 @@ class LiveScreen(KelompokScreen):
         Binding("f10", "end", "live.keys.end"),
     ]
 
-    DEFAULT_CSS = """
-    LiveScreen #live-main { height: 1fr; }
-    LiveScreen #live-left { width: 1fr; }
-    LiveScreen #live-right { width: 40%; min-width: 36; max-width: 64; }
-    LiveScreen MemberPad, LiveScreen RecentActs, LiveScreen AgendaPanel, LiveScreen RolePad {
-        border-top: solid $primary-darken-2;
-        border-title-color: $text-muted;
-    }
-    """
+    CSS_PATH = "live.tcss"
 
     def __init__(
         self,

@@ -106,19 +106,7 @@ class SociogramScreen(KelompokScreen):
         *(Binding(key, f"select_key('{key}')", "sociogram.keys.member", show=False) for key in SELECT_KEYS[1:]),
     ]
 
-    DEFAULT_CSS = """
-    SociogramScreen #sg-main { height: 1fr; }
-    SociogramScreen #sg-left { width: 1fr; }
-    SociogramScreen #sg-view { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
-    SociogramScreen #sg-legend { display: none; height: 1; padding: 0 1; color: $text-muted; }
-    SociogramScreen.-rich #sg-legend { display: block; }
-    SociogramScreen.-rich SociogramBadges { height: 9; }
-    SociogramScreen #sg-side { width: 38; height: 1fr; border-left: solid $primary-darken-2; overflow: hidden hidden; }
-    SociogramScreen.-rich #sg-side { width: 58; }
-    SociogramScreen.-no-panel #sg-side { display: none; }
-    SociogramScreen #sg-stages { display: none; }
-    SociogramScreen.-rich #sg-stages { display: block; }
-    """
+    CSS_PATH = "sociogram.tcss"
 
     # The view on screen. Each is a `var` (no repaint of the screen itself: the widgets repaint
     # what changed) whose watcher redraws the view: an action only says what the view is now.
