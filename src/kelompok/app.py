@@ -71,7 +71,8 @@ class KelompokApp(App[int]):
         self.identity_changed: Signal[str] = Signal(self, "identity-changed")  # the new role
         self.group_changed: Signal[Change] = Signal(self, "group-changed")
         # The settings are read on first use (start-up: the settings model is pydantic, whose
-        # import costs more than the home screen's first frame; see _settings_read in on_mount).
+        # import costs more than the home screen's first frame; `_read_settings_worker` reads them
+        # right after that frame, or whatever needs them first).
         self._settings: Settings | None = settings
         self.settings_problem = settings_problem
         self._read_settings = read_settings
