@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,12 +18,10 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
-from kelompok.crash import report_crash
 from kelompok.i18n import LANGUAGES, get_language, on_language_change, set_language, t
 from kelompok.paths import bundled_samples
 from kelompok.service import GroupService
 from kelompok.sessions.fileio import DataError
-from kelompok.settings import Settings, read_settings, save_settings, set_aside
 from kelompok.tui.dialogs.confirm import ConfirmDialog
 from kelompok.tui.safe_text import clean
 from kelompok.tui.screens.base import KelompokScreen
@@ -30,6 +29,9 @@ from kelompok.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from kelompok.service import Change
+    from kelompok.settings import Settings
+
+    SettingsReader = Callable[[], tuple[Settings, DataError | None]]
 
 Clock = Callable[[], float]
 Now = Callable[[], dt.datetime]
@@ -54,6 +56,7 @@ class KelompokApp(App[int]):
         samples: Path | None = None,
         settings: Settings | None = None,
         settings_problem: DataError | None = None,
+        read_settings: SettingsReader | None = None,
         role: str | None = None,
         name: str | None = None,
     ) -> None:
@@ -67,16 +70,21 @@ class KelompokApp(App[int]):
         self.language_changed: Signal[str] = Signal(self, "language-changed")
         self.identity_changed: Signal[str] = Signal(self, "identity-changed")  # the new role
         self.group_changed: Signal[Change] = Signal(self, "group-changed")
-        self.settings = settings or Settings()
+        # The settings are read on first use (start-up: the settings model is pydantic, whose
+        # import costs more than the home screen's first frame; `_read_settings_worker` reads them
+        # right after that frame, or whatever needs them first).
+        self._settings: Settings | None = settings
         self.settings_problem = settings_problem
+        self._read_settings = read_settings
+        self._settings_lock = threading.Lock()
         # Who is acting in this run. `kelompok review` opens as supervisor without changing the
         # role saved in the settings; switching role in the app (F4) changes both.
-        self.role: str = role or self.settings.role
+        self._role: str | None = role
         # One name per role (a shared laptop must not sign the supervisor's steps with the
         # facilitator's name); `name` given for this run is the name of the role it opens in.
-        self.names: dict[str, str] = {r: self.settings.name_for(r) for r in ("facilitator", "supervisor")}
-        if name:
-            self.names[self.role] = name
+        # Built from the settings on first use, like the role.
+        self._given_name: str | None = name
+        self._names: dict[str, str] | None = None
         if lang:
             set_language(lang)
         self._crash_line: Text | None = None
@@ -92,6 +100,60 @@ class KelompokApp(App[int]):
         except RuntimeError:  # already on the app's thread
             self.group_changed.publish(change)
 
+    # ── the settings, read after the first frame ──
+
+    @property
+    def settings(self) -> Settings:
+        """The user's settings: read from the file (make_app) or the defaults, the first time they are needed."""
+        with self._settings_lock:  # the start-up worker and a key press may both be first
+            if self._settings is None:
+                if self._read_settings is not None:
+                    self._settings, self.settings_problem = self._read_settings()
+                else:
+                    from kelompok.settings import Settings
+
+                    self._settings = Settings()
+            return self._settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self._settings = settings
+
+    @property
+    def role(self) -> str:
+        """The acting role: this run's (`kelompok review`), else the saved one."""
+        if self._role is None:
+            self._role = self.settings.role
+        return self._role
+
+    @role.setter
+    def role(self, role: str) -> None:
+        self._role = role
+
+    @property
+    def names(self) -> dict[str, str]:
+        """The name of each role, from the settings (and this run's name for its opening role)."""
+        if self._names is None:
+            names = {r: self.settings.name_for(r) for r in ("facilitator", "supervisor")}
+            if self._given_name:
+                names[self.role] = self._given_name
+            self._names = names
+        return self._names
+
+    @work(thread=True, exclusive=True, group="settings")
+    def _read_settings_worker(self) -> None:
+        """Read and validate the settings off the event loop, so the first frame takes keys at once."""
+        self.settings  # noqa: B018  # the property reads the file
+        self.call_from_thread(self._settings_read)
+
+    def _settings_read(self) -> None:
+        """The settings are in: say if the file is unusable, redraw for a saved supervisor role."""
+        if self._role is None and self.role != "facilitator":
+            self.identity_changed.publish(self.role)
+        if self.settings_problem is not None:
+            question = t("settings.bad_file", error=self.settings_problem)
+            self.push_screen(ConfirmDialog(question, t("settings.set_aside"), t("settings.keep_file")), self._bad_settings_answered)
+
     def on_mount(self) -> None:
         self.theme = "textual-dark"
         self.push_screen(HomeScreen(self.workspace))
@@ -99,9 +161,7 @@ class KelompokApp(App[int]):
 
         if self.samples is not None and not list_group_lines(self.workspace):
             self.push_screen(ConfirmDialog(t("home.offer_samples", path=self.workspace)), self._copy_samples)
-        if self.settings_problem is not None:
-            question = t("settings.bad_file", error=self.settings_problem)
-            self.push_screen(ConfirmDialog(question, t("settings.set_aside"), t("settings.keep_file")), self._bad_settings_answered)
+        self.call_after_refresh(self._read_settings_worker)
 
     def _copy_samples(self, accepted: bool | None) -> None:
         if accepted and self.samples is not None:
@@ -126,6 +186,8 @@ class KelompokApp(App[int]):
 
     def remember(self, **changes: object) -> None:
         """Keep a choice in the settings file. A file that could not be read is never written over."""
+        from kelompok.settings import save_settings
+
         self.settings = self.settings.model_copy(update=changes)
         if self.settings_problem is not None:
             return  # the defaults live in memory until the user lets us move the bad file aside
@@ -135,6 +197,8 @@ class KelompokApp(App[int]):
             self.notify(t("settings.not_saved", error=error), severity="warning", timeout=8)
 
     def _bad_settings_answered(self, move_aside: bool | None) -> None:
+        from kelompok.settings import set_aside
+
         if not move_aside or self.settings_problem is None:
             self.notify(t("settings.kept"), timeout=8)
             return
@@ -229,6 +293,8 @@ class KelompokApp(App[int]):
     def _handle_exception(self, error: Exception) -> None:
         # Textual's crash screen prints every local variable (members' names, absence reasons, the
         # text of group.toml). Keep its exit behaviour, but show one line and log privately instead.
+        from kelompok.crash import report_crash
+
         super()._handle_exception(error)
         if self._crash_line is None:  # Textual may report one failure more than once: one log
             self._crash_line = Text(clean(report_crash(error)))
@@ -246,6 +312,30 @@ class KelompokApp(App[int]):
 
 
 
+def _read_user_settings() -> tuple[Settings, DataError | None]:
+    from kelompok.settings import read_settings
+
+    return read_settings()
+
+
+def saved_language() -> str | None:
+    """The language the settings file names, read as plain TOML (no model): what the first frame needs.
+
+    Anything unexpected gives None (the environment decides); the full read after the first frame
+    then reports a bad file as usual (`kelompok.settings.read_settings`).
+    """
+    import tomllib
+
+    from kelompok.paths import config_file
+
+    try:
+        with open(config_file(), "rb") as handle:
+            language = tomllib.load(handle).get("language")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+    return language if language in LANGUAGES else None
+
+
 def make_app(
     workspace: Path,
     *,
@@ -260,19 +350,19 @@ def make_app(
 
     The user's settings (`kelompok.settings`) give the name, role and language unless `role`,
     `name` or `lang` say otherwise for this run (`kelompok review` passes `role="supervisor"`).
+    Only the language is needed for the first frame: it is peeked from the file as plain TOML;
+    the whole file is validated right after that frame (`KelompokApp.settings`).
     """
     samples = bundled_samples() if offer_samples else None
     if samples is not None and samples.resolve() == workspace.resolve():
         samples = None
-    settings, problem = read_settings()
     return KelompokApp(
         workspace,
-        lang=lang or settings.language,
+        lang=lang or saved_language(),
         clock=clock,
         now=now,
         samples=samples,
-        settings=settings,
-        settings_problem=problem,
+        read_settings=_read_user_settings,
         role=role,
         name=name,
     )

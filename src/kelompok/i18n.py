@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -48,6 +49,38 @@ def strings(lang: str) -> dict[str, str]:
             raise ValueError(f"{path}: keys defined in another file too: {', '.join(twice)}")
         merged.update(table)
     return merged
+
+
+# ── loading per section, for start-up ──
+# Parsing every locale file took as long as the rest of the home screen's first frame, which
+# needs a handful of sections. So `t` parses only the files that hold the key's section (found by
+# a scan of the files' table headers), and falls back to the whole catalogue for a key it does not
+# find there; `strings` still reads everything (and refuses a key defined twice).
+
+_HEADER = re.compile(r"^\[\[?\s*([A-Za-z0-9_-]+)", re.MULTILINE)
+
+
+@cache
+def _files_by_section(lang: str) -> dict[str, tuple[Path, ...]]:
+    found: dict[str, list[Path]] = {}
+    for path in sorted((LOCALES_DIR / lang).glob("*.toml")):
+        for section in set(_HEADER.findall(path.read_text(encoding="utf-8"))):
+            found.setdefault(section, []).append(path)
+    return {section: tuple(paths) for section, paths in found.items()}
+
+
+@cache
+def _file_strings(path: Path) -> dict[str, str]:
+    with open(path, "rb") as handle:
+        return _flatten(tomllib.load(handle))
+
+
+def _lookup(lang: str, key: str) -> str | None:
+    for path in _files_by_section(lang).get(key.partition(".")[0], ()):
+        text = _file_strings(path).get(key)
+        if text is not None:
+            return text
+    return strings(lang).get(key)  # a key in a file without a header for its section
 
 
 def normalise_language(value: str | None) -> str | None:
@@ -94,9 +127,9 @@ def t(key: str, lang: str | None = None, **values: object) -> str:
 
     A key missing from the catalogue shows as the key itself, so a gap is visible, not a crash.
     """
-    text = strings(lang or _current).get(key)
+    text = _lookup(lang or _current, key)
     if text is None:
-        text = strings(DEFAULT_LANGUAGE).get(key, key)
+        text = _lookup(DEFAULT_LANGUAGE, key) or key
     return text.format(**values) if values else text
 
 

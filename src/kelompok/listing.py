@@ -61,10 +61,24 @@ def list_group_lines(workspace: Path) -> list[GroupLine]:
     return lines
 
 
+_TYPE_HEAD = re.compile(r"^\[\[types\]\]\n(id = .*\nname = .*)$", re.MULTILINE)
+"""The two lines that open each `[[types]]` entry of the catalogue: its id and its name."""
+
+
 @cache
 def _type_names() -> dict[str, dict[str, str]]:
-    with open(TYPES_FILE, "rb") as handle:
-        return {entry["id"]: entry["name"] for entry in tomllib.load(handle)["types"]}
+    # Only each type's first two lines are parsed: the whole catalogue file (descriptions, stage
+    # notes, skeletons) took as long to parse as the rest of the home screen's list. Anything
+    # unexpected (a type whose head reads otherwise): the whole file.
+    text = TYPES_FILE.read_text(encoding="utf-8")
+    heads = _TYPE_HEAD.findall(text)
+    try:
+        if len(heads) != text.count("\n[[types]]\n") + text.startswith("[[types]]\n"):
+            raise ValueError("a type entry does not open with its id and name")
+        parsed = [tomllib.loads(head) for head in heads]
+        return {head["id"]: dict(head["name"]) for head in parsed}
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError):
+        return {entry["id"]: entry["name"] for entry in tomllib.loads(text)["types"]}
 
 
 def type_name(type_id: str, lang: str) -> str:

@@ -126,3 +126,18 @@ def test_each_outputs_module_imports_alone_in_a_fresh_interpreter():
     out = subprocess.run([sys.executable, "-c", code, *OUTPUT_MODULES], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_the_app_starts_without_pydantic_networkx_or_the_catalogue(tmp_path):
+    # Start-up (benchmarks/bench_startup.py): the home screen's first frame needs none of them.
+    # make_app is included: it reads the settings' language, not the settings model.
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom kelompok.app import make_app\n"
+        f"make_app(Path({str(tmp_path)!r}), offer_samples=False)\n"
+        "print('\\n'.join(sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    loaded = set(out.stdout.split())
+    assert "kelompok.app" in loaded and "textual.app" in loaded  # the check is real
+    heavy = {"pydantic", "networkx", "kelompok.sessions.models", "kelompok.sessions.catalog", "kelompok.settings", "pygments", "markdown_it"}
+    assert heavy & loaded == set()

@@ -11,16 +11,19 @@ import re
 import tempfile
 import tomllib
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kelompok.i18n import t
+
+if TYPE_CHECKING:
+    # pydantic is imported where a model is validated or dumped: the app's start-up (the home
+    # screen, the crash handler) uses this module's file helpers and DataError without models.
+    from pydantic import BaseModel
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 class DataError(Exception):
@@ -278,6 +281,8 @@ def field_path(location: tuple[int | str, ...]) -> str:
 
 def validate(model: type[M], data: dict[str, Any], path: Path) -> M:
     """Validate parsed data against a model; the first error becomes a DataError naming the field."""
+    from pydantic import ValidationError
+
     version = data.get("format")
     if isinstance(version, int) and version > _format_version():
         raise DataError(path, field_place("format"), t("errors.newer_format", version=version))

@@ -1,10 +1,10 @@
 """Metrics over time: per window within a session, per session across the series; member
-trajectories; development-stage signals (domain.md §4.4).
+trajectories; development-stage signals (docs/ARCHITECTURE.md, "Domain signals").
 
 Stage signals are *signals to check*, never a diagnosis: stage models describe groups in
 general, and a group halfway through its sessions may well still be forming. Each signal is an
 `id` plus the numbers it rests on; the UI words it (in Bahasa Indonesia or English) and the
-facilitator judges. Thresholds are the starting points of domain.md §4.4, named here so they can
+facilitator judges. Thresholds are starting points (docs/ARCHITECTURE.md, "Domain signals"), named here so they can
 be calibrated with facilitators.
 """
 

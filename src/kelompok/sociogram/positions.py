@@ -2,7 +2,8 @@
 
 These are *signals to check*, shown with soft wording to the facilitator and supervisor, never
 to members, and never a diagnosis. They rest on observed talk, not on liking: being addressed
-often is not being chosen (domain.md §5.3; Moreno's positions came from sociometric *choices*),
+often is not being chosen (docs/ARCHITECTURE.md, "Domain signals"; Moreno's positions came from
+sociometric *choices*),
 so the screen calls the picture "sosiogram interaksi". The thresholds below are starting points,
 kept as named constants to be calibrated with facilitators. Nothing is labelled in a graph with
 fewer than `MIN_ACTS` acts: in a group of six, z-scores over a dozen acts are noise.

@@ -2,7 +2,7 @@
 
 Every sentence comes from the language catalogue (`locales/<lang>/sociogram.toml`), so the screen,
 the plain stats table and the supervisor's report say the same thing in the same soft words.
-Positions and stage signals are *signals to check*, never a diagnosis (DESIGN.md): the catalogue
+Positions and stage signals are *signals to check*, never a diagnosis (docs/ARCHITECTURE.md, "Confidentiality and care"): the catalogue
 words them as observations ("not yet addressed much"), never as labels for a person ("isolate").
 
 Imports only `kelompok.i18n` (no Textual, no networkx), so any layer may use it.

@@ -28,43 +28,7 @@ def role_selections(selected: list[str] | tuple[str, ...]) -> list[Selection[str
 
 
 class AgendaBlockDialog(ModalScreen[AgendaBlock | None]):
-    DEFAULT_CSS = """
-    AgendaBlockDialog {
-        align: center middle;
-    }
-    /* Not the shared `.dialog` class: app CSS would win over this wider size. */
-    AgendaBlockDialog > #block-dialog {
-        width: 100;
-        max-width: 98%;
-        height: auto;
-        max-height: 96%;
-        border: thick $primary;
-        background: $surface;
-        padding: 1 2;
-    }
-    AgendaBlockDialog #block-body {
-        height: auto;
-        max-height: 50vh;
-    }
-    AgendaBlockDialog #block-form {
-        width: 1fr;
-        height: auto;
-        max-height: 50vh;
-    }
-    AgendaBlockDialog #block-form Label {
-        color: $text-muted;
-    }
-    AgendaBlockDialog #block-roles {
-        width: 36;
-        height: auto;
-        max-height: 50vh;
-        margin-left: 1;
-    }
-    AgendaBlockDialog #block-error {
-        color: $error;
-        height: auto;
-    }
-    """
+    CSS_PATH = "agenda_block.tcss"
 
     BINDINGS = [Binding("escape", "cancel", "keys.close", show=False)]
 

@@ -28,19 +28,7 @@ class AmendResult:
 class AmendDialog(ModalScreen[AmendResult | None]):
     # Not the shared `.dialog` look (whose height follows its content): notes can be long, so the
     # dialog takes most of the screen and the text area gets whatever room is left, at 80×24 too.
-    DEFAULT_CSS = """
-    AmendDialog { align: center middle; }
-    AmendDialog #amend-dialog {
-        width: 90; max-width: 95%; height: 90%; max-height: 40;
-        border: thick $primary; background: $surface; padding: 0 2;
-    }
-    AmendDialog #amend-title { text-style: bold; }
-    AmendDialog #amend-hint { color: $text-muted; height: auto; }
-    AmendDialog.-locked #amend-dialog { border: thick $warning; }
-    AmendDialog.-locked #amend-hint { color: $warning; }
-    AmendDialog #amend-field { margin: 1 0; }
-    AmendDialog #amend-text { height: 1fr; min-height: 3; }
-    """
+    CSS_PATH = "amend.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "keys.close", show=False),
         Binding("ctrl+s", "save", "review_screen.amend.save", show=False, priority=True),

@@ -40,10 +40,7 @@ class MemberChoice:
 
 
 class ArrivalsDialog(ModalScreen[Movement | None]):
-    DEFAULT_CSS = """
-    ArrivalsDialog { align: center middle; }
-    ArrivalsDialog #arrivals-list { height: auto; max-height: 16; margin-top: 1; }
-    """
+    CSS_PATH = "arrivals.tcss"
     BINDINGS = [Binding("escape", "cancel", "keys.close", show=False)]
 
     def __init__(self, members: list[MemberChoice]) -> None:

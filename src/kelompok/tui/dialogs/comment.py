@@ -17,12 +17,7 @@ from kelompok.i18n import t
 
 
 class CommentDialog(ModalScreen[str | None]):
-    DEFAULT_CSS = """
-    CommentDialog { align: center middle; }
-    CommentDialog #comment-dialog { width: 76; }
-    CommentDialog #comment-hint { color: $text-muted; height: auto; margin-bottom: 1; }
-    CommentDialog.-return #comment-dialog { border: thick $warning; }
-    """
+    CSS_PATH = "comment.tcss"
     BINDINGS = [Binding("escape", "cancel", "keys.close", show=False)]
 
     def __init__(self, title: str, *, hint: str = "", confirm: str | None = None, returning: bool = False) -> None:

@@ -39,18 +39,7 @@ def default_export_dir() -> Path:
 
 
 class ExportDialog(ModalScreen[Path | None]):
-    DEFAULT_CSS = """
-    ExportDialog { align: center middle; }
-    ExportDialog > #export-dialog { width: 84; }
-    ExportDialog .field { height: auto; }
-    ExportDialog .field-label { width: 12; padding-top: 1; color: $text-muted; }
-    ExportDialog .field Select, ExportDialog .field Input { width: 1fr; }
-    ExportDialog #export-names-warning { color: $text-muted; height: auto; }
-    ExportDialog.-names #export-names-warning { color: $error; text-style: bold; }
-    ExportDialog #export-result { height: auto; }
-    ExportDialog #export-result.-error { color: $error; }
-    ExportDialog #export-result.-done { color: $success; }
-    """
+    CSS_PATH = "export.tcss"
     BINDINGS = [Binding("escape", "close", "keys.close", show=False)]
 
     def __init__(self, group_dir: Path, number: int | None = None) -> None:

@@ -16,10 +16,7 @@ from kelompok.i18n import t
 
 
 class NameDialog(ModalScreen[str | None]):
-    DEFAULT_CSS = """
-    NameDialog { align: center middle; }
-    NameDialog #name-why { color: $text-muted; height: auto; margin-bottom: 1; }
-    """
+    CSS_PATH = "name.tcss"
     BINDINGS = [Binding("escape", "cancel", "keys.close", show=False)]
 
     def __init__(self, current: str = "", role: str = "facilitator") -> None:

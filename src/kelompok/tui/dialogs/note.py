@@ -25,12 +25,7 @@ class NoteResult:
 
 
 class NoteDialog(ModalScreen[NoteResult | None]):
-    DEFAULT_CSS = """
-    NoteDialog { align: center middle; }
-    NoteDialog #note-dialog { width: 70; }
-    NoteDialog #note-safety-hint { color: $text-muted; height: auto; }
-    NoteDialog.-safety #note-dialog { border: thick $error; }
-    """
+    CSS_PATH = "note.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "keys.close", show=False),
         Binding("f6", "toggle_safety", "live.keys.safety", show=False, priority=True),

@@ -23,33 +23,7 @@ from kelompok.sessions.models import Member
 
 
 class RosterImportDialog(ModalScreen[list[Member] | None]):
-    DEFAULT_CSS = """
-    RosterImportDialog {
-        align: center middle;
-    }
-    /* Not the shared `.dialog` class: app CSS would win over this wider size. */
-    RosterImportDialog > #roster-dialog {
-        width: 80;
-        max-width: 98%;
-        height: auto;
-        max-height: 90%;
-        border: thick $primary;
-        background: $surface;
-        padding: 1 2;
-    }
-    RosterImportDialog #roster-heading {
-        text-style: bold;
-    }
-    RosterImportDialog #roster-hint {
-        color: $text-muted;
-        margin-bottom: 1;
-    }
-    RosterImportDialog #roster-error {
-        color: $error;
-        height: auto;
-        margin-top: 1;
-    }
-    """
+    CSS_PATH = "roster_import.tcss"
 
     BINDINGS = [Binding("escape", "cancel", "keys.close", show=False)]
 

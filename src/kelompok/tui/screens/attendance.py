@@ -55,25 +55,7 @@ class _Row:
 
 
 class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
-    DEFAULT_CSS = """
-    AttendanceScreen { align: center top; }
-    AttendanceScreen #attendance {
-        width: 100%;
-        max-width: 110;
-        height: 1fr;
-        padding: 0 1;
-        background: $surface;
-    }
-    AttendanceScreen #attendance-title { text-style: bold; height: auto; }
-    AttendanceScreen #attendance-plan { color: $text-muted; height: auto; }
-    AttendanceScreen #attendance-table { height: 1fr; min-height: 4; }
-    AttendanceScreen #attendance-reason { display: none; }
-    AttendanceScreen.-reason #attendance-reason { display: block; }
-    AttendanceScreen #attendance-options { height: auto; }
-    AttendanceScreen #attendance-hint { color: $text-muted; height: auto; }
-    AttendanceScreen #attendance-consent { color: $warning; height: auto; display: none; }
-    AttendanceScreen #attendance-consent.-shown { display: block; }
-    """
+    CSS_PATH = "attendance.tcss"
     BINDINGS = [
         Binding("space", "cycle_status", "live.keys.status"),
         Binding("1", "set_status('present')", show=False),

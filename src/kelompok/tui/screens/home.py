@@ -90,6 +90,8 @@ class HomeScreen(KelompokScreen):
         """Details per group folder, filled in by the worker after the list shows."""
         self.sync_status: WorkspaceStatus | None = None
         """What sync has to send and what it brought, read by the details worker."""
+        self._columns_width: int | None = None
+        """The screen width the columns were last sized for (a resize to the same width redraws nothing)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -173,7 +175,7 @@ class HomeScreen(KelompokScreen):
     def _column_widths(self) -> list[int]:
         """Name, type, members, sessions, remarks: all five fit the table's width (80 columns too)."""
         table = self.query_one("#groups", DataTable)
-        width = (table.size.width or self.app.size.width) - 1  # room for a vertical scrollbar
+        width = self._table_width() - 1  # room for a vertical scrollbar
         small = [max(len(t("home.col_members")), 3), max(len(t("home.col_sessions")), 3)]
         rest = max(width - sum(small) - 5 * 2 * table.cell_padding, 30)
         longest_name = max([len(e.name) for e in self.entries] + [len(t("home.col_name"))])
@@ -181,8 +183,13 @@ class HomeScreen(KelompokScreen):
         kind = min(max([len(type_label(e.type)) for e in self.entries] + [len(t("home.col_type"))]), max(10, rest * 30 // 100))
         return [name, kind, *small, max(rest - name - kind, 10)]
 
+    def _table_width(self) -> int:
+        return self.query_one("#groups", DataTable).size.width or self.app.size.width
+
     def on_resize(self) -> None:
-        if self.is_mounted and self.entries:
+        # Start-up sends resize events at the width the list was just drawn for: refilling the
+        # table for those cost as much as the first fill.
+        if self.is_mounted and self.entries and self._table_width() != self._columns_width:
             self.relabel()
 
     def relabel(self) -> None:
@@ -192,6 +199,7 @@ class HomeScreen(KelompokScreen):
         self.query_one("#sync-line", Static).update(self.sync_status.line() if self.sync_status else "")
         table = self.query_one("#groups", DataTable)
         cursor = table.cursor_row
+        self._columns_width = self._table_width()
         table.clear(columns=True)
         # Fixed widths from the terminal's width: auto widths overflowed 80 columns, and were
         # measured as the headers' when the table was refilled while hidden.

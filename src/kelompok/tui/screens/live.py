@@ -82,15 +82,7 @@ class LiveScreen(KelompokScreen):
         Binding("ctrl+u", "invite", "live.keys.invite", show=False),
     ]
 
-    DEFAULT_CSS = """
-    LiveScreen #live-main { height: 1fr; }
-    LiveScreen #live-left { width: 1fr; }
-    LiveScreen #live-right { width: 40%; min-width: 36; max-width: 64; }
-    LiveScreen MemberPad, LiveScreen RecentActs, LiveScreen AgendaPanel, LiveScreen RolePad {
-        border-top: solid $primary-darken-2;
-        border-title-color: $text-muted;
-    }
-    """
+    CSS_PATH = "live.tcss"
 
     def __init__(
         self,

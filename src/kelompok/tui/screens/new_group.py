@@ -111,55 +111,7 @@ class NewGroupScreen(KelompokScreen):
         Binding("alt+2", "show_tab(1)", "plan.keys.part", show=False),
         Binding("alt+3", "show_tab(2)", "plan.keys.part", show=False),
     ]
-    DEFAULT_CSS = """
-    NewGroupScreen #new-group-status {
-        height: 1;
-        padding: 0 1;
-        background: $boost;
-    }
-    NewGroupScreen #new-group-status.-dirty {
-        color: $warning;
-    }
-    NewGroupScreen #new-group-status.-saved {
-        color: $success;
-    }
-    NewGroupScreen #new-group-tabs {
-        height: 1fr;
-    }
-    NewGroupScreen #details-form {
-        padding: 0 1;
-    }
-    NewGroupScreen #details-form Label {
-        margin-top: 1;
-        color: $text-muted;
-    }
-    NewGroupScreen #professional-hint {
-        padding: 0 1;
-        height: auto;
-    }
-    NewGroupScreen #professional-hint.-required {
-        color: $warning;
-        text-style: bold;
-    }
-    NewGroupScreen #series-row {
-        height: auto;
-    }
-    NewGroupScreen #series-row > Vertical {
-        width: 1fr;
-        height: auto;
-    }
-    NewGroupScreen #details-error {
-        color: $error;
-        height: auto;
-    }
-    NewGroupScreen #group-checks {
-        height: auto;
-        max-height: 8;
-    }
-    NewGroupScreen.-wide TypePicker #type-list {
-        width: 40;
-    }
-    """
+    CSS_PATH = "new_group.tcss"
 
     def __init__(self, workspace: Path) -> None:
         super().__init__()

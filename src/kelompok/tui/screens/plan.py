@@ -120,39 +120,7 @@ class PlanScreen(KelompokScreen):
         Binding("shift+f6", "next_tab(-1)", "plan.keys.previous_part", show=False, priority=True),
         *(Binding(f"alt+{n}", f"show_tab({n - 1})", "plan.keys.part", show=False) for n in range(1, len(TABS) + 1)),
     ]
-    DEFAULT_CSS = """
-    PlanScreen #plan-status {
-        height: 1;
-        padding: 0 1;
-        background: $boost;
-    }
-    PlanScreen #plan-status.-dirty { color: $warning; }
-    PlanScreen #plan-status.-saved { color: $success; }
-    PlanScreen #plan-status.-read-only { background: $warning-muted; color: $text; text-style: bold; }
-    PlanScreen #plan-body { height: 1fr; }
-    PlanScreen #plan-tabs { width: 1fr; height: 1fr; }
-    PlanScreen #plan-checks { width: 40; }
-    PlanScreen.-narrow #plan-body { layout: vertical; }
-    PlanScreen.-narrow #plan-checks { width: 1fr; height: 7; }
-    PlanScreen .form { padding: 0 1; }
-    PlanScreen .form Label { margin-top: 1; color: $text-muted; }
-    PlanScreen #meta-row { height: auto; }
-    PlanScreen #meta-row > Vertical { width: 1fr; height: auto; margin-right: 1; }
-    PlanScreen TextArea { height: 4; }
-    PlanScreen #materials { height: 6; }
-    PlanScreen .hint { color: $text-muted; padding: 0 1; height: auto; }
-    PlanScreen .hint.-issue { color: $warning; }
-    PlanScreen .hint.-ok { color: $success; }
-    PlanScreen .error { color: $error; height: auto; }
-    PlanScreen SelectionList { height: auto; max-height: 15; }
-    PlanScreen .risk-row { height: auto; }
-    PlanScreen .risk-row > Input { width: 1fr; }
-    PlanScreen DataTable { height: auto; max-height: 14; }
-    PlanScreen .outcome { height: auto; margin-top: 1; }
-    PlanScreen .outcome-row { height: auto; }
-    PlanScreen .outcome-row > Select { width: 24; }
-    PlanScreen .outcome-row > Input { width: 1fr; }
-    """
+    CSS_PATH = "plan.tcss"
 
     def __init__(self, group_dir: Path, number: int | None) -> None:
         super().__init__()

@@ -77,12 +77,7 @@ class ReviewScreen(KelompokScreen):
         *(Binding(str(n), f"section({n - 1})", show=False) for n in range(1, len(rc.SECTIONS) + 1)),
     ]
 
-    DEFAULT_CSS = """
-    ReviewScreen #review-main { height: 1fr; }
-    ReviewScreen #review-content { width: 1fr; height: 1fr; }
-    ReviewScreen #section-safety { height: 1fr; }
-    ReviewScreen #safety-hint { height: auto; padding: 0 1 1 1; color: $error; }
-    """
+    CSS_PATH = "review.tcss"
 
     def __init__(self, group_dir: Path, number: int | None = None) -> None:
         super().__init__()

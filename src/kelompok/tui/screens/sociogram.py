@@ -10,6 +10,8 @@ session on screen at once and the whole series in a worker thread (metric series
 trajectories, development-stage signals), so a long series never holds up the first picture.
 Analyses, pictures and rasters are cached per view, so stepping back and forth only repaints;
 a step changes five widgets and no layout (benchmarks/bench_sociogram_screen.py measures it).
+The view (session, cut, window, facilitator, names, selected member) is reactive state: each part
+is a Textual `var` whose watcher redraws, so an action only sets what the view is now.
 Nothing here writes to the group's files.
 """
 
@@ -24,6 +26,7 @@ from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import var
 from textual.widgets import Header, Static
 
 from kelompok.i18n import format_date, format_duration, t
@@ -102,19 +105,22 @@ class SociogramScreen(KelompokScreen):
         *(Binding(key, f"select_key('{key}')", "sociogram.keys.member", show=False) for key in SELECT_KEYS[1:]),
     ]
 
-    DEFAULT_CSS = """
-    SociogramScreen #sg-main { height: 1fr; }
-    SociogramScreen #sg-left { width: 1fr; }
-    SociogramScreen #sg-view { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
-    SociogramScreen #sg-legend { display: none; height: 1; padding: 0 1; color: $text-muted; }
-    SociogramScreen.-rich #sg-legend { display: block; }
-    SociogramScreen.-rich SociogramBadges { height: 9; }
-    SociogramScreen #sg-side { width: 38; height: 1fr; border-left: solid $primary-darken-2; overflow: hidden hidden; }
-    SociogramScreen.-rich #sg-side { width: 58; }
-    SociogramScreen.-no-panel #sg-side { display: none; }
-    SociogramScreen #sg-stages { display: none; }
-    SociogramScreen.-rich #sg-stages { display: block; }
-    """
+    CSS_PATH = "sociogram.tcss"
+
+    # The view on screen. Each is a `var` (no repaint of the screen itself: the widgets repaint
+    # what changed) whose watcher redraws the view: an action only says what the view is now.
+    # `init=False`: the first picture is drawn on mount. An action that changes two of them sets
+    # the dependent one with `set_reactive` (no watcher) first, so a step draws once.
+    index: var[int] = var(0, init=False)
+    """The session on screen, by index into `sessions`."""
+    mode: var[str] = var("whole", init=False)
+    """How the session is cut (MODES)."""
+    window: var[int] = var(0, init=False)
+    """The window of the session on screen (0 in `whole`)."""
+    with_facilitator: var[bool] = var(True, init=False)
+    show_names: var[bool] = var(False, init=False)
+    selected: var[str | None] = var(None, init=False)
+    """The member whose trajectory shows, if any."""
 
     def __init__(self, group_dir: Path, number: int | None = None) -> None:
         super().__init__()
@@ -135,12 +141,7 @@ class SociogramScreen(KelompokScreen):
         self.members = self.seating + self._strangers()
         """Everyone who can be selected: the roster in seat order, then codes only old sessions know."""
         self.keys = member_keys(self.seating)
-        self.index = self._start_index(number)
-        self.mode = "whole"
-        self.window = 0
-        self.with_facilitator = True
-        self.show_names = False
-        self.selected: str | None = None
+        self.set_reactive(SociogramScreen.index, self._start_index(number))
         self.panel_choice: bool | None = None
         """None: the panel shows when the terminal is wide enough; True/False: the user decided."""
         self.series: dict[str, list[Any]] = {}
@@ -273,11 +274,12 @@ class SociogramScreen(KelompokScreen):
             analysis = self._analyses[session.number] = analyse(session, self.seating)
         return analysis
 
-    def windows(self) -> list[Analysis]:
-        """The windows of the session on screen in the current mode (one, the whole, in `whole`)."""
+    def windows(self, index: int | None = None) -> list[Analysis]:
+        """The windows of a session (default: the one on screen) in the current mode (one, the whole, in `whole`)."""
+        index = self.index if index is None else index
         if self.mode == "whole":
-            return [self.session_analysis()]
-        session = self.sessions[self.index]
+            return [self.session_analysis(index)]
+        session = self.sessions[index]
         key = (session.number, self.mode)
         found = self._windows.get(key)
         if found is None:
@@ -300,8 +302,7 @@ class SociogramScreen(KelompokScreen):
     @property
     def stage_model(self) -> str:
         """Tuckman or Boston, as the user's settings say."""
-        settings = getattr(self.app, "settings", None)
-        return getattr(settings, "stage_model", "tuckman")
+        return self.kelompok.settings.stage_model
 
     def who(self, code: str) -> str:
         """A member as shown: the code, or code and (first) name when names are on."""
@@ -413,6 +414,27 @@ class SociogramScreen(KelompokScreen):
         name = member.name if (member is not None and self.show_names) else None
         trajectory.show(self.selected, name, self.trajectories.get(self.selected, ()), self.number)
 
+    # ── the view's watchers ──
+
+    def watch_index(self) -> None:
+        self._changed()
+
+    def watch_mode(self) -> None:
+        self._changed()
+
+    def watch_window(self) -> None:
+        self._changed()
+
+    def watch_with_facilitator(self, with_facilitator: bool) -> None:
+        self.query_one(MetricsPanel).set_facilitator(with_facilitator)
+        self._changed()
+
+    def watch_show_names(self) -> None:
+        self._changed()
+
+    def watch_selected(self) -> None:
+        self._changed()
+
     def _changed(self) -> None:
         self.show_view()
         # The footer rebuilds itself on refresh_bindings: only when a key became (un)available.
@@ -438,9 +460,8 @@ class SociogramScreen(KelompokScreen):
         target = self.index + step
         if not 0 <= target < len(self.sessions):
             return
+        self.set_reactive(SociogramScreen.window, min(self.window, len(self.windows(target)) - 1))
         self.index = target
-        self.window = min(self.window, len(self.windows()) - 1)
-        self._changed()
 
     def action_step_window(self, step: int) -> None:
         if not self.sessions or self.mode == "whole":
@@ -448,29 +469,25 @@ class SociogramScreen(KelompokScreen):
         target = self.window + step
         if 0 <= target < len(self.windows()):
             self.window = target
-            self._changed()
 
     def action_cycle_windows(self) -> None:
         if not self.sessions:
             return
-        self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
-        self.window = 0
-        self.notify(t("sociogram.mode_now", mode=window_mode_label(self.mode, self.WINDOW_MINUTES)))
-        self._changed()
+        mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
+        self.notify(t("sociogram.mode_now", mode=window_mode_label(mode, self.WINDOW_MINUTES)))
+        self.set_reactive(SociogramScreen.window, 0)
+        self.mode = mode
 
     def action_toggle_facilitator(self) -> None:
         if not self.sessions:
             return
         self.with_facilitator = not self.with_facilitator
-        self.query_one(MetricsPanel).set_facilitator(self.with_facilitator)
-        self._changed()
 
     def action_toggle_names(self) -> None:
         if not self.sessions:
             return
+        self.notify(t("sociogram.codes_shown" if self.show_names else "sociogram.names_shown"))
         self.show_names = not self.show_names
-        self.notify(t("sociogram.names_shown" if self.show_names else "sociogram.codes_shown"))
-        self._changed()
 
     def action_toggle_panel(self) -> None:
         self.panel_choice = self.has_class("-no-panel")
@@ -483,19 +500,16 @@ class SociogramScreen(KelompokScreen):
         choices: list[str | None] = [*self.members, None]
         at = choices.index(self.selected) if self.selected in choices else len(choices) - 1
         self.selected = choices[(at + step) % len(choices)]
-        self._changed()
 
     def action_select_key(self, key: str) -> None:
         code = self.keys.get(key)
         if code is None or not self.sessions:
             return
         self.selected = None if self.selected == code else code
-        self._changed()
 
     def action_back(self) -> None:
         if self.selected is not None:
             self.selected = None
-            self._changed()
             return
         self.app.pop_screen()
 

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Footer
 
-from kelompok.i18n import t
+from kelompok.i18n import get_language, t
 
 _PALETTE_WIDTH = 12
 """Room kept on the right for the docked command-palette key (`^p palette`)."""
@@ -27,8 +27,28 @@ def _is_key(widget: Widget) -> bool:
 
 
 class TranslatedFooter(Footer):
-    _composed_for: int | None = None
-    """The terminal width the keys were last fitted to."""
+    _shown: tuple[object, ...] | None = None
+    """What the keys were last composed for (width, language, bindings): see `recompose`."""
+
+    def _what_it_shows(self) -> tuple[object, ...]:
+        bindings = tuple(
+            (key, binding.action, binding.description, enabled, tooltip)
+            for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            if binding.show
+        )
+        return (self.app.size.width, get_language(), self.compact, self.show_command_palette, bindings)
+
+    async def recompose(self) -> None:
+        # Textual recomposes a footer at every bindings update (focus moving, a key press, a
+        # resize): eight times in the home screen's first frame, each mounting every key again,
+        # which cost as much as the rest of that frame. Compose only when what it shows changed.
+        if not self.is_attached:  # a recompose scheduled before its screen closed
+            return
+        shown = self._what_it_shows()
+        if shown == self._shown:
+            return
+        await super().recompose()
+        self._shown = shown
 
     def compose(self) -> ComposeResult:
         room = (self.app.size.width or 80) - (_PALETTE_WIDTH if self.show_command_palette else 0)
@@ -51,7 +71,4 @@ class TranslatedFooter(Footer):
             yield widget
 
     def on_resize(self) -> None:
-        width = self.app.size.width
-        if self._composed_for != width:
-            self._composed_for = width
-            self.refresh(recompose=True)
+        self.refresh(recompose=True)  # a new width may fit more or fewer keys

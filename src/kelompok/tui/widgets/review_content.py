@@ -5,7 +5,7 @@ the role changes, and tests can read the same text without a terminal. Every wor
 `locales/*/review_screen.toml`. Members appear by code (names only in the attendance list, which
 the supervisor may see; exports never carry them).
 
-Sociometric positions are *signals to check*, worded softly (DESIGN.md): they are for supervision,
+Sociometric positions are *signals to check*, worded softly (docs/ARCHITECTURE.md, "Confidentiality and care"): they are for supervision,
 never for members, and none is shown below `positions.MIN_ACTS` acts.
 """
 

@@ -1,6 +1,6 @@
 """From an analysed session or window to the `Picture` the canvas draws. No Textual here.
 
-Decisions the picture encodes (DESIGN.md, domain principles):
+Decisions the picture encodes (docs/ARCHITECTURE.md, "Confidentiality and care"):
 
 * every member of the roster keeps their seat (`layout.graph_positions`), present or not; a member
   not in the session is drawn as absent (◌), a present member who said nothing as silent (○) —
