@@ -53,14 +53,6 @@ def parse_number(text: str, low: int, high: int, key: str = "group_editor.detail
 class _Form(ModalScreen):
     """What the three dialogs share: Enter → next field, Ctrl+S → save, Esc → cancel, an error line."""
 
-    DEFAULT_CSS = """
-    _Form { align: center middle; }
-    _Form .dialog { width: 80; }
-    _Form .form-error { color: $error; height: auto; }
-    _Form .form-hint { color: $text-muted; height: auto; }
-    _Form Label { margin-top: 1; }
-    _Form .form-heading { margin-top: 1; text-style: bold; }
-    """
     BINDINGS = [
         Binding("escape", "cancel", "keys.close", show=False),
         Binding("ctrl+s", "save", "group_editor.member.save", show=False),
@@ -116,11 +108,6 @@ RELATIONS = ("parent", "guardian", "lksa_head")
 class MemberDialog(_Form):
     """Edit one member (or a new one): the code stays as it is; returns the changed Member."""
 
-    DEFAULT_CSS = """
-    MemberDialog .dialog { height: 90%; }
-    MemberDialog #member-form { height: 1fr; }
-    MemberDialog #guardian-part { height: auto; }
-    """
 
     def __init__(self, member: Member, *, new: bool = False) -> None:
         super().__init__()

@@ -59,12 +59,7 @@ class GroupEditorScreen(KelompokScreen):
         Binding("right_square_bracket", "seat(1)", "group_editor.keys.seat_down", key_display="]"),
         Binding("f", "forget", "group_editor.keys.forget"),
     ]
-    DEFAULT_CSS = """
-    GroupEditorScreen #editor-info { padding: 0 1; height: auto; }
-    GroupEditorScreen #editor-members { height: 1fr; }
-    GroupEditorScreen #editor-state { padding: 0 1; height: 1; color: $success; }
-    GroupEditorScreen #editor-state.-unsaved { color: $warning; text-style: bold; }
-    """
+    CSS_PATH = "group_editor.tcss"
 
     def __init__(self, group_dir: Path, read_only: bool = False) -> None:
         super().__init__()

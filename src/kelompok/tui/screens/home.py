@@ -77,10 +77,7 @@ class HomeScreen(KelompokScreen):
         Binding("s", "sync", "keys.sync"),
     ]
 
-    DEFAULT_CSS = """
-    HomeScreen #group-remarks { dock: bottom; height: 2; padding: 0 1; background: $boost; }
-    HomeScreen #inbox-line { padding: 0 1; height: auto; text-style: bold; }
-    """
+    CSS_PATH = "home.tcss"
 
     def __init__(self, workspace: Path) -> None:
         super().__init__()

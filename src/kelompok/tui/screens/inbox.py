@@ -36,11 +36,7 @@ class InboxScreen(KelompokScreen):
         Binding("enter", "open_review", "inbox.keys.open", show=True),
         Binding("r", "reload", "keys.reload"),
     ]
-    DEFAULT_CSS = """
-    InboxScreen #inbox-intro { padding: 0 1; height: auto; color: $text-muted; }
-    InboxScreen #inbox-table { height: 1fr; }
-    InboxScreen #inbox-empty { padding: 1 2; height: auto; }
-    """
+    CSS_PATH = "inbox.tcss"
 
     def __init__(self, workspace: Path) -> None:
         super().__init__()
