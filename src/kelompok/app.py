@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
@@ -205,6 +205,13 @@ class KelompokApp(App[int]):
             # A screen lists its own verbs (e.g. the live screen's undo, note, end): one typed method.
             yield from screen.screen_commands()
         yield SystemCommand(t("commands.quit"), t("commands.quit_help"), self.exit)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            from kelompok.tui.section_keys import as_alt_digit
+
+            as_alt_digit(event, self.screen)  # the terminal's Alt+2 arrives as "™" (tui/section_keys.py)
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
         self._unsubscribe()

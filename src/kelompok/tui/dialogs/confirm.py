@@ -1,4 +1,8 @@
-"""A yes/no question that returns a bool (Enter/y = yes, Escape/n = no)."""
+"""A yes/no question that returns a bool (y = yes; Escape/n = no; Enter presses the focused button).
+
+The safe answer (no: keep editing, cancel, leave the file) has the focus when the dialog opens, so
+an Enter pressed out of habit never discards, ends or overwrites anything (docs/ARCHITECTURE.md).
+"""
 
 from __future__ import annotations
 
@@ -32,7 +36,7 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(self.no_label, id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -24,6 +24,7 @@ from kelompok.i18n import get_language, t
 from kelompok.sessions.fileio import DataError
 from kelompok.sessions.store import session_numbers
 from kelompok.sociogram.export import FORMATS, ExportError, Which, default_filename, export_group
+from kelompok.tui.widgets.form_controls import FormCheckbox
 
 
 def default_export_dir() -> Path:
@@ -78,7 +79,7 @@ class ExportDialog(ModalScreen[Path | None]):
             with Horizontal(classes="field"):
                 yield Static(t("export.dialog.path"), classes="field-label")
                 yield Input(self._auto_path, placeholder=t("export.dialog.path_placeholder"), id="export-path")
-            yield Checkbox(t("export.dialog.names"), value=False, id="export-names")
+            yield FormCheckbox(t("export.dialog.names"), value=False, id="export-names")
             yield Static(t("export.dialog.codes_note"), id="export-names-warning")
             yield Static(id="export-result")
             with Horizontal(classes="buttons"):

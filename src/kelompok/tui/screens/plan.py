@@ -50,8 +50,10 @@ from kelompok.sessions.store import load_group, load_session, next_session_numbe
 from kelompok.tui.dialogs.confirm import ConfirmDialog
 from kelompok.tui.safe_text import clean
 from kelompok.tui.screens.base import KelompokScreen
+from kelompok.tui.section_keys import section_bindings
 from kelompok.tui.widgets.agenda_editor import AgendaEditor
 from kelompok.tui.widgets.footer import TranslatedFooter
+from kelompok.tui.widgets.form_controls import FormSelectionList
 from kelompok.tui.widgets.plan_checks import OK_MARK, PlanChecks, show_text
 
 TABS = ("tab-goals", "tab-agenda", "tab-roles", "tab-ethics", "tab-evaluation", "tab-actual")
@@ -118,7 +120,7 @@ class PlanScreen(KelompokScreen):
         # Priority: a text area would otherwise take F6 (select line) while the facilitator types.
         Binding("f6", "next_tab(1)", "plan.keys.next_part", priority=True),
         Binding("shift+f6", "next_tab(-1)", "plan.keys.previous_part", show=False, priority=True),
-        *(Binding(f"alt+{n}", f"show_tab({n - 1})", "plan.keys.part", show=False) for n in range(1, len(TABS) + 1)),
+        *section_bindings(len(TABS)),  # Alt+1…6: priority, so that no field types the digit (tui/section_keys.py)
     ]
     DEFAULT_CSS = """
     PlanScreen #plan-status {
@@ -246,11 +248,11 @@ class PlanScreen(KelompokScreen):
                 with TabPane("", id="tab-agenda"):
                     yield AgendaEditor(plan.agenda, plan.minutes or self.group.session_minutes, id="agenda")
                 with TabPane("", id="tab-roles"), VerticalScroll(classes="form"):
-                    yield SelectionList[str](id="planned-roles")
+                    yield FormSelectionList[str](id="planned-roles")
                     yield Label(id="lbl-materials")
                     yield TextArea(clean("\n".join(plan.materials)), id="materials", soft_wrap=True)
                 with TabPane("", id="tab-ethics"), VerticalScroll(classes="form"):
-                    yield SelectionList[str](id="ethics")
+                    yield FormSelectionList[str](id="ethics")
                     yield Static(id="ethics-hint", classes="hint")
                     yield Label(id="lbl-risks")
                     yield Static(id="risk-hint", classes="hint")
@@ -493,6 +495,12 @@ class PlanScreen(KelompokScreen):
         if event.control is not None and event.control.id == "stage" and self._ready:
             self._relabel_ethics()
         self._edited(event.control.id if event.control is not None else None)
+
+    @on(Input.Submitted, "#plan-tabs Input")
+    def _next_field(self, event: Input.Submitted) -> None:
+        """Enter in a one-line field goes to the next field (one objective per field, never run together)."""
+        event.stop()
+        self.focus_next()
 
     @on(AgendaEditor.AgendaChanged)
     def _agenda_changed(self) -> None:
