@@ -39,9 +39,12 @@ class KelompokApp(App[int]):
     CSS_PATH = Path(__file__).parent / "tui" / "kelompok.tcss"
     TITLE = "kelompok"
     BINDINGS = [
-        Binding("f2", "toggle_language", "keys.language", tooltip="Bahasa Indonesia / English"),  # i18n: same in every language
+        # Priority: F2 works while a dialog is open too (the first-run question, help, export).
+        Binding("f2", "toggle_language", "keys.language", tooltip="Bahasa Indonesia / English", priority=True),  # i18n: same in every language
         Binding("ctrl+q", "quit", "keys.quit", priority=True),
         Binding("f4", "switch_role", "settings.keys.role"),
+        # Textual adds ctrl+p itself, labelled "palette" in English; ours is translated in the footer.
+        Binding("ctrl+p", "command_palette", "flows.palette.title", show=False, priority=True),
     ]
 
     def __init__(
@@ -94,10 +97,26 @@ class KelompokApp(App[int]):
         from kelompok.listing import list_group_lines
 
         if self.samples is not None and not list_group_lines(self.workspace):
-            self.push_screen(ConfirmDialog(t("home.offer_samples", path=self.workspace)), self._copy_samples)
+            self.offer_samples(lambda: t("home.offer_samples", path=self.workspace))
         if self.settings_problem is not None:
             question = t("settings.bad_file", error=self.settings_problem)
             self.push_screen(ConfirmDialog(question, t("settings.set_aside"), t("settings.keep_file")), self._bad_settings_answered)
+
+    @property
+    def samples_available(self) -> bool:
+        """Whether the bundled sample groups can be copied into this workspace."""
+        return self.samples is not None
+
+    def offer_samples(self, question: str | Callable[[], str]) -> None:
+        """Ask, then copy the sample groups (first run, or `c` on an empty home screen)."""
+        self.push_screen(ConfirmDialog(question), self._copy_samples)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its placeholder in the user's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t("flows.palette.placeholder"), id="--command-palette"))
 
     def _copy_samples(self, accepted: bool | None) -> None:
         if accepted and self.samples is not None:

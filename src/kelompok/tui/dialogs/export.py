@@ -5,6 +5,10 @@ The dialog stays open after an export and shows the path written (or the one-lin
 not), so several formats can be written in a row; Escape closes it and returns the last path
 written (or None). Real names are an explicit choice: the checkbox is off every time the dialog
 opens, and ticking it shows what it means (only consenting members, noted in the audit trail).
+
+A file that already exists is replaced only after a question that opens on "Cancel". On a short
+terminal (80×24) the fields and buttons are drawn compact (one line each), so that the buttons and
+their labels stay on screen after "Ditulis: …".
 """
 
 from __future__ import annotations
@@ -49,7 +53,13 @@ class ExportDialog(ModalScreen[Path | None]):
     ExportDialog #export-result { height: auto; }
     ExportDialog #export-result.-error { color: $error; }
     ExportDialog #export-result.-done { color: $success; }
+    ExportDialog.-short .field-label { padding-top: 0; }
+    ExportDialog.-short #export-dialog { padding: 0 1; max-height: 100%; }
+    ExportDialog.-short .buttons { margin-top: 0; }
+    ExportDialog.-short .field { margin-bottom: 0; }
     """
+    SHORT_HEIGHT = 32
+    """Below this many terminal rows, the controls are compact (Textual's one-line style)."""
     BINDINGS = [Binding("escape", "close", "keys.close", show=False)]
 
     def __init__(self, group_dir: Path, number: int | None = None) -> None:
@@ -87,9 +97,19 @@ class ExportDialog(ModalScreen[Path | None]):
                 yield Button(t("export.dialog.close"), id="export-close")
 
     def on_mount(self) -> None:
+        self._fit_height()
         self.query_one("#export-path", Input).focus()
         if not self.numbers:
             self._show(t("export.dialog.no_sessions"), error=True)
+
+    def on_resize(self) -> None:
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        short = self.app.size.height < self.SHORT_HEIGHT
+        self.set_class(short, "-short")
+        for widget in self.query("Select, Input, Button, Checkbox"):
+            widget.compact = short  # type: ignore[attr-defined]  # Textual's compact style: no borders
 
     # ── state ───────────────────────────────────────────────────────────────────────────────
 
@@ -161,6 +181,24 @@ class ExportDialog(ModalScreen[Path | None]):
         who = kelompok_app(self).user_name or None
         if self.exporting:
             return
+        if out.exists():
+            self._ask_overwrite(out, names, who)
+            return
+        self._start_export(out, names, who)
+
+    def _ask_overwrite(self, out: Path, names: bool, who: str | None) -> None:
+        from kelompok.tui.dialogs.confirm import ConfirmDialog
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._start_export(out, names, who)
+            else:
+                self._show(t("flows.export.not_overwritten"), error=True)
+
+        question = t("flows.export.overwrite", path=out)
+        self.app.push_screen(ConfirmDialog(question, t("flows.export.overwrite_yes"), t("flows.export.overwrite_no")), answered)
+
+    def _start_export(self, out: Path, names: bool, who: str | None) -> None:
         # A PNG takes ~300 ms, all sessions longer: written in a thread while the dialog says what.
         self.exporting = True
         self.query_one("#export-go", Button).disabled = True

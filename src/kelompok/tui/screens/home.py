@@ -3,12 +3,13 @@ each group's details (last and next session, reviews, safety notes) from its ses
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
@@ -63,6 +64,7 @@ class HomeScreen(KelompokScreen):
         Binding("n", "new_group", "keys.new_group"),
         Binding("r", "reload", "keys.reload"),
         Binding("s", "sync", "keys.sync"),
+        Binding("c", "copy_samples", "flows.home.key_samples"),
     ]
 
     def __init__(self, workspace: Path) -> None:
@@ -159,7 +161,8 @@ class HomeScreen(KelompokScreen):
                 table.add_row(plain(entry.name), type_label(entry.type), str(entry.members), str(entry.sessions), status, key=str(entry.path))
         if self.entries:
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
-        hint = "" if self.entries else t("home.empty")
+        # Keys the user can press here, not a command line to type elsewhere.
+        hint = "" if self.entries else t("flows.home.empty" if self.kelompok.samples_available else "flows.home.empty_no_samples")
         self.query_one("#empty-hint", Static).update(hint)
 
     def selected_entry(self) -> GroupLine | None:
@@ -205,6 +208,27 @@ class HomeScreen(KelompokScreen):
 
     def action_reload(self) -> None:
         self.load()
+
+    def action_copy_samples(self) -> None:
+        self.kelompok.offer_samples(t("flows.home.copy_samples_question", path=self.workspace))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "copy_samples":
+            return True if self.kelompok.samples_available else None  # shown dimmed without samples
+        return True
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        """Every key of this screen, in words a facilitator would type (\"kelompok baru\", \"contoh\")."""
+        commands = [
+            ("open", self.action_open_group),
+            ("new_group", self.action_new_group),
+            ("reload", self.action_reload),
+            ("sync", self.action_sync),
+        ]
+        if self.kelompok.samples_available:
+            commands.append(("samples", self.action_copy_samples))
+        for name, action in commands:
+            yield SystemCommand(t(f"flows.home_cmd.{name}"), t(f"flows.home_cmd.{name}_help"), action)
 
     def action_sync(self) -> None:
         from kelompok.tui.sync_action import start_sync

@@ -1,0 +1,91 @@
+"""Small screens (issue 16 §8) and the export dialog's overwrite question (issue 13 §2), through Pilot.
+
+The snapshots are at 80×24, the size a facilitator's laptop terminal opens at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, Input
+
+from kelompok.app import make_app
+from kelompok.sessions.store import save_group, save_session
+from kelompok.tui.dialogs.export import ExportDialog
+from tests.conftest import make_group, make_session
+from tests.tui.conftest import FIXED_NOW, open_group_screen, settle, svg_text
+
+
+def workspace(tmp_path: Path) -> Path:
+    folder = tmp_path / "ws" / "kube-mawar"
+    save_group(folder, make_group())
+    save_session(folder, make_session(1))
+    save_session(folder, make_session(2, acts=20))
+    return folder
+
+
+async def open_export(app, pilot) -> ExportDialog:
+    await open_group_screen(pilot, row=0)
+    await pilot.press("x")
+    await settle(pilot)
+    assert isinstance(app.screen, ExportDialog)
+    return app.screen
+
+
+def on_screen(app) -> str:
+    return "\n".join(svg_text(app.export_screenshot()))
+
+
+async def test_export_dialog_at_80x24_keeps_its_buttons_after_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, snapshot):
+    folder = workspace(tmp_path)
+    monkeypatch.chdir(tmp_path)  # a relative path: the same text in every run
+    app = make_app(folder.parent, lang="id", offer_samples=False, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_export(app, pilot)
+        text = on_screen(app)
+        assert "Ekspor" in text.split("Ekspor sosiogram")[-1] and "Tutup" in text, text
+        dialog.query_one("#export-path", Input).value = "kube-mawar-sesi-001.svg"
+        dialog.query_one("#export-go", Button).press()
+        await settle(pilot)
+        assert (tmp_path / "kube-mawar-sesi-001.svg").is_file()
+        text = on_screen(app)
+        assert "Ditulis: kube-mawar-sesi-001.svg" in text
+        for button in dialog.query(Button):
+            assert str(button.label) in text, f"the button {button.label} lost its label"
+            assert button.region.bottom <= 24 and dialog.query_one("#export-dialog").region.contains_region(button.region)
+        app.set_focus(None)
+        app.clear_notifications()
+        await pilot.pause()
+        snapshot(app, "export_dialog_80x24")
+
+
+async def test_export_over_an_existing_file_asks_first_on_cancel(tmp_path: Path):
+    folder = workspace(tmp_path)
+    out = tmp_path / "out" / "s1.svg"
+    out.parent.mkdir()
+    out.write_text("the supervisor's copy", encoding="utf-8")
+    app = make_app(folder.parent, lang="id", offer_samples=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        dialog = await open_export(app, pilot)
+        path = dialog.query_one("#export-path", Input)
+        path.value = str(out)
+        path.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        question = app.screen
+        assert type(question).__name__ == "ConfirmDialog" and str(out) in question.question
+        assert app.focused is not None and app.focused.id == "no", "the safe button has the focus"
+        await pilot.press("enter")  # Cancel
+        await settle(pilot)
+        assert app.screen is dialog
+        assert out.read_text(encoding="utf-8") == "the supervisor's copy"
+        assert "Tidak ditimpa" in dialog.result_text
+        path.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")  # Replace
+        await settle(pilot)
+        assert out.read_text(encoding="utf-8").startswith("<?xml") or "<svg" in out.read_text(encoding="utf-8")
+        assert str(out) in dialog.result_text
