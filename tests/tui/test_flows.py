@@ -219,3 +219,25 @@ async def test_type_picker_keeps_the_highlighted_type_in_view_at_80x24(tmp_path:
         await pilot.pause()
         await pilot.pause()
         assert options.highlighted == 9 and in_view(), "the highlighted type scrolled out of view"
+
+
+# ── the next session's date ──
+
+
+async def test_a_new_session_is_proposed_one_week_after_the_last_on_the_groups_day(tmp_path: Path):
+    import datetime as dt
+
+    from textual.widgets import Input
+
+    from tests.tui.conftest import FIXED_NOW
+
+    folder = tmp_path / "ws" / "kube-mawar"
+    save_group(folder, make_group().model_copy(update={"frequency": "mingguan (Kamis malam)"}))
+    save_session(folder, make_session(1).model_copy(update={"date": dt.date(2026, 11, 19)}))
+    app = make_app(folder.parent, lang="id", offer_samples=False)
+    app.now = lambda: FIXED_NOW  # Monday 23 November 2026
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_group_screen(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen.query_one("#date", Input).value == "2026-11-26"  # the Thursday after

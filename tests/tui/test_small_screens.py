@@ -89,3 +89,25 @@ async def test_export_over_an_existing_file_asks_first_on_cancel(tmp_path: Path)
         await settle(pilot)
         assert out.read_text(encoding="utf-8").startswith("<?xml") or "<svg" in out.read_text(encoding="utf-8")
         assert str(out) in dialog.result_text
+
+
+async def test_home_at_80x24_shows_sessions_and_status(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, snapshot):
+    import shutil
+
+    from tests.conftest import SAMPLES
+
+    shutil.copytree(SAMPLES, tmp_path / "ws")
+    monkeypatch.chdir(tmp_path)  # a relative workspace: the same "Ruang kerja" line in every run
+    app = make_app(Path("ws"), lang="id", offer_samples=False, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        app.clear_notifications()
+        await pilot.pause()
+        lines = svg_text(app.export_screenshot())
+        header = next(line for line in lines if "Kelompok" in line and "Sesi" in line and "Keterangan" in line)
+        assert header, lines
+        kube = next(line for line in lines if "KUBE Sejahtera" in line)
+        assert " 6 " in kube and "menunggu supervisi" in kube, kube  # its sessions and its status
+        assert any("dikembalikan" in line for line in lines)
+        snapshot(app, "home_80x24")

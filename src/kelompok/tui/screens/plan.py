@@ -46,7 +46,7 @@ from kelompok.sessions.planning import (
     stage_for,
     stage_suggestions,
 )
-from kelompok.sessions.store import load_group, load_session, next_session_number, session_path
+from kelompok.sessions.store import load_group, load_session, next_session_number, session_numbers, session_path
 from kelompok.tui.dialogs.confirm import ConfirmDialog
 from kelompok.tui.safe_text import clean
 from kelompok.tui.screens.base import KelompokScreen
@@ -165,7 +165,7 @@ class PlanScreen(KelompokScreen):
             number = next_session_number(group_dir)
             self.session = Session(
                 number=number,
-                date=self._today(),
+                date=self._proposed_date(),
                 state="planned",
                 plan=plan_template(self.group, number, get_language()),
             )
@@ -190,6 +190,19 @@ class PlanScreen(KelompokScreen):
         self._ready = False
         self._ethics_applies: set[str] = set()
         self._actual_shown: object = None
+
+    def _proposed_date(self) -> dt.date:
+        """A new session's date from the group's frequency: one interval after the latest session."""
+        from kelompok.sessions.schedule import proposed_date
+
+        last = None
+        for earlier in reversed(session_numbers(self.group_dir)):
+            try:
+                last = load_session(self.group_dir, earlier).date
+                break
+            except DataError:
+                continue  # an unreadable session is shown as such on the group screen; look further back
+        return proposed_date(self.group.frequency, last, self._today())
 
     def _today(self) -> dt.date:
         """Today, from the app's wall clock when it has one (tests fix it with `app.now`)."""
