@@ -241,3 +241,44 @@ async def test_a_new_session_is_proposed_one_week_after_the_last_on_the_groups_d
         await pilot.press("n")
         await settle(pilot)
         assert app.screen.query_one("#date", Input).value == "2026-11-26"  # the Thursday after
+
+
+# ── F2 relabels the choices of dropdowns ──
+
+
+def shown_choice(select) -> str:
+    """What a closed dropdown shows as its chosen option."""
+    from textual.widgets._select import SelectCurrent
+
+    return str(select.query_one(SelectCurrent).query_one("#label").render())
+
+
+async def test_f2_relabels_the_chosen_meeting_mode_and_the_export_choices(tmp_path: Path):
+    from textual.widgets import Button, Select
+
+    folder = workspace(tmp_path)
+    app = make_app(folder.parent, lang="id", offer_samples=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_group_screen(pilot, row=0)
+        await pilot.press("p")
+        await settle(pilot)
+        plan = app.screen
+        mode = plan.query_one("#mode", Select)
+        assert shown_choice(mode) == "Tatap muka"
+        await pilot.press("f2")
+        await settle(pilot)
+        assert shown_choice(mode) == "Face to face"
+        assert not plan.dirty, "relabelling is not an edit"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("x")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert shown_choice(dialog.query_one("#export-format", Select)) == t("export.dialog.format_svg", "en")
+        await pilot.press("f2")  # inside the dialog
+        await settle(pilot)
+        assert app.screen is dialog
+        assert shown_choice(dialog.query_one("#export-format", Select)) == t("export.dialog.format_svg", "id")
+        assert shown_choice(dialog.query_one("#export-which", Select)) == t("export.dialog.this_session", "id", number=1)
+        assert str(dialog.query_one("#export-go", Button).label) == t("export.dialog.export", "id")

@@ -53,7 +53,7 @@ from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.section_keys import section_bindings
 from kelompok.tui.widgets.agenda_editor import AgendaEditor
 from kelompok.tui.widgets.footer import TranslatedFooter
-from kelompok.tui.widgets.form_controls import FormSelectionList
+from kelompok.tui.widgets.form_controls import FormSelectionList, relabel_select
 from kelompok.tui.widgets.plan_checks import OK_MARK, PlanChecks, show_text
 
 TABS = ("tab-goals", "tab-agenda", "tab-roles", "tab-ethics", "tab-evaluation", "tab-actual")
@@ -342,15 +342,10 @@ class PlanScreen(KelompokScreen):
             self.query_one(f"#mitigation-{slot}", Input).placeholder = t("plan.mitigation_placeholder")
         for slot in range(self.objective_slots):
             result = self.query_one(f"#result-{slot}", Select)
-            value = result.value
             result.prompt = t("plan.result.none")
-            result.set_options(self._result_options())
-            result.value = value
+            relabel_select(result, self._result_options())
             self.query_one(f"#evidence-{slot}", Input).placeholder = t("plan.evidence_placeholder")
-        mode = self.query_one("#mode", Select)
-        value = mode.value
-        mode.set_options(self._mode_options())
-        mode.value = value
+        relabel_select(self.query_one("#mode", Select), self._mode_options())
         self._relabel_stage()
         roles = self.query_one("#planned-roles", SelectionList)
         selected = roles.selected if roles.option_count else list(self.session.plan.planned_roles)
@@ -392,10 +387,8 @@ class PlanScreen(KelompokScreen):
 
     def _relabel_stage(self) -> None:
         stage = self.query_one("#stage", Select)
-        value = stage.value
         stage.prompt = self._stage_prompt()
-        stage.set_options(self._stage_options())
-        stage.value = value
+        relabel_select(stage, self._stage_options())
 
     def _relabel_ethics(self) -> None:
         catalog, lang = load_catalog(), get_language()

@@ -10,12 +10,14 @@ box is empty, so the two read differently on a monochrome terminal or to a colou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.segment import Segment
 from textual.binding import Binding
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
-from textual.widgets import Checkbox, SelectionList
+from textual.widgets import Checkbox, Select, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.selection_list import SelectionType
 
@@ -66,3 +68,16 @@ class FormSelectionList(SelectionList[SelectionType]):
         inner = segments[1]
         segments[1] = Segment(UNTICKED_INNER * len(inner.text), inner.style, inner.control)
         return Strip(segments, strip.cell_length)
+
+
+def relabel_select(select: Select, options: Sequence[tuple[str, object]]) -> None:
+    """Give `select` its options in the current language, keeping the chosen value.
+
+    Textual redraws the chosen option's label only when the value *changes*; after F2 the value
+    is the same, so without the nudge below the closed dropdown kept showing "Tatap muka" in English.
+    """
+    value = select.value
+    select.set_options(options)
+    if any(option_value == value for _, option_value in options):
+        select.value = value
+    select.mutate_reactive(Select.value)  # redraw the label of the (unchanged) value
