@@ -111,3 +111,54 @@ async def test_home_at_80x24_shows_sessions_and_status(tmp_path: Path, monkeypat
         assert " 6 " in kube and "menunggu supervisi" in kube, kube  # its sessions and its status
         assert any("dikembalikan" in line for line in lines)
         snapshot(app, "home_80x24")
+
+
+# ── long text in narrow tables ──
+
+LONG_REASON = "sidang cerai di Pengadilan Agama Bandung, anaknya dititipkan ke neneknya sampai sore"
+LONG_NOTE = "Ibu W. menceritakan suaminya memukul lagi minggu lalu; ia takut pulang dan minta nomor UPTD PPA, sudah dirujuk"
+
+
+async def test_attendance_shows_a_long_reason_whole_below_the_table(tmp_path: Path):
+    from kelompok.sessions.models import Attendance, Session
+    from kelompok.tui.screens.attendance import AttendanceScreen
+    from tests.tui.conftest import push
+
+    group = make_group(4)
+    session = Session(number=2, date=FIXED_NOW.date(), attendance=[Attendance(member="A3", status="excused", reason=LONG_REASON)])
+    app = make_app(tmp_path / "ws", lang="id", offer_samples=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await push(pilot, AttendanceScreen(group, session, [(str(i), f"A{i}") for i in range(1, 5)]))
+        detail = screen.query_one("#attendance-detail")
+        assert not detail.display or not detail.has_class("-shown"), "A1 has no reason: no detail line"
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert detail.has_class("-shown")
+        shown = " ".join(" ".join(svg_text(app.export_screenshot())).split())
+        assert LONG_REASON in shown, shown
+
+
+async def test_timeline_wraps_a_long_safety_note_instead_of_cutting_it(tmp_path: Path):
+    from textual.app import App
+
+    from kelompok.tui.widgets.review_timeline import ReviewTimeline, TimelineRow
+
+    class Harness(App):
+        def compose(self):
+            yield ReviewTimeline("safety", id="table")
+
+    rows = [
+        TimelineRow(seq=3, time="12:04", act="A3 → kelompok", role="", code="", note=LONG_NOTE, comments=0, safety=True),
+        TimelineRow(seq=4, time="12:06", act="F → A3", role="Broker", code="", note="", comments=1),
+    ]
+    app = Harness()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.query_one(ReviewTimeline)
+        table.show(rows)
+        await pilot.pause()
+        await pilot.pause()
+        assert table.get_row_height(table.ordered_rows[0].key) > 1, "the note wraps onto more lines"
+        assert table.get_row_height(table.ordered_rows[1].key) == 1
+        shown = " ".join(" ".join(svg_text(app.export_screenshot())).split())
+        assert "sudah dirujuk" in shown and "…" not in shown, shown
+        assert all(len(line) <= 80 for line in svg_text(app.export_screenshot()))
