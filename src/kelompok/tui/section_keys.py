@@ -30,7 +30,7 @@ def section_bindings(count: int, action: str = "show_tab") -> list[Binding]:
             f"{action}({number - 1})",
             "plan.keys.part",
             show=number == 1,
-            key_display=f"Alt+1…{count}" if number == 1 else None,
+            key_display=f"Alt+1…{count}" if number == 1 else None,  # i18n: same in every language
             priority=True,
         )
         for number in range(1, count + 1)

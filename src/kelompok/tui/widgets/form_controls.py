@@ -29,8 +29,8 @@ class FormCheckbox(Checkbox):
     """A checkbox: Space toggles, Enter goes to the next field, and an unticked box is empty."""
 
     BINDINGS = [
-        Binding("space", "toggle_button", "Toggle", show=False),
-        Binding("enter", "next_field", "Next", show=False),  # overrides Checkbox's enter → toggle
+        Binding("space", "toggle_button", "flows.keys.toggle", show=False),
+        Binding("enter", "next_field", "flows.keys.next_field", show=False),  # overrides Checkbox's enter → toggle
     ]
 
     def action_next_field(self) -> None:
@@ -49,7 +49,7 @@ class FormSelectionList(SelectionList[SelectionType]):
     """A list of ticks: Space toggles, Enter goes to the next field, an unticked item's box is empty."""
 
     BINDINGS = [
-        Binding("enter", "next_field", "Next", show=False),  # overrides OptionList's enter → select (toggle)
+        Binding("enter", "next_field", "flows.keys.next_field", show=False),  # overrides OptionList's enter → select (toggle)
     ]
 
     def action_next_field(self) -> None:
