@@ -226,7 +226,7 @@ class KelompokApp(App[int]):
         yield SystemCommand(t("commands.quit"), t("commands.quit_help"), self.exit)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded:
+        if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:
             from kelompok.tui.section_keys import as_alt_digit
 
             as_alt_digit(event, self.screen)  # the terminal's Alt+2 arrives as "™" (tui/section_keys.py)

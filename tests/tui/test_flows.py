@@ -12,7 +12,6 @@ from kelompok.app import make_app
 from kelompok.i18n import t
 from kelompok.sessions.store import save_group, save_session
 from kelompok.tui.dialogs.export import ExportDialog
-from kelompok.tui.screens.group import GroupScreen
 from kelompok.tui.screens.home import HomeScreen
 from kelompok.tui.screens.new_group import NewGroupScreen
 from tests.conftest import make_group, make_session

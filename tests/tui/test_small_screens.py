@@ -5,7 +5,6 @@ The snapshots are at 80×24, the size a facilitator's laptop terminal opens at.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest

@@ -308,7 +308,13 @@ class PlanScreen(KelompokScreen):
             self.notify(self.read_only_reason, severity="warning", timeout=10)
         self._ready = True
         self._refresh_feedback()
-        self.call_after_refresh(self.query_one("#purpose").focus)
+        self.call_after_refresh(self._focus_purpose)
+
+    def _focus_purpose(self) -> None:
+        """The first field, unless a key (Alt+2, F6) already went to another part: focusing a
+        field in a hidden part would switch the tabs back to it."""
+        if self.query_one(TabbedContent).active == "tab-goals":
+            self.query_one("#purpose").focus()
 
     def _take_lock(self) -> None:
         """Write only while this process is the group's one writer (the lock is shared with the
