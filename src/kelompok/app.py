@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
@@ -41,9 +41,12 @@ class KelompokApp(App[int]):
     CSS_PATH = Path(__file__).parent / "tui" / "kelompok.tcss"
     TITLE = "kelompok"
     BINDINGS = [
-        Binding("f2", "toggle_language", "keys.language", tooltip="Bahasa Indonesia / English"),  # i18n: same in every language
+        # Priority: F2 works while a dialog is open too (the first-run question, help, export).
+        Binding("f2", "toggle_language", "keys.language", tooltip="Bahasa Indonesia / English", priority=True),  # i18n: same in every language
         Binding("ctrl+q", "quit", "keys.quit", priority=True),
         Binding("f4", "switch_role", "settings.keys.role"),
+        # Textual adds ctrl+p itself, labelled "palette" in English; ours is translated in the footer.
+        Binding("ctrl+p", "command_palette", "flows.palette.title", show=False, priority=True),
     ]
 
     def __init__(
@@ -160,8 +163,24 @@ class KelompokApp(App[int]):
         from kelompok.listing import list_group_lines
 
         if self.samples is not None and not list_group_lines(self.workspace):
-            self.push_screen(ConfirmDialog(t("home.offer_samples", path=self.workspace)), self._copy_samples)
+            self.offer_samples(lambda: t("home.offer_samples", path=self.workspace))
         self.call_after_refresh(self._read_settings_worker)
+
+    @property
+    def samples_available(self) -> bool:
+        """Whether the bundled sample groups can be copied into this workspace."""
+        return self.samples is not None
+
+    def offer_samples(self, question: str | Callable[[], str]) -> None:
+        """Ask, then copy the sample groups (first run, or `c` on an empty home screen)."""
+        self.push_screen(ConfirmDialog(question), self._copy_samples)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its placeholder in the user's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t("flows.palette.placeholder"), id="--command-palette"))
 
     def _copy_samples(self, accepted: bool | None) -> None:
         if accepted and self.samples is not None:
@@ -285,6 +304,13 @@ class KelompokApp(App[int]):
             # A screen lists its own verbs (e.g. the live screen's undo, note, end): one typed method.
             yield from screen.screen_commands()
         yield SystemCommand(t("commands.quit"), t("commands.quit_help"), self.exit)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:
+            from kelompok.tui.section_keys import as_alt_digit
+
+            as_alt_digit(event, self.screen)  # the terminal's Alt+2 arrives as "™" (tui/section_keys.py)
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
         self._unsubscribe()

@@ -17,6 +17,7 @@ from textual.widgets.selection_list import Selection
 from kelompok.i18n import get_language, t
 from kelompok.sessions.catalog import load_catalog
 from kelompok.sessions.models import AgendaBlock
+from kelompok.tui.widgets.form_controls import FormSelectionList
 
 TEXT_FIELDS = ("title", "activity", "method", "materials", "output")
 
@@ -50,7 +51,7 @@ class AgendaBlockDialog(ModalScreen[AgendaBlock | None]):
                     for name in TEXT_FIELDS[1:]:
                         yield Label(t(f"plan.block.field_{name}"))
                         yield Input(getattr(block, name) if block else "", id=f"block-{name}", compact=True)
-                roles = SelectionList[str](*role_selections(block.roles if block else []), id="block-roles")
+                roles = FormSelectionList[str](*role_selections(block.roles if block else []), id="block-roles")  # Space ticks
                 roles.border_title = t("plan.block.field_roles")
                 yield roles
             yield Static(id="block-error")

@@ -1,6 +1,12 @@
-"""A yes/no question that returns a bool (Enter/y = yes, Escape/n = no)."""
+"""A yes/no question that returns a bool (y = yes; Escape/n = no; Enter presses the focused button).
+
+The safe answer (no: keep editing, cancel, leave the file) has the focus when the dialog opens, so
+an Enter pressed out of habit never discards, ends or overwrites anything (docs/ARCHITECTURE.md).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,17 +18,37 @@ from kelompok.tui.safe_text import clean
 from kelompok.i18n import t
 
 
+Text = str | Callable[[], str]
+"""A label, or a function giving it in the current language (so that F2 relabels the dialog)."""
+
+
+def _say(text: Text) -> str:
+    return text() if callable(text) else text
+
+
 class ConfirmDialog(ModalScreen[bool]):
     BINDINGS = [
         Binding("escape,n", "answer(False)", "keys.no", show=False),
         Binding("y", "answer(True)", "keys.yes", show=False),
     ]
 
-    def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:
+    def __init__(self, question: Text, yes: Text | None = None, no: Text | None = None) -> None:
         super().__init__()
-        self.question = question
-        self.yes_label = yes or t("dialog.yes")
-        self.no_label = no or t("dialog.no")
+        self._question = question
+        self._yes: Text = yes or (lambda: t("dialog.yes"))
+        self._no: Text = no or (lambda: t("dialog.no"))
+
+    @property
+    def question(self) -> str:
+        return _say(self._question)
+
+    @property
+    def yes_label(self) -> str:
+        return _say(self._yes)
+
+    @property
+    def no_label(self) -> str:
+        return _say(self._no)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
@@ -32,7 +58,15 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(self.no_label, id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#no", Button).focus()
+        language_changed = getattr(self.app, "language_changed", None)  # a KelompokApp's signal
+        if language_changed is not None:
+            language_changed.subscribe(self, self._relabel)
+
+    def _relabel(self, _lang: str) -> None:
+        self.query_one("#question", Static).update(clean(self.question))
+        self.query_one("#yes", Button).label = self.yes_label
+        self.query_one("#no", Button).label = self.no_label
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -5,6 +5,10 @@ The dialog stays open after an export and shows the path written (or the one-lin
 not), so several formats can be written in a row; Escape closes it and returns the last path
 written (or None). Real names are an explicit choice: the checkbox is off every time the dialog
 opens, and ticking it shows what it means (only consenting members, noted in the audit trail).
+
+A file that already exists is replaced only after a question that opens on "Cancel". On a short
+terminal (80×24) the fields and buttons are drawn compact (one line each), so that the buttons and
+their labels stay on screen after "Ditulis: …".
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from kelompok.sessions.store import session_numbers
 from kelompok.outputs import OutputError
 from kelompok.outputs.export import FORMATS, default_filename, export_group
 from kelompok.outputs.view import Which
+from kelompok.tui.screens.base import kelompok_app
+from kelompok.tui.widgets.form_controls import FormCheckbox, relabel_select
 
 
 def default_export_dir() -> Path:
@@ -40,6 +46,8 @@ def default_export_dir() -> Path:
 
 class ExportDialog(ModalScreen[Path | None]):
     CSS_PATH = "export.tcss"
+    SHORT_HEIGHT = 32
+    """Below this many terminal rows, the controls are compact (Textual's one-line style)."""
     BINDINGS = [Binding("escape", "close", "keys.close", show=False)]
 
     def __init__(self, group_dir: Path, number: int | None = None) -> None:
@@ -53,23 +61,27 @@ class ExportDialog(ModalScreen[Path | None]):
         """An export is being written (in a worker); another press waits for it."""
         self._auto_path = str(self._default_path())
 
-    def compose(self) -> ComposeResult:
+    def _session_options(self) -> list[tuple[str, Which]]:
         sessions: list[tuple[str, Which]] = [(t("export.dialog.all_sessions"), "all")]
-        sessions += [(t("export.dialog.this_session", number=n), n) for n in self.numbers]
-        formats = [(t(f"export.dialog.format_{fmt}"), fmt) for fmt in FORMATS]
+        return sessions + [(t("export.dialog.this_session", number=n), n) for n in self.numbers]
+
+    def _format_options(self) -> list[tuple[str, str]]:
+        return [(t(f"export.dialog.format_{fmt}"), fmt) for fmt in FORMATS]
+
+    def compose(self) -> ComposeResult:
         # Scrolls when the terminal is small (80×24): every control stays reachable with Tab.
         with VerticalScroll(id="export-dialog", classes="dialog"):
             yield Static(t("export.dialog.title"), id="export-title")
             with Horizontal(classes="field"):
-                yield Static(t("export.dialog.which"), classes="field-label")
-                yield Select(sessions, value=self.which, allow_blank=False, id="export-which")
+                yield Static(t("export.dialog.which"), classes="field-label", id="export-which-label")
+                yield Select(self._session_options(), value=self.which, allow_blank=False, id="export-which")
             with Horizontal(classes="field"):
-                yield Static(t("export.dialog.format"), classes="field-label")
-                yield Select(formats, value=self.format, allow_blank=False, id="export-format")
+                yield Static(t("export.dialog.format"), classes="field-label", id="export-format-label")
+                yield Select(self._format_options(), value=self.format, allow_blank=False, id="export-format")
             with Horizontal(classes="field"):
-                yield Static(t("export.dialog.path"), classes="field-label")
+                yield Static(t("export.dialog.path"), classes="field-label", id="export-path-label")
                 yield Input(self._auto_path, placeholder=t("export.dialog.path_placeholder"), id="export-path")
-            yield Checkbox(t("export.dialog.names"), value=False, id="export-names")
+            yield FormCheckbox(t("export.dialog.names"), value=False, id="export-names")
             yield Static(t("export.dialog.codes_note"), id="export-names-warning")
             yield Static(id="export-result")
             with Horizontal(classes="buttons"):
@@ -77,9 +89,35 @@ class ExportDialog(ModalScreen[Path | None]):
                 yield Button(t("export.dialog.close"), id="export-close")
 
     def on_mount(self) -> None:
+        self._fit_height()
         self.query_one("#export-path", Input).focus()
+        kelompok_app(self).language_changed.subscribe(self, self._relabel)  # F2 works in dialogs too
         if not self.numbers:
             self._show(t("export.dialog.no_sessions"), error=True)
+
+    def _relabel(self, _lang: str) -> None:
+        """Every label in the new language; the choices made and the path typed stay."""
+        for widget_id, key in (
+            ("export-title", "title"), ("export-which-label", "which"), ("export-format-label", "format"), ("export-path-label", "path"),
+        ):  # fmt: skip
+            self.query_one(f"#{widget_id}", Static).update(t(f"export.dialog.{key}"))
+        relabel_select(self.query_one("#export-which", Select), self._session_options())
+        relabel_select(self.query_one("#export-format", Select), self._format_options())
+        self.query_one("#export-path", Input).placeholder = t("export.dialog.path_placeholder")
+        names = self.query_one("#export-names", Checkbox)
+        names.label = t("export.dialog.names")
+        self.query_one("#export-names-warning", Static).update(t("export.dialog.names_warning" if names.value else "export.dialog.codes_note"))
+        self.query_one("#export-go", Button).label = t("export.dialog.export")
+        self.query_one("#export-close", Button).label = t("export.dialog.close")
+
+    def on_resize(self) -> None:
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        short = self.app.size.height < self.SHORT_HEIGHT
+        self.set_class(short, "-short")
+        for widget in self.query("Select, Input, Button, Checkbox"):
+            widget.compact = short  # type: ignore[attr-defined]  # Textual's compact style: no borders
 
     # ── state ───────────────────────────────────────────────────────────────────────────────
 
@@ -146,11 +184,27 @@ class ExportDialog(ModalScreen[Path | None]):
         if out.is_dir():
             out = out / default_filename(self.group_dir, self.which, self.format, get_language())
         names = self.query_one("#export-names", Checkbox).value
-        from kelompok.tui.screens.base import kelompok_app
-
         who = kelompok_app(self).user_name or None
         if self.exporting:
             return
+        if out.exists():
+            self._ask_overwrite(out, names, who)
+            return
+        self._start_export(out, names, who)
+
+    def _ask_overwrite(self, out: Path, names: bool, who: str | None) -> None:
+        from kelompok.tui.dialogs.confirm import ConfirmDialog
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._start_export(out, names, who)
+            else:
+                self._show(t("flows.export.not_overwritten"), error=True)
+
+        question = t("flows.export.overwrite", path=out)
+        self.app.push_screen(ConfirmDialog(question, t("flows.export.overwrite_yes"), t("flows.export.overwrite_no")), answered)
+
+    def _start_export(self, out: Path, names: bool, who: str | None) -> None:
         # A PNG takes ~300 ms (resvg, in a child process), all sessions longer: written in a thread while the dialog says what.
         self.exporting = True
         self.query_one("#export-go", Button).disabled = True

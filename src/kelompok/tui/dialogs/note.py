@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
 from kelompok.i18n import t
+from kelompok.tui.widgets.form_controls import FormCheckbox
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class NoteDialog(ModalScreen[NoteResult | None]):
         with Vertical(id="note-dialog", classes="dialog"):
             yield Static(t("live.note.title", at=self.at), id="note-title")
             yield Input(placeholder=t("live.note.placeholder"), id="note-text")
-            yield Checkbox(t("live.note.safety"), value=self.safety, id="note-safety")
+            yield FormCheckbox(t("live.note.safety"), value=self.safety, id="note-safety")
             yield Static(t("live.note.safety_hint"), id="note-safety-hint")
             with Horizontal(classes="buttons"):
                 yield Button(t("live.note.save"), variant="primary", id="note-save")

@@ -98,6 +98,8 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
             yield Static(id="attendance-title")
             yield Static(id="attendance-plan")
             yield DataTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
+            # The whole reason of the member under the cursor: the table's column cuts long ones.
+            yield Static(id="attendance-detail")
             yield Input(id="attendance-reason")
             yield Static(id="attendance-consent")
             yield Static(id="attendance-options")
@@ -144,6 +146,7 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
         self._show_options()
         self._show_consent()
         self.query_one("#attendance-hint", Static).update(t("live.attendance.hint"))
+        self._show_detail()
 
     def _reason_cell(self, row: _Row) -> str:
         return plain(f"⚑ {row.reason}" if row.safety else row.reason)
@@ -185,6 +188,18 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
         table.update_cell(row.code, "status", t(f"live.status.{row.status}"))
         table.update_cell(row.code, "reason", self._reason_cell(row))
         self._show_consent()
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted, "#attendance-table")
+    def _show_detail(self) -> None:
+        """The full reason of the member under the cursor, on its own line below the table."""
+        row = self._current()
+        detail = self.query_one("#attendance-detail", Static)
+        if row is None or not row.reason:
+            detail.remove_class("-shown")
+            return
+        detail.update(plain(t("flows.attendance.reason_line", code=row.code, name=row.name, reason=self._reason_cell(row).plain)))
+        detail.add_class("-shown")
 
     # ── actions ──
 

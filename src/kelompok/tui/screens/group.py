@@ -1,4 +1,8 @@
-"""One group: who is in it and its sessions (read by the group service in a thread worker)."""
+"""One group: who is in it and its sessions (read by the group service in a thread worker).
+
+From here: record (`l`), plan (`p`, or `n` for the next session), the sociogram, review, export,
+and the group report (`r`, written in a worker; the line under the table says where it went).
+"""
 
 from __future__ import annotations
 
@@ -32,6 +36,7 @@ class GroupScreen(KelompokScreen):
         Binding("v", "review", "keys.review"),
         Binding("x", "export", "keys.export"),
         Binding("e", "edit_group", "group_editor.keys.open"),
+        Binding("r", "report", "flows.group.key_report"),
     ]
 
     def __init__(self, group_dir: Path) -> None:
@@ -48,15 +53,21 @@ class GroupScreen(KelompokScreen):
         """The sessions as last read (None until the first read is done)."""
         self.cursor_number: int | None = None
         """The session under the cursor, kept across re-reads; None: the latest."""
+        self.reporting = False
+        """The report is being written (in a worker); `r` waits for it."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="group-info")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Static(id="sessions-hint")
+        yield Static(id="report-line")
         yield TranslatedFooter()
 
     def on_mount(self) -> None:
         # The table is filled by on_screen_resume, which also runs when the screen first shows.
+        self.query_one("#sessions-hint").display = False
+        self.query_one("#report-line").display = False
         if self.read_only:
             self.notify(t("group.read_only"), severity="warning", timeout=10)
 
@@ -95,6 +106,11 @@ class GroupScreen(KelompokScreen):
                 t(f"review.{session.review.status}"),
                 key=str(row.number),
             )
+        # A group without sessions says what to do next instead of showing an empty table.
+        no_sessions = self.rows is not None and not self.rows
+        hint = self.query_one("#sessions-hint", Static)
+        hint.update(t("flows.group.no_sessions") if no_sessions else "")
+        hint.display = no_sessions
         if table.row_count:
             # The latest session by default (what one opens next), else the one chosen before.
             numbers = [row.number for row in self.rows or []]
@@ -152,7 +168,87 @@ class GroupScreen(KelompokScreen):
 
         self.open_screen(GroupEditorScreen, self.group_dir, self.read_only)
 
+    # ── the group report (`r`) ──
+
+    def action_report(self) -> None:
+        """Write the group's report (all sessions, member codes) beside the exports; ask before replacing a file."""
+        from kelompok.i18n import get_language
+        from kelompok.sessions.store import output_refusal
+        from kelompok.tui.dialogs.confirm import ConfirmDialog
+        from kelompok.tui.report_file import report_path
+
+        if self.reporting:
+            self.notify(t("flows.group.report_busy"), timeout=4)
+            return
+        if not self.rows:
+            self.notify(t("flows.group.report_no_sessions"), severity="warning", timeout=6)
+            return
+        lang = get_language()
+        out = report_path(self.group_dir, lang)
+        refusal = output_refusal(out)
+        if refusal:
+            self._report_said(t("flows.group.report_failed", error=refusal), error=True)
+            return
+        if not out.exists():
+            self._start_report(out, lang)
+            return
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._start_report(out, lang)
+
+        question = t("flows.group.report_overwrite", path=out)
+        self.app.push_screen(ConfirmDialog(question, t("flows.group.overwrite_yes"), t("flows.group.overwrite_no")), answered)
+
+    def _start_report(self, out: Path, lang: str) -> None:
+        self.reporting = True
+        self._report_said(t("flows.group.report_writing", path=out), error=False)
+        self._write_report(out, lang, self.kelompok.settings.stage_model)
+
+    @work(thread=True, exclusive=True, group="group-report")
+    def _write_report(self, out: Path, lang: str, model: str) -> None:
+        from kelompok.outputs import OutputError
+        from kelompok.sessions.fileio import DataError
+        from kelompok.tui.report_file import write_group_report
+
+        try:
+            written = write_group_report(self.group_dir, out, lang=lang, model=model)
+        except (OutputError, DataError, OSError) as error:
+            self.app.call_from_thread(self._report_finished, None, t("flows.group.report_failed", error=error))
+            return
+        self.app.call_from_thread(self._report_finished, written, "")
+
+    def _report_finished(self, written: Path | None, error: str) -> None:
+        self.reporting = False
+        if not self.is_mounted:
+            return
+        if written is None:
+            self._report_said(error, error=True)
+            self.notify(error, severity="error", timeout=10)
+            return
+        done = t("flows.group.report_done", path=written)
+        self._report_said(f"{done}\n{t('flows.group.report_folder', folder=written.parent)}", error=False)
+        self.notify(done, timeout=8)
+
+    def _report_said(self, text: str, *, error: bool) -> None:
+        line = self.query_one("#report-line", Static)
+        line.update(plain(text))  # paths are shown literally, never as markup
+        line.set_class(error, "-error")
+        line.display = True
+
     def screen_commands(self) -> Iterable[SystemCommand]:
+        """Every key of this screen, in words a facilitator would type (\"ekspor\", \"laporan\", \"rencana\")."""
+        for name, action in (
+            ("live", self.action_live),
+            ("plan", self.action_plan),
+            ("new_session", self.action_new_session),
+            ("sociogram", self.action_sociogram),
+            ("review", self.action_review),
+            ("export", self.action_export),
+            ("report", self.action_report),
+            ("back", self.action_back),
+        ):
+            yield SystemCommand(t(f"flows.group_cmd.{name}"), t(f"flows.group_cmd.{name}_help"), action)
         yield SystemCommand(t("group_editor.commands.open"), t("group_editor.commands.open_help"), self.action_edit_group)
 
     def on_screen_resume(self) -> None:

@@ -75,6 +75,7 @@ class HomeScreen(KelompokScreen):
         Binding("i", "inbox", "inbox.keys.inbox"),
         Binding("r", "reload", "keys.reload"),
         Binding("s", "sync", "keys.sync"),
+        Binding("c", "copy_samples", "flows.home.key_samples"),
     ]
 
     CSS_PATH = "home.tcss"
@@ -213,7 +214,8 @@ class HomeScreen(KelompokScreen):
         if self.entries:
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
         self._show_remarks()
-        hint = "" if self.entries else t("home.empty")
+        # Keys the user can press here, not a command line to type elsewhere.
+        hint = "" if self.entries else t("flows.home.empty" if self.kelompok.samples_available else "flows.home.empty_no_samples")
         self.query_one("#empty-hint", Static).update(hint)
 
     def _show_workspace_line(self) -> None:
@@ -277,7 +279,26 @@ class HomeScreen(KelompokScreen):
 
         self.open_screen(InboxScreen, self.workspace)
 
+    def action_copy_samples(self) -> None:
+        self.kelompok.offer_samples(t("flows.home.copy_samples_question", path=self.workspace))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "copy_samples":
+            return True if self.kelompok.samples_available else None  # shown dimmed without samples
+        return True
+
     def screen_commands(self) -> Iterable[SystemCommand]:
+        """Every key of this screen, in words a facilitator would type (\"kelompok baru\", \"contoh\")."""
+        commands = [
+            ("open", self.action_open_group),
+            ("new_group", self.action_new_group),
+            ("reload", self.action_reload),
+            ("sync", self.action_sync),
+        ]
+        if self.kelompok.samples_available:
+            commands.append(("samples", self.action_copy_samples))
+        for name, action in commands:
+            yield SystemCommand(t(f"flows.home_cmd.{name}"), t(f"flows.home_cmd.{name}_help"), action)
         role = self.kelompok.role
         yield SystemCommand(t(f"inbox.title.{role}"), t(f"inbox.command_help.{role}"), self.action_inbox)
 

@@ -33,7 +33,9 @@ from kelompok.sessions.store import save_group
 from kelompok.tui.dialogs.confirm import ConfirmDialog
 from kelompok.tui.dialogs.roster_import import RosterImportDialog
 from kelompok.tui.screens.base import KelompokScreen
+from kelompok.tui.section_keys import section_bindings
 from kelompok.tui.widgets.footer import TranslatedFooter
+from kelompok.tui.widgets.form_controls import FormCheckbox
 from kelompok.tui.widgets.group_members import GroupMembersEditor
 from kelompok.tui.widgets.plan_checks import PlanChecks, show_text
 from kelompok.tui.widgets.type_picker import TypePicker
@@ -107,9 +109,7 @@ class NewGroupScreen(KelompokScreen):
         # Priority: a text area would otherwise take F6 (select line) while the facilitator types.
         Binding("f6", "next_tab(1)", "plan.keys.next_part", priority=True),
         Binding("shift+f6", "next_tab(-1)", "plan.keys.previous_part", show=False, priority=True),
-        Binding("alt+1", "show_tab(0)", "plan.keys.part", show=False),
-        Binding("alt+2", "show_tab(1)", "plan.keys.part", show=False),
-        Binding("alt+3", "show_tab(2)", "plan.keys.part", show=False),
+        *section_bindings(len(TABS)),  # Alt+1…3: priority, so that no field types the digit (tui/section_keys.py)
     ]
     CSS_PATH = "new_group.tcss"
 
@@ -138,7 +138,7 @@ class NewGroupScreen(KelompokScreen):
                 yield Input(id="agency")
                 yield Label(id="lbl-facilitators")
                 yield Input(id="facilitators")
-                yield Checkbox(id="professional")
+                yield FormCheckbox(id="professional")
                 yield Static(id="professional-hint")
                 with Horizontal(id="series-row"):
                     with Vertical():

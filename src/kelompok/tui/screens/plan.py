@@ -46,12 +46,14 @@ from kelompok.sessions.planning import (
     stage_for,
     stage_suggestions,
 )
-from kelompok.sessions.store import load_group, load_session, next_session_number, session_path
+from kelompok.sessions.store import load_group, load_session, next_session_number, session_numbers, session_path
 from kelompok.tui.dialogs.confirm import ConfirmDialog
 from kelompok.tui.safe_text import clean
 from kelompok.tui.screens.base import KelompokScreen
+from kelompok.tui.section_keys import section_bindings
 from kelompok.tui.widgets.agenda_editor import AgendaEditor
 from kelompok.tui.widgets.footer import TranslatedFooter
+from kelompok.tui.widgets.form_controls import FormSelectionList, relabel_select
 from kelompok.tui.widgets.plan_checks import OK_MARK, PlanChecks, show_text
 
 TABS = ("tab-goals", "tab-agenda", "tab-roles", "tab-ethics", "tab-evaluation", "tab-actual")
@@ -118,7 +120,7 @@ class PlanScreen(KelompokScreen):
         # Priority: a text area would otherwise take F6 (select line) while the facilitator types.
         Binding("f6", "next_tab(1)", "plan.keys.next_part", priority=True),
         Binding("shift+f6", "next_tab(-1)", "plan.keys.previous_part", show=False, priority=True),
-        *(Binding(f"alt+{n}", f"show_tab({n - 1})", "plan.keys.part", show=False) for n in range(1, len(TABS) + 1)),
+        *section_bindings(len(TABS)),  # Alt+1…6: priority, so that no field types the digit (tui/section_keys.py)
     ]
     CSS_PATH = "plan.tcss"
 
@@ -131,7 +133,7 @@ class PlanScreen(KelompokScreen):
             number = next_session_number(group_dir)
             self.session = Session(
                 number=number,
-                date=self._today(),
+                date=self._proposed_date(),
                 state="planned",
                 plan=plan_template(self.group, number, get_language()),
             )
@@ -156,6 +158,19 @@ class PlanScreen(KelompokScreen):
         self._ready = False
         self._ethics_applies: set[str] = set()
         self._actual_shown: object = None
+
+    def _proposed_date(self) -> dt.date:
+        """A new session's date from the group's frequency: one interval after the latest session."""
+        from kelompok.sessions.schedule import proposed_date
+
+        last = None
+        for earlier in reversed(session_numbers(self.group_dir)):
+            try:
+                last = load_session(self.group_dir, earlier).date
+                break
+            except DataError:
+                continue  # an unreadable session is shown as such on the group screen; look further back
+        return proposed_date(self.group.frequency, last, self._today())
 
     def _today(self) -> dt.date:
         """Today, from the app's wall clock when it has one (tests fix it with `app.now`)."""
@@ -214,11 +229,11 @@ class PlanScreen(KelompokScreen):
                 with TabPane("", id="tab-agenda"):
                     yield AgendaEditor(plan.agenda, plan.minutes or self.group.session_minutes, id="agenda")
                 with TabPane("", id="tab-roles"), VerticalScroll(classes="form"):
-                    yield SelectionList[str](id="planned-roles")
+                    yield FormSelectionList[str](id="planned-roles")
                     yield Label(id="lbl-materials")
                     yield TextArea(clean("\n".join(plan.materials)), id="materials", soft_wrap=True)
                 with TabPane("", id="tab-ethics"), VerticalScroll(classes="form"):
-                    yield SelectionList[str](id="ethics")
+                    yield FormSelectionList[str](id="ethics")
                     yield Static(id="ethics-hint", classes="hint")
                     yield Label(id="lbl-risks")
                     yield Static(id="risk-hint", classes="hint")
@@ -261,7 +276,13 @@ class PlanScreen(KelompokScreen):
             self.notify(self.read_only_reason, severity="warning", timeout=10)
         self._ready = True
         self._refresh_feedback()
-        self.call_after_refresh(self.query_one("#purpose").focus)
+        self.call_after_refresh(self._focus_purpose)
+
+    def _focus_purpose(self) -> None:
+        """The first field, unless a key (Alt+2, F6) already went to another part: focusing a
+        field in a hidden part would switch the tabs back to it."""
+        if self.query_one(TabbedContent).active == "tab-goals":
+            self.query_one("#purpose").focus()
 
     def _take_lock(self) -> None:
         """Write only while this process is the group's one writer (the lock is shared with the
@@ -295,15 +316,10 @@ class PlanScreen(KelompokScreen):
             self.query_one(f"#mitigation-{slot}", Input).placeholder = t("plan.mitigation_placeholder")
         for slot in range(self.objective_slots):
             result = self.query_one(f"#result-{slot}", Select)
-            value = result.value
             result.prompt = t("plan.result.none")
-            result.set_options(self._result_options())
-            result.value = value
+            relabel_select(result, self._result_options())
             self.query_one(f"#evidence-{slot}", Input).placeholder = t("plan.evidence_placeholder")
-        mode = self.query_one("#mode", Select)
-        value = mode.value
-        mode.set_options(self._mode_options())
-        mode.value = value
+        relabel_select(self.query_one("#mode", Select), self._mode_options())
         self._relabel_stage()
         roles = self.query_one("#planned-roles", SelectionList)
         selected = roles.selected if roles.option_count else list(self.session.plan.planned_roles)
@@ -345,10 +361,8 @@ class PlanScreen(KelompokScreen):
 
     def _relabel_stage(self) -> None:
         stage = self.query_one("#stage", Select)
-        value = stage.value
         stage.prompt = self._stage_prompt()
-        stage.set_options(self._stage_options())
-        stage.value = value
+        relabel_select(stage, self._stage_options())
 
     def _relabel_ethics(self) -> None:
         catalog, lang = load_catalog(), get_language()
@@ -461,6 +475,12 @@ class PlanScreen(KelompokScreen):
         if event.control is not None and event.control.id == "stage" and self._ready:
             self._relabel_ethics()
         self._edited(event.control.id if event.control is not None else None)
+
+    @on(Input.Submitted, "#plan-tabs Input")
+    def _next_field(self, event: Input.Submitted) -> None:
+        """Enter in a one-line field goes to the next field (one objective per field, never run together)."""
+        event.stop()
+        self.focus_next()
 
     @on(AgendaEditor.AgendaChanged)
     def _agenda_changed(self) -> None:

@@ -18,8 +18,8 @@ from textual.widgets import Footer
 
 from kelompok.i18n import get_language, t
 
-_PALETTE_WIDTH = 12
-"""Room kept on the right for the docked command-palette key (`^p palette`)."""
+_PALETTE_WIDTH = 13
+"""Room kept on the right for the docked command-palette key (`^p Perintah`, `^p Commands`)."""
 
 
 def _is_key(widget: Widget) -> bool:
@@ -55,13 +55,17 @@ class TranslatedFooter(Footer):
         used = 0
         full = False
         for widget in super().compose():
-            if not _is_key(widget) or widget.has_class("-command-palette"):
+            if not _is_key(widget):
                 yield widget
                 continue
             description: str = widget.description  # type: ignore[attr-defined]
             if "." in description:
                 description = t(description)
                 widget.description = description  # type: ignore[attr-defined]
+                widget.tooltip = description
+            if widget.has_class("-command-palette"):
+                yield widget
+                continue
             # key, its padding, the description and the gap after it (compact: one cell less)
             width = cell_len(widget.key_display) + cell_len(description) + (2 if self.compact else 3)  # type: ignore[attr-defined]
             if full or used + width > room:

@@ -5,6 +5,9 @@ never read as a quiet stretch of the group.
 
 Rows carry the event's `seq` as their key, so the screen anchors a comment to the act under the
 cursor. The same widget lists only the safety-flagged notes in the safety section.
+
+A note is never cut: the note column takes the width the other columns leave, and a longer note
+wraps onto more lines of its row (a safety note cut at "sidang cerai…" hides what matters).
 """
 
 from __future__ import annotations
@@ -40,13 +43,14 @@ class ReviewTimeline(DataTable):
     DEFAULT_CSS = """
     ReviewTimeline { height: 1fr; }
     """
-    NOTE_WIDTH = 60
-    """Long notes are cut in the table; the whole text is in the comment dialog's title and the file."""
+    MIN_NOTE_WIDTH = 20
+    """The note column is never narrower than this; at 80 columns notes wrap rather than vanish."""
 
     def __init__(self, section: str, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.section = section
         self.timeline_rows: list[TimelineRow] = []
+        self._shown_width = 0
 
     def show(self, rows: list[TimelineRow]) -> None:
         """Fill the table; the cursor stays on the same event when it is still there."""
@@ -59,7 +63,8 @@ class ReviewTimeline(DataTable):
         self.add_column(t("review_screen.timeline.col_comments"), key="comments")
         self.add_column(t("review_screen.timeline.col_role"), key="role")
         self.add_column(t("review_screen.timeline.col_code"), key="code")
-        self.add_column(t("review_screen.timeline.col_note"), key="note")
+        self._shown_width = self.size.width
+        self.add_column(t("review_screen.timeline.col_note"), key="note", width=self._note_width(rows))
         for row in rows:
             # Text, not str: names and notes are shown as written, never read as markup.
             if row.safety:
@@ -68,14 +73,27 @@ class ReviewTimeline(DataTable):
                 act = Content.styled(clean(row.act), "bold $warning")
             else:
                 act = plain(row.act)
-            note = plain(row.note if len(row.note) <= self.NOTE_WIDTH else row.note[: self.NOTE_WIDTH - 1] + "…")
             comments = Content.styled(f"[{row.comments}]", "bold $accent") if row.comments else ""
-            self.add_row(str(row.seq), row.time, act, comments, row.role, row.code, note, key=str(row.seq))
+            height = None if row.note else 1  # None: as many lines as the wrapped note needs
+            self.add_row(str(row.seq), row.time, act, comments, row.role, row.code, plain(row.note), key=str(row.seq), height=height)
         if keep is not None:
             for index, row in enumerate(rows):
                 if row.seq == keep:
                     self.move_cursor(row=index, animate=False)
                     break
+
+    def _note_width(self, rows: list[TimelineRow]) -> int:
+        """What the other columns leave of the table's width (they are as wide as their longest cell)."""
+        heads = [t(f"review_screen.timeline.col_{key}") for key in ("seq", "time", "act", "comments", "role", "code")]
+        cells = [(str(r.seq), r.time, r.act, f"[{r.comments}]" if r.comments else "", r.role, r.code) for r in rows]
+        others = sum(max([len(head), *(len(cell[index]) for cell in cells)]) for index, head in enumerate(heads))
+        padding = 2 * self.cell_padding * 7
+        room = (self.size.width or self.app.size.width) - others - padding - 2  # 2: a vertical scrollbar
+        return max(self.MIN_NOTE_WIDTH, room)
+
+    def on_resize(self) -> None:
+        if self.timeline_rows and self.size.width != self._shown_width:
+            self.show(self.timeline_rows)
 
     @property
     def selected_seq(self) -> int | None:

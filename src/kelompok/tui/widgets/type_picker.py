@@ -136,11 +136,16 @@ class TypePicker(Widget):
         for number, gtype in enumerate(load_catalog().types, start=1):
             options.add_option(Option(f"{number:>2}. {gtype.name.get(lang)}", id=gtype.id))
         options.highlighted = GROUP_TYPE_IDS.index(self._type_id)
+        # Refilling the list scrolls it to the top; once the (wrapped) names are laid out, bring the
+        # highlighted type back into view, or a small screen hides the type being described.
+        self.call_after_refresh(options.scroll_to_highlight)
         self._show_detail()
 
     def select(self, type_id: str) -> None:
         """Move the cursor to a type (the detail pane follows)."""
-        self.query_one("#type-list", OptionList).highlighted = GROUP_TYPE_IDS.index(type_id)
+        options = self.query_one("#type-list", OptionList)
+        options.highlighted = GROUP_TYPE_IDS.index(type_id)
+        self.call_after_refresh(options.scroll_to_highlight)
 
     def focus_list(self) -> None:
         self.query_one("#type-list", OptionList).focus()
