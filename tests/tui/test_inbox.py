@@ -186,4 +186,4 @@ async def test_home_snapshot_80x24_with_sessions_badges_and_the_supervisors_name
         await pilot.press("down", "down", "down")  # the returned log's group: its remarks show in full
         app.clear_notifications()
         await settle(pilot)
-        snapshot(app, "home_80x24")
+        snapshot(app, "home_supervisor_80x24")
