@@ -13,7 +13,7 @@ from kelompok.sessions.models import Attendance, Consent, Group, Member, Session
 from kelompok.sessions.planning import check_plan
 from kelompok.sessions.store import load_group, save_group, save_session
 from kelompok.tui.dialogs.group_edit import MemberDialog, RetireDialog
-from kelompok.tui.dialogs.safe_confirm import SafeConfirmDialog
+from kelompok.tui.dialogs.confirm import ConfirmDialog
 from kelompok.tui.screens.group_editor import GroupEditorScreen
 from tests.tui.conftest import FIXED_NOW, notified, open_group_screen, record_notifications, settle, type_text
 
@@ -150,7 +150,7 @@ async def test_a_new_member_gets_a_code_never_used_and_leaving_unsaved_asks_on_k
         await pilot.press("escape")
         await pilot.pause()
         question = app.screen
-        assert isinstance(question, SafeConfirmDialog)
+        assert isinstance(question, ConfirmDialog)
         assert question.focused is question.query_one("#no", Button), "the safe button has the focus"
         await pilot.press("enter")  # keep editing
         await pilot.pause()
@@ -175,7 +175,7 @@ async def test_forget_from_the_editor_lists_what_changes_and_erases_after_yes(tm
         await pilot.press("f")
         await pilot.pause()
         question = app.screen
-        assert isinstance(question, SafeConfirmDialog)
+        assert isinstance(question, ConfirmDialog)
         assert "sessions/002.toml: notes" in question.question and "Erase P3" in question.question
         assert question.focused is question.query_one("#no", Button)
         await pilot.press("enter")  # the safe answer: nothing erased

@@ -294,20 +294,20 @@ class GroupEditorScreen(KelompokScreen):
         if not self.dirty:
             self.app.pop_screen()
             return
-        from kelompok.tui.dialogs.safe_confirm import SafeConfirmDialog
+        from kelompok.tui.dialogs.confirm import ConfirmDialog
 
         def answered(discard: bool | None) -> None:
             if discard:
                 self.app.pop_screen()
 
-        dialog = SafeConfirmDialog(t("group_editor.discard_question"), yes=t("group_editor.discard"), no=t("group_editor.keep_editing"))
+        dialog = ConfirmDialog(t("group_editor.discard_question"), yes=t("group_editor.discard"), no=t("group_editor.keep_editing"))
         self.app.push_screen(dialog, answered)
 
     # ── erasing a member (issue 11 §6) ──
 
     def action_forget(self) -> None:
         from kelompok.sessions.forget import ForgetError, plan_forget, synced_workspace
-        from kelompok.tui.dialogs.safe_confirm import SafeConfirmDialog
+        from kelompok.tui.dialogs.confirm import ConfirmDialog
 
         if self.read_only:
             self.notify(t("group_editor.read_only"), severity="warning", timeout=8)
@@ -344,7 +344,7 @@ class GroupEditorScreen(KelompokScreen):
             self._reread()
             self.notify(t("group_editor.forgot", code=plan.code, files=len(written)))
 
-        self.app.push_screen(SafeConfirmDialog(question, yes=t("group_editor.forget_yes"), no=t("group_editor.forget_no")), answered)
+        self.app.push_screen(ConfirmDialog(question, yes=t("group_editor.forget_yes"), no=t("group_editor.forget_no")), answered)
 
     def _reread(self) -> None:
         self.saved = self.service.group(self.group_dir)
