@@ -38,7 +38,10 @@ Now = Callable[[], dt.datetime]
 
 
 class KelompokApp(App[int]):
-    CSS_PATH = Path(__file__).parent / "tui" / "kelompok.tcss"
+    # The home screen's sheet is the app's own: a screen's CSS_PATH is read when the screen is
+    # first shown, and every sheet is then parsed again, which for the first screen cost a tenth
+    # of the first frame (benchmarks/bench_startup.py).
+    CSS_PATH = [Path(__file__).parent / "tui" / "kelompok.tcss", Path(__file__).parent / "tui" / "screens" / "home.tcss"]
     TITLE = "kelompok"
     BINDINGS = [
         # Priority: F2 works while a dialog is open too (the first-run question, help, export).
@@ -149,10 +152,14 @@ class KelompokApp(App[int]):
         self.settings  # noqa: B018  # the property reads the file
         self.call_from_thread(self._settings_read)
 
+    @property
+    def settings_read(self) -> bool:
+        """Whether the settings are in: until then who is acting is not known (the first frame)."""
+        return self._settings is not None
+
     def _settings_read(self) -> None:
-        """The settings are in: say if the file is unusable, redraw for a saved supervisor role."""
-        if self._role is None and self.role != "facilitator":
-            self.identity_changed.publish(self.role)
+        """The settings are in: show who is acting, and say if the file is unusable."""
+        self.identity_changed.publish(self.role)
         if self.settings_problem is not None:
             question = t("settings.bad_file", error=self.settings_problem)
             self.push_screen(ConfirmDialog(question, t("settings.set_aside"), t("settings.keep_file")), self._bad_settings_answered)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import tomllib
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -37,50 +36,23 @@ def _flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, str]:
     return flat
 
 
+try:  # our own files, plain TOML 1.0: rtoml (Rust) reads all of them in the time tomllib took for a few
+    from rtoml import loads as _loads
+except ImportError:  # pragma: no cover - depends on the platform; tomllib reads them the same, slower
+    _loads = tomllib.loads
+
+
 @cache
 def strings(lang: str) -> dict[str, str]:
     """All strings of one language, keyed `section.key`, merged from `locales/<lang>/*.toml`."""
     merged: dict[str, str] = {}
     for path in sorted((LOCALES_DIR / lang).glob("*.toml")):
-        with open(path, "rb") as handle:
-            table = _flatten(tomllib.load(handle))
+        table = _flatten(_loads(path.read_text(encoding="utf-8")))
         twice = sorted(set(table) & set(merged))
         if twice:
             raise ValueError(f"{path}: keys defined in another file too: {', '.join(twice)}")
         merged.update(table)
     return merged
-
-
-# ── loading per section, for start-up ──
-# Parsing every locale file took as long as the rest of the home screen's first frame, which
-# needs a handful of sections. So `t` parses only the files that hold the key's section (found by
-# a scan of the files' table headers), and falls back to the whole catalogue for a key it does not
-# find there; `strings` still reads everything (and refuses a key defined twice).
-
-_HEADER = re.compile(r"^\[\[?\s*([A-Za-z0-9_-]+)", re.MULTILINE)
-
-
-@cache
-def _files_by_section(lang: str) -> dict[str, tuple[Path, ...]]:
-    found: dict[str, list[Path]] = {}
-    for path in sorted((LOCALES_DIR / lang).glob("*.toml")):
-        for section in set(_HEADER.findall(path.read_text(encoding="utf-8"))):
-            found.setdefault(section, []).append(path)
-    return {section: tuple(paths) for section, paths in found.items()}
-
-
-@cache
-def _file_strings(path: Path) -> dict[str, str]:
-    with open(path, "rb") as handle:
-        return _flatten(tomllib.load(handle))
-
-
-def _lookup(lang: str, key: str) -> str | None:
-    for path in _files_by_section(lang).get(key.partition(".")[0], ()):
-        text = _file_strings(path).get(key)
-        if text is not None:
-            return text
-    return strings(lang).get(key)  # a key in a file without a header for its section
 
 
 def normalise_language(value: str | None) -> str | None:
@@ -127,9 +99,9 @@ def t(key: str, lang: str | None = None, **values: object) -> str:
 
     A key missing from the catalogue shows as the key itself, so a gap is visible, not a crash.
     """
-    text = _lookup(lang or _current, key)
+    text = strings(lang or _current).get(key)
     if text is None:
-        text = _lookup(DEFAULT_LANGUAGE, key) or key
+        text = strings(DEFAULT_LANGUAGE).get(key) or key
     return text.format(**values) if values else text
 
 

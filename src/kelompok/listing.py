@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kelompok.sessions.fileio import parse_toml
+
 GROUP_FILE = "group.toml"
 _SESSION_FILE = re.compile(r"^\d{3}\.toml$")
 """The same names as `sessions.store` counts (kept here so that this module stays light)."""
@@ -51,8 +53,7 @@ def list_group_lines(workspace: Path) -> list[GroupLine]:
         if not entry.is_dir() or entry.name.startswith(".") or not (folder / GROUP_FILE).is_file():
             continue
         try:
-            with open(folder / GROUP_FILE, "rb") as handle:
-                data = tomllib.load(handle)
+            data = parse_toml((folder / GROUP_FILE).read_bytes().decode("utf-8").removeprefix("\ufeff"))
             members = data.get("members", [])
             line = GroupLine(folder, str(data.get("name") or entry.name), str(data.get("type", "")), len(members) if isinstance(members, list) else 0, _sessions(folder))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

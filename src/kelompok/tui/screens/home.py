@@ -3,6 +3,7 @@ each group's details (last and next session, reviews, safety notes) from its ses
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,9 @@ def short_date(value) -> str:
     month = t("format.months").split()[value.month - 1]
     return f"{value.day} {month[:3]} {value.year}"
 
+
+DETAILS_BATCH_SECONDS = 0.25
+"""How often the details worker hands what it has read to the screen (a long list fills in steps)."""
 
 BADGE_STYLE = "bold reverse"  # i18n: same in every language (a Rich style)
 """Returned logs and open safety flags stand out without colour (reverse video), as badges."""
@@ -78,7 +82,7 @@ class HomeScreen(KelompokScreen):
         Binding("c", "copy_samples", "flows.home.key_samples"),
     ]
 
-    CSS_PATH = "home.tcss"
+    # home.tcss is in the app's CSS_PATH (app.py): loaded with the app's sheet, not parsed again on showing.
 
     def __init__(self, workspace: Path) -> None:
         super().__init__()
@@ -114,11 +118,19 @@ class HomeScreen(KelompokScreen):
 
         # The sync state asks git (status, diff): off the event loop, like the groups' details.
         self.app.call_from_thread(self._show_sync, workspace_status(self.workspace))
+        # Handed to the screen in batches, at most one per DETAILS_BATCH_SECONDS: each hand-over
+        # redraws the table, and one per group took the event loop from the user's first keys.
+        batch: list[tuple[str, GroupOverview]] = []
+        handed = time.monotonic()
         for entry in entries:
             if entry.problem:
                 continue
-            overview = self.service.overview(entry.path)
-            self.app.call_from_thread(self._show_detail, str(entry.path), overview)
+            batch.append((str(entry.path), self.service.overview(entry.path)))
+            if time.monotonic() - handed >= DETAILS_BATCH_SECONDS:
+                self.app.call_from_thread(self._show_details, batch)
+                batch, handed = [], time.monotonic()
+        if batch:
+            self.app.call_from_thread(self._show_details, batch)
 
     def _show_sync(self, status: WorkspaceStatus) -> None:
         self.sync_status = status
@@ -129,11 +141,12 @@ class HomeScreen(KelompokScreen):
             if not entry.problem and key in table.rows:
                 table.update_cell(key, "status", self._status_text(entry.path.name, self.overviews.get(key)))
 
-    def _show_detail(self, key: str, overview: GroupOverview) -> None:
-        self.overviews[key] = overview
+    def _show_details(self, batch: list[tuple[str, GroupOverview]]) -> None:
         table = self.query_one("#groups", DataTable)
-        if key in table.rows:
-            table.update_cell(key, "status", self._status_text(Path(key).name, overview))
+        for key, overview in batch:
+            self.overviews[key] = overview
+            if key in table.rows:
+                table.update_cell(key, "status", self._status_text(Path(key).name, overview))
         self._show_remarks()
         self._show_inbox_line()
 
@@ -203,7 +216,7 @@ class HomeScreen(KelompokScreen):
         # measured as the headers' when the table was refilled while hidden.
         labels = (t("home.col_name"), t("home.col_type"), t("home.col_members"), t("home.col_sessions"), t("home.col_status"))
         for key, label, width in zip(("name", "type", "members", "sessions", "status"), labels, self._column_widths(), strict=True):
-            table.add_column(label, width=width, key=key)
+            table.add_column(Text(label), width=width, key=key)  # Text: no markup parse for a plain label
         for entry in self.entries:
             if entry.problem:
                 status = t("home.unreadable", error=entry.problem)
@@ -219,10 +232,16 @@ class HomeScreen(KelompokScreen):
         self.query_one("#empty-hint", Static).update(hint)
 
     def _show_workspace_line(self) -> None:
-        """The workspace, and who is acting: the role and that role's own name."""
+        """The workspace, and who is acting: the role and that role's own name.
+
+        Who is acting comes from the settings, read right after the first frame (their pydantic
+        model's import alone costs as much as that frame): until then the line names the workspace."""
         app = self.kelompok
-        who = t("review_screen.role", role=t(f"settings.role.{app.role}"), name=app.user_name or t("review_screen.no_name"))
-        self.query_one("#workspace-line", Static).update(plain(f"{t('home.workspace', path=self.workspace)} · {who}"))
+        line = t("home.workspace", path=self.workspace)
+        if app.settings_read:
+            who = t("review_screen.role", role=t(f"settings.role.{app.role}"), name=app.user_name or t("review_screen.no_name"))
+            line = f"{line} · {who}"
+        self.query_one("#workspace-line", Static).update(plain(line))
 
     def identity_changed(self) -> None:
         if self.is_mounted:
