@@ -20,15 +20,13 @@ from textual.signal import Signal
 
 from kelompok.i18n import LANGUAGES, get_language, on_language_change, set_language, t
 from kelompok.paths import bundled_samples
-from kelompok.service import GroupService
 from kelompok.sessions.fileio import DataError
-from kelompok.tui.dialogs.confirm import ConfirmDialog
 from kelompok.tui.safe_text import clean
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
-    from kelompok.service import Change
+    from kelompok.service import Change, GroupService
     from kelompok.settings import Settings
 
     SettingsReader = Callable[[], tuple[Settings, DataError | None]]
@@ -95,9 +93,22 @@ class KelompokApp(App[int]):
             set_language(lang)
         self._crash_line: Text | None = None
         self._unsubscribe = on_language_change(lambda lang: self.call_later(self._language_switched, lang))
-        # The one way screens read and change groups (kelompok.service; docs/ARCHITECTURE.md).
-        self.service = GroupService(workspace)
-        self._unsubscribe_service = self.service.subscribe(self._service_changed)
+        # The one way screens read and change groups (kelompok.service; docs/ARCHITECTURE.md),
+        # built on first use like the settings: the first frame lists groups without it.
+        self._service: GroupService | None = None
+        self._service_lock = threading.Lock()
+        self._unsubscribe_service: Callable[[], None] = lambda: None
+
+    @property
+    def service(self) -> GroupService:
+        """The group service (the home screen's details worker is usually first to ask)."""
+        with self._service_lock:
+            if self._service is None:
+                from kelompok.service import GroupService
+
+                self._service = GroupService(self.workspace)
+                self._unsubscribe_service = self._service.subscribe(self._service_changed)
+            return self._service
 
     def _service_changed(self, change: Change) -> None:
         """Hand what the service saved to the screens, on the event loop (workers save from threads)."""
@@ -162,6 +173,8 @@ class KelompokApp(App[int]):
         self.identity_changed.publish(self.role)
         if self.settings_problem is not None:
             question = t("settings.bad_file", error=self.settings_problem)
+            from kelompok.tui.dialogs.confirm import ConfirmDialog
+
             self.push_screen(ConfirmDialog(question, t("settings.set_aside"), t("settings.keep_file")), self._bad_settings_answered)
 
     def on_mount(self) -> None:
@@ -180,6 +193,8 @@ class KelompokApp(App[int]):
 
     def offer_samples(self, question: str | Callable[[], str]) -> None:
         """Ask, then copy the sample groups (first run, or `c` on an empty home screen)."""
+        from kelompok.tui.dialogs.confirm import ConfirmDialog
+
         self.push_screen(ConfirmDialog(question), self._copy_samples)
 
     def action_command_palette(self) -> None:

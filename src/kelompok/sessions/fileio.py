@@ -222,7 +222,8 @@ def _beyond_toml_1_0(text: str) -> bool:
     a literal string, a multi-line array inside an inline table): such a text only takes the
     slower parser. kelompok never writes any of these, so its own files stay on the fast path.
     """
-    if "\\e" in text or "\\x" in text:
+    # One scan for a backslash (a single character is found fastest) before looking for the two.
+    if "\\" in text and ("\\e" in text or "\\x" in text):
         return True
     # A trailing comma or a time without seconds in the structure is there in the raw text too,
     # so a clean raw text needs no closer look; a hit may be inside a string, and is looked at.

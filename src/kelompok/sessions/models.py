@@ -115,7 +115,7 @@ Seconds = Annotated[float, AfterValidator(to_milliseconds)]
 
 
 class Strict(BaseModel):
-    """Base of every kelompok model: unknown keys are errors, types are strict, field docs are kept.
+    """Base of every kelompok model: unknown keys are errors, types are strict.
 
     Strict types: a hand-edited or damaged file with `number = "2"`, `recording = "yes"` or
     `format = 99999.0` is refused with the field named, instead of being quietly coerced (and a
@@ -125,7 +125,10 @@ class Strict(BaseModel):
     model_config = ConfigDict(
         strict=True,
         extra="forbid",
-        use_attribute_docstrings=True,
+        # The docstring under each field is for people reading this file. Pydantic's copying it into
+        # the field's description read this module's source at import: 17 ms of every start that
+        # validates a file (the home screen's details, `kelompok stats`), for text nothing reads.
+        use_attribute_docstrings=False,
         populate_by_name=True,
         validate_assignment=False,
     )
@@ -722,11 +725,13 @@ class Session(Strict):
         """Members present at any time: present at the start, or arrived during it (late ones too)."""
         return list(self.presence())
 
-    def presence(self) -> dict[str, list[tuple[float, float | None]]]:
-        """Member code → the stretches (from, until) she was in the room (`sessions/presence.py`)."""
+    def presence(self, standing: list[Event] | None = None) -> dict[str, list[tuple[float, float | None]]]:
+        """Member code → the stretches (from, until) she was in the room (`sessions/presence.py`).
+
+        `standing`: the session's `effective_events()`, when the caller has them already."""
         from kelompok.sessions.presence import presence_spans
 
-        events = self.effective_events()
+        events = self.effective_events() if standing is None else standing
         return presence_spans(
             ((a.member, a.status) for a in self.attendance),
             ((e.at, e.kind, e.from_) for e in events if e.kind in ("arrive", "leave") and e.from_),

@@ -131,16 +131,19 @@ class SessionActs:
 
 def from_session(session: Session) -> SessionActs:
     """The analysis view of a validated session: acts that stand (undos applied), presence."""
+    # The standing events once (a series reads 100 files of 1,000 events: each pass counts).
+    standing = session.effective_events()
     acts = tuple(
         Act(e.seq, float(e.at), e.from_ or "", e.to or "", e.role, e.ipa, e.valence)
-        for e in session.acts()
-    )
-    presence = session.presence()
+        for e in standing if e.kind == "speak"
+    )  # fmt: skip
+    presence = session.presence(standing)
     present = tuple(presence)
     absent = tuple(a.member for a in session.attendance if a.member not in presence)
+    gaps = tuple((e.at, e.end_at) for e in standing if e.kind == "gap")
     return SessionActs(
         session.number, session.date, present, acts, session.coding, absent=absent,
-        plan_stage=session.plan.stage, planned_roles=planned_roles_of(session), gaps=tuple(session.gaps()),
+        plan_stage=session.plan.stage, planned_roles=planned_roles_of(session), gaps=gaps,
         spans=flat_spans(presence),
     )  # fmt: skip
 

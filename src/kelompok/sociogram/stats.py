@@ -103,21 +103,23 @@ def compute_stats(group_dir: Path) -> dict[str, Any]:
     from kelompok.sociogram.dynamics import SERIES_METRICS, metric_values
     from kelompok.sociogram.acts import read_session_acts
 
-    group = load_group(group_dir)
-    seating = group.seat_order()
-    analyses = [analyse(read_session_acts(session_path(group_dir, n)), seating) for n in session_numbers(group_dir)]
+    from kelompok.sessions.bulk import bulk_reading
     from kelompok.sociogram.build import series_graph
     from kelompok.sociogram.signals import session_signals
 
-    rows = [metric_values(a) for a in analyses]
-    signals = session_signals(analyses, planned_sessions=group.planned_sessions, group_type=group.type)
-    return {
-        "name": group.name,
-        "type": group.type,
-        "sessions": [_session_entry(a, signals[a.number], group) for a in analyses],
-        "series": {name: [_round(row[name]) for row in rows] for name in SERIES_METRICS},
-        "equity": _equity(series_graph(a.acts for a in analyses), group) if analyses else {},
-    }
+    with bulk_reading():
+        group = load_group(group_dir)
+        seating = group.seat_order()
+        analyses = [analyse(read_session_acts(session_path(group_dir, n)), seating) for n in session_numbers(group_dir)]
+        rows = [metric_values(a) for a in analyses]
+        signals = session_signals(analyses, planned_sessions=group.planned_sessions, group_type=group.type)
+        return {
+            "name": group.name,
+            "type": group.type,
+            "sessions": [_session_entry(a, signals[a.number], group) for a in analyses],
+            "series": {name: [_round(row[name]) for row in rows] for name in SERIES_METRICS},
+            "equity": _equity(series_graph(a.acts for a in analyses), group) if analyses else {},
+        }
 
 
 def in_model(stats: dict[str, Any], model: str) -> dict[str, Any]:

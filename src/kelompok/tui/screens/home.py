@@ -217,13 +217,15 @@ class HomeScreen(KelompokScreen):
         labels = (t("home.col_name"), t("home.col_type"), t("home.col_members"), t("home.col_sessions"), t("home.col_status"))
         for key, label, width in zip(("name", "type", "members", "sessions", "status"), labels, self._column_widths(), strict=True):
             table.add_column(Text(label), width=width, key=key)  # Text: no markup parse for a plain label
+        # Every cell a Text: a str cell is parsed as markup, and that parse loads Rich's emoji table.
         for entry in self.entries:
             if entry.problem:
                 status = t("home.unreadable", error=entry.problem)
-                table.add_row(plain(entry.path.name), "—", "—", str(entry.sessions), plain(status), key=str(entry.path))
+                table.add_row(plain(entry.path.name), Text("—"), Text("—"), Text(str(entry.sessions)), plain(status), key=str(entry.path))
             else:
                 status = self._status_text(entry.path.name, self.overviews.get(str(entry.path)))
-                table.add_row(plain(entry.name), type_label(entry.type), str(entry.members), str(entry.sessions), status, key=str(entry.path))
+                cells = (type_label(entry.type), str(entry.members), str(entry.sessions))
+                table.add_row(plain(entry.name), *map(Text, cells), status, key=str(entry.path))
         if self.entries:
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
         self._show_remarks()
