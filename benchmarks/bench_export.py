@@ -71,12 +71,24 @@ def main(argv: list[str] | None = None) -> int:
         for fmt in FORMATS:
             out = work / f"out{EXTENSIONS[fmt]}"
             first, median = _median(lambda fmt=fmt, out=out: export_group(group_dir, 1, fmt, out), args.runs)
-            rows.append((f"export {fmt} · 1 session × {args.acts:,} acts", first, median, EXPORT_BUDGET, out.stat().st_size))
+            rows.append(
+                (f"export {fmt} · 1 session × {args.acts:,} acts", first, median, EXPORT_BUDGET, out.stat().st_size)
+            )
         series_dir = make_group(work / "series", sessions=args.sessions, acts=args.acts, members=args.members)
         for fmt in ("html", "md"):
             out = work / f"report.{fmt}"
-            first, median = _median(lambda fmt=fmt, out=out: write_report(series_dir, out, fmt=fmt), max(1, args.runs // 2))
-            rows.append((f"report {fmt} · {args.sessions} sessions × {args.acts:,} acts", first, median, REPORT_BUDGET, out.stat().st_size))
+            first, median = _median(
+                lambda fmt=fmt, out=out: write_report(series_dir, out, fmt=fmt), max(1, args.runs // 2)
+            )
+            rows.append(
+                (
+                    f"report {fmt} · {args.sessions} sessions × {args.acts:,} acts",
+                    first,
+                    median,
+                    REPORT_BUDGET,
+                    out.stat().st_size,
+                )
+            )
 
     width = max(len(r[0]) for r in rows)
     print(f"{'what':<{width}}  {'first':>8}  {'median':>8}  {'budget':>7}  {'size':>9}  ok")
@@ -84,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, first, median, budget, size in rows:
         ok = median <= budget
         missed += not ok
-        print(f"{name:<{width}}  {first * 1000:>6.0f}ms  {median * 1000:>6.0f}ms  {budget:>6.1f}s  {size / 1024:>7.0f}kB  {'yes' if ok else 'NO'}")
+        print(
+            f"{name:<{width}}  {first * 1000:>6.0f}ms  {median * 1000:>6.0f}ms  {budget:>6.1f}s  {size / 1024:>7.0f}kB  {'yes' if ok else 'NO'}"
+        )
     print("first = first call in this process (includes imports); median of the runs after it.")
     return 1 if missed else 0
 

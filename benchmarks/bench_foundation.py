@@ -132,10 +132,14 @@ def bench_record(root: Path, count: int) -> tuple[float, float]:
     """Median seconds per durable event: (Recorder.speak, raw append + fsync)."""
     folder = root / "record"
     make_group(folder)
-    store.save_session(folder, Session(
-        number=1, date=dt.date(2026, 1, 5),
-        attendance=[Attendance(member=code, status="present") for code in MEMBERS],
-    ))
+    store.save_session(
+        folder,
+        Session(
+            number=1,
+            date=dt.date(2026, 1, 5),
+            attendance=[Attendance(member=code, status="present") for code in MEMBERS],
+        ),
+    )
     rng = random.Random(1)
     line = encode_event(Event(seq=1234, at=1234.567, **{"from": "A3"}, to="A11", valence="task"))
     raw_fd = os.open(root / "raw.journal", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
@@ -223,8 +227,14 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("  Recorder / raw", f"{ratio:.2f}×", "≤ 2", ratio <= 2))
 
         load, size = bench_load(root, 5000)
-        rows.append((f"load a 5,000-event session ({size / 1024:.0f} KiB, median of 5)",
-                     f"{load * 1e3:.0f} ms", "≤ 150 ms", load <= 0.150))
+        rows.append(
+            (
+                f"load a 5,000-event session ({size / 1024:.0f} KiB, median of 5)",
+                f"{load * 1e3:.0f} ms",
+                "≤ 150 ms",
+                load <= 0.150,
+            )
+        )
 
         per_big, per_small = bench_list(root, groups, 20)
         list_ratio = per_big / per_small

@@ -71,10 +71,7 @@ def per_group(
     # Small workspaces are listed more often per run, so that each figure is not one timer tick.
     repeat = max(1, 200 // groups)
     return [
-        sum(timed(lambda: function(workspace), **how) for _ in range(repeat))
-        / repeat
-        / groups
-        for _ in range(runs)
+        sum(timed(lambda: function(workspace), **how) for _ in range(repeat)) / repeat / groups for _ in range(runs)
     ]
 
 
@@ -90,11 +87,7 @@ STEPS = (
 def steps(workspace: Path) -> dict[str, float]:
     """CPU seconds per group of each step `list_groups` takes (this thread's CPU time: the load of
     the machine preempts a long loop over 200 groups far more often than a loop over one)."""
-    folders = [
-        Path(entry.path)
-        for entry in sorted(os.scandir(workspace), key=lambda e: e.name)
-        if entry.is_dir()
-    ]
+    folders = [Path(entry.path) for entry in sorted(os.scandir(workspace), key=lambda e: e.name) if entry.is_dir()]
     totals = dict.fromkeys(STEPS, 0.0)
     clock = time.thread_time
     for folder in folders:
@@ -125,40 +118,23 @@ def main() -> int:
     print(f"load average (1 min) {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory(prefix="kelompok-bench-listing-") as tmp:
         root = Path(tmp)
-        workspaces = {
-            size: make_workspace(root / f"ws-{size}", size, sessions) for size in sizes
-        }
+        workspaces = {size: make_workspace(root / f"ws-{size}", size, sessions) for size in sizes}
         for workspace in workspaces.values():
-            store.list_groups(
-                workspace
-            )  # warm the file cache, the bytecode and pydantic
+            store.list_groups(workspace)  # warm the file cache, the bytecode and pydantic
 
-        print(
-            f"\n1. store.list_groups, µs per group (median of {args.runs}; runs alternate the sizes)"
-        )
-        print(
-            f"{'groups':>8}{'gc on':>10}{'gc off':>10}{'CPU only':>10}{'home list':>11}"
-        )
+        print(f"\n1. store.list_groups, µs per group (median of {args.runs}; runs alternate the sizes)")
+        print(f"{'groups':>8}{'gc on':>10}{'gc off':>10}{'CPU only':>10}{'home list':>11}")
         figures: dict[int, dict[str, list[float]]] = {
             size: {"on": [], "off": [], "cpu": [], "light": []} for size in sizes
         }
         for _ in range(args.runs):
             for size, workspace in workspaces.items():
                 figures[size]["on"] += per_group(workspace, size, store.list_groups, 1)
-                figures[size]["off"] += per_group(
-                    workspace, size, store.list_groups, 1, collect=False
-                )
-                figures[size]["cpu"] += per_group(
-                    workspace, size, store.list_groups, 1, clock=time.thread_time
-                )
-                figures[size]["light"] += per_group(
-                    workspace, size, listing.list_group_lines, 1
-                )
+                figures[size]["off"] += per_group(workspace, size, store.list_groups, 1, collect=False)
+                figures[size]["cpu"] += per_group(workspace, size, store.list_groups, 1, clock=time.thread_time)
+                figures[size]["light"] += per_group(workspace, size, listing.list_group_lines, 1)
         for size in sizes:
-            on, off, cpu, light = (
-                statistics.median(figures[size][k]) * 1e6
-                for k in ("on", "off", "cpu", "light")
-            )
+            on, off, cpu, light = (statistics.median(figures[size][k]) * 1e6 for k in ("on", "off", "cpu", "light"))
             print(f"{size:>8}{on:>10.0f}{off:>10.0f}{cpu:>10.0f}{light:>11.0f}")
         big, small = args.groups, 1
         for label, key in (
@@ -167,32 +143,16 @@ def main() -> int:
             ("CPU time of this thread", "cpu"),
             ("home list", "light"),
         ):
-            pairs = sorted(
-                b / s
-                for b, s in zip(figures[big][key], figures[small][key], strict=True)
-            )
-            ratio = statistics.median(figures[big][key]) / statistics.median(
-                figures[small][key]
-            )
-            print(
-                f"ratio {big}/1 per group, {label}: {ratio:.2f}× (per run {pairs[0]:.2f}–{pairs[-1]:.2f})"
-            )
+            pairs = sorted(b / s for b, s in zip(figures[big][key], figures[small][key], strict=True))
+            ratio = statistics.median(figures[big][key]) / statistics.median(figures[small][key])
+            print(f"ratio {big}/1 per group, {label}: {ratio:.2f}× (per run {pairs[0]:.2f}–{pairs[-1]:.2f})")
 
         # bench_foundation's way: the big workspace's median of 7 long calls against the small one's
         # median of 201 short calls. A 0.1 s call on a shared machine is almost always preempted
         # somewhere; the median of 201 calls of 0.5 ms picks the ones that were not.
-        big_wall = (
-            statistics.median(
-                timed(lambda: store.list_groups(workspaces[big])) for _ in range(7)
-            )
-            / big
-        )
-        small_wall = statistics.median(
-            timed(lambda: store.list_groups(workspaces[small])) for _ in range(201)
-        )
-        print(
-            f"bench_foundation's way (7 big calls vs 201 small calls): {big_wall / small_wall:.2f}×"
-        )
+        big_wall = statistics.median(timed(lambda: store.list_groups(workspaces[big])) for _ in range(7)) / big
+        small_wall = statistics.median(timed(lambda: store.list_groups(workspaces[small])) for _ in range(201))
+        print(f"bench_foundation's way (7 big calls vs 201 small calls): {big_wall / small_wall:.2f}×")
 
         print("\n2. each step of list_groups, CPU µs per group (median of the runs)")
         by_step: dict[int, dict[str, list[float]]] = {small: {}, big: {}}
@@ -207,9 +167,7 @@ def main() -> int:
                 statistics.median(by_step[big][name]) * 1e6,
             )
             print(f"{name:<22}{one:>10.1f}{many:>12.1f}{many / one:>8.2f}")
-        print(
-            f"\ngc thresholds {gc.get_threshold()}; tracked objects after the runs: {len(gc.get_objects())}"
-        )
+        print(f"\ngc thresholds {gc.get_threshold()}; tracked objects after the runs: {len(gc.get_objects())}")
     return 0
 
 

@@ -43,7 +43,13 @@ def make_workspace(root: Path) -> Path:
     folder = root / "ws" / "kube-mawar"
     members = [Member(code=code, name=f"Ibu {code}") for code in MEMBERS]
     save_group(folder, Group(name="KUBE Mawar", type="self_help", members=members, seating=MEMBERS, session_minutes=90))
-    plan = SessionPlan(minutes=90, agenda=[AgendaBlock(title=title, minutes=m) for title, m in (("Pembukaan", 10), ("Kegiatan inti", 60), ("Penutup", 20))])
+    plan = SessionPlan(
+        minutes=90,
+        agenda=[
+            AgendaBlock(title=title, minutes=m)
+            for title, m in (("Pembukaan", 10), ("Kegiatan inti", 60), ("Penutup", 20))
+        ],
+    )
     save_session(folder, Session(number=1, date=dt.date(2026, 11, 23), plan=plan))
     return folder
 
@@ -193,8 +199,12 @@ def main() -> int:
     load_after = os.getloadavg()[0]
 
     ms = 1000.0
-    print(f"live recording: {args.acts} acts in one session, {args.size}, keys {args.gap * ms:.0f} ms apart ({took:.0f} s)")
-    print(f"machine: {os.cpu_count()} CPUs, load average {load_before:.1f} before, {load_after:.1f} after (other work skews the tail)")
+    print(
+        f"live recording: {args.acts} acts in one session, {args.size}, keys {args.gap * ms:.0f} ms apart ({took:.0f} s)"
+    )
+    print(
+        f"machine: {os.cpu_count()} CPUs, load average {load_before:.1f} before, {load_after:.1f} after (other work skews the tail)"
+    )
     print(f"{'metric':<42} | {'p50':>8} | {'p99':>8} | {'max':>8} | {'goal':>8} | ok")
     rows = [
         ("act: finishing key → durable + on screen", timings["act"], GOAL_P99),
@@ -208,7 +218,9 @@ def main() -> int:
         met = goal is None or p99 <= goal
         ok &= met
         goal_text = f"{goal * ms:.0f} ms" if goal else "—"
-        print(f"{name:<42} | {p50 * ms:6.2f}ms | {p99 * ms:6.2f}ms | {top * ms:6.2f}ms | {goal_text:>8} | {'yes' if met else 'NO'}")
+        print(
+            f"{name:<42} | {p50 * ms:6.2f}ms | {p99 * ms:6.2f}ms | {top * ms:6.2f}ms | {goal_text:>8} | {'yes' if met else 'NO'}"
+        )
     print(f"samples: {len(timings['act'])} acts, {len(timings['key'])} keys")
     return 0 if ok or not args.strict else 1
 

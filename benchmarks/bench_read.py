@@ -54,7 +54,11 @@ def main(argv: list[str] | None = None) -> int:
         rows = [
             ("load_session_file (rtoml + model)", _median(lambda: load_session_file(path), args.runs), READ_BUDGET),
             ("read_session_acts (+ analysis view)", _median(lambda: read_session_acts(path), args.runs), READ_BUDGET),
-            ("tomllib + model (reference)", _median(lambda: validate(Session, read_toml(path, fast=False), path), args.runs), None),
+            (
+                "tomllib + model (reference)",
+                _median(lambda: validate(Session, read_toml(path, fast=False), path), args.runs),
+                None,
+            ),
         ]
     print(f"one session file of {args.acts} acts")
     print(f"\n{'measure':<38} {'time':>9} {'goal':>9}  result")

@@ -66,7 +66,9 @@ def make_group(folder: Path, sessions: int = 100, acts: int = 1000, members: int
             ipa = rng.randint(1, 12) if coding == "ipa" else None
             valence = rng.choice(("positive", "task", "task", "negative")) if coding == "valence" else None
             role = rng.choice(MEZZO_ROLE_IDS) if rng.random() < 0.2 else None
-            events.append(Event(seq=seq, at=round(at, 1), **{"from": speaker}, to=to, ipa=ipa, valence=valence, role=role))
+            events.append(
+                Event(seq=seq, at=round(at, 1), **{"from": speaker}, to=to, ipa=ipa, valence=valence, role=role)
+            )
             if rng.random() < 0.01:  # an occasional slip, undone at once
                 seq += 1
                 events.append(Event(seq=seq, at=round(at, 1), kind="undo", undoes=seq - 1))

@@ -107,7 +107,12 @@ async def run(group_dir: Path, size: tuple[int, int], steps: int) -> dict[str, l
     from kelompok.tui.screens.sociogram import SociogramScreen
 
     app = make_app(group_dir.parent, lang="id", offer_samples=False)
-    results: dict[str, list[tuple[float, float]]] = {"sessions (first visit)": [], "sessions (seen before)": [], "windows": [], "toggles (f, Tab)": []}
+    results: dict[str, list[tuple[float, float]]] = {
+        "sessions (first visit)": [],
+        "sessions (seen before)": [],
+        "windows": [],
+        "toggles (f, Tab)": [],
+    }
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         screen = SociogramScreen(group_dir, 1)
@@ -172,8 +177,12 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(REPO / "sample_groups" / SAMPLE, workspace / SAMPLE)
         large = make_group(workspace, sessions=30, acts=500, members=12)
         groups = [(f"{SAMPLE} (6 × ~100 acts)", workspace / SAMPLE), ("generated (30 × 500 acts, 12 members)", large)]
-        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; wall = what the user waits, cpu = this process's work")
-        print(f"{'group':<40} {'size':>7} {'what':<24} {'n':>4} {'median':>9} {'p95':>9} {'max':>9} {'cpu p50':>9} {'cpu p95':>9} {'goal':>7}  result")
+        print(
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; wall = what the user waits, cpu = this process's work"
+        )
+        print(
+            f"{'group':<40} {'size':>7} {'what':<24} {'n':>4} {'median':>9} {'p95':>9} {'max':>9} {'cpu p50':>9} {'cpu p95':>9} {'goal':>7}  result"
+        )
         for name, folder in groups:
             for size in sizes:
                 results = asyncio.run(run(folder, size, args.steps))

@@ -65,15 +65,20 @@ async def ready(pilot):
     app.exit()
 """
 
-KELOMPOK = READY + """
+KELOMPOK = (
+    READY
+    + """
 import sys
 from pathlib import Path
 from kelompok.app import make_app
 
 make_app(Path(sys.argv[1]), lang="id", offer_samples=False).run(headless=True, size=(100, 30), auto_pilot=ready)
 """
+)
 
-BARE = READY + """
+BARE = (
+    READY
+    + """
 from textual.app import App
 from textual.widgets import DataTable, Footer, Header
 
@@ -91,6 +96,7 @@ class Bare(App):
 
 Bare().run(headless=True, size=(100, 30), auto_pilot=ready)
 """
+)
 
 
 def _env() -> dict[str, str]:
@@ -169,6 +175,7 @@ def main() -> int:
     print(f"ratio at idle {ratio_idle:.2f} (for information)")
     print(f"start-up ratio {ratio:.2f} (goal ≤ {GOAL}) {verdict}  [{args.runs} alternated runs each]")
     return 0 if ratio <= GOAL else 1
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

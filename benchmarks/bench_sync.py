@@ -47,8 +47,16 @@ def make_workspace(workspace: Path, groups: int, sessions: int, acts: int, seed:
 
     rng = random.Random(seed)
     for g in range(1, groups + 1):
-        members = [Member(code=f"A{i}", name=f"Anggota {g}-{i}", attributes={"desa": f"D{i % 4}"}) for i in range(1, 11)]
-        group = Group(name=f"Kelompok {g:03d}", type="self_help", members=members, seating=[m.code for m in members], facilitators=[f"Pendamping {g % 15}"])
+        members = [
+            Member(code=f"A{i}", name=f"Anggota {g}-{i}", attributes={"desa": f"D{i % 4}"}) for i in range(1, 11)
+        ]
+        group = Group(
+            name=f"Kelompok {g:03d}",
+            type="self_help",
+            members=members,
+            seating=[m.code for m in members],
+            facilitators=[f"Pendamping {g % 15}"],
+        )
         folder = workspace / f"kelompok-{g:03d}"
         save_group(folder, group)
         codes = [m.code for m in members]
@@ -61,9 +69,13 @@ def make_workspace(workspace: Path, groups: int, sessions: int, acts: int, seed:
                 who = rng.choice(speakers)
                 to = rng.choice(["group", *(s for s in speakers if s != who)])
                 events.append(Event(seq=seq, at=at, **{"from": who}, to=to))
-            events.append(Event(seq=acts + 1, at=at + 1, kind="note", note=f"Catatan sesi {number}: {rng.random():.6f}"))
+            events.append(
+                Event(seq=acts + 1, at=at + 1, kind="note", note=f"Catatan sesi {number}: {rng.random():.6f}")
+            )
             when = dt.datetime(2026, 1, 1, 10) + dt.timedelta(days=7 * number)
-            review = Review(status="submitted", trail=[AuditEntry(at=when, who=group.facilitators[0], action="submitted")])
+            review = Review(
+                status="submitted", trail=[AuditEntry(at=when, who=group.facilitators[0], action="submitted")]
+            )
             session = Session(
                 number=number, date=when.date(), state="ended", events=events, review=review,
                 attendance=[Attendance(member=c, status="present") for c in codes], notes=f"Refleksi {g}-{number}",
@@ -139,7 +151,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
 
-    print(f"workspace: {args.groups} groups × {args.sessions} sessions × {args.acts} acts = {files:,} files, {_mb(data)} (generated in {generate:.1f} s)")
+    print(
+        f"workspace: {args.groups} groups × {args.sessions} sessions × {args.acts} acts = {files:,} files, {_mb(data)} (generated in {generate:.1f} s)"
+    )
     print(f"{'step':<52}{'seconds':>9}{'budget':>9}")
     failed = False
     for name, seconds, budget in rows:

@@ -87,10 +87,37 @@ DEFAULT_OUT = REPO / "sample_groups"
 # ── how stages shape the facilitator's acts ───────────────────────────────────────────────────
 
 ROLE_MIX: dict[str, dict[str, int]] = {
-    "forming": {"instruktur": 5, "teknisi_prosedural": 4, "pencari_informasi": 3, "pemberi_semangat": 2, "pendengar": 1},
-    "storming": {"pereda_ketegangan": 4, "pengatur_kompromi": 3, "pendengar": 3, "teknisi_prosedural": 2, "pencari_informasi": 2, "pembentuk_opini": 1},
-    "norming": {"pemberi_semangat": 4, "pendengar": 4, "pencari_informasi": 2, "elaborator": 2, "pengatur_kompromi": 1, "instruktur": 1},
-    "performing": {"pendengar": 4, "pemberi_semangat": 3, "evaluator": 2, "elaborator": 2, "pengikut": 2, "pendorong": 1},
+    "forming": {
+        "instruktur": 5,
+        "teknisi_prosedural": 4,
+        "pencari_informasi": 3,
+        "pemberi_semangat": 2,
+        "pendengar": 1,
+    },
+    "storming": {
+        "pereda_ketegangan": 4,
+        "pengatur_kompromi": 3,
+        "pendengar": 3,
+        "teknisi_prosedural": 2,
+        "pencari_informasi": 2,
+        "pembentuk_opini": 1,
+    },
+    "norming": {
+        "pemberi_semangat": 4,
+        "pendengar": 4,
+        "pencari_informasi": 2,
+        "elaborator": 2,
+        "pengatur_kompromi": 1,
+        "instruktur": 1,
+    },
+    "performing": {
+        "pendengar": 4,
+        "pemberi_semangat": 3,
+        "evaluator": 2,
+        "elaborator": 2,
+        "pengikut": 2,
+        "pendorong": 1,
+    },
     "adjourning": {"evaluator": 4, "pemberi_semangat": 3, "pendengar": 3, "elaborator": 1, "pencatat": 1},
 }
 """Weights of the mezzo roles the facilitator takes, by observed stage."""
@@ -134,12 +161,39 @@ class Person:
     """For a minor living at home: the parent who consented."""
 
 
-def p(code: str, name: str, sex: str, usia: str, talk: float = 1.0, *, names_ok: bool = False,
-      joined: int | None = None, left: int | None = None, nicknames: tuple[str, ...] = (), minor: bool = False,
-      mandated: bool = False, noted: bool = True, parent: str = "", **attrs: str) -> Person:
+def p(
+    code: str,
+    name: str,
+    sex: str,
+    usia: str,
+    talk: float = 1.0,
+    *,
+    names_ok: bool = False,
+    joined: int | None = None,
+    left: int | None = None,
+    nicknames: tuple[str, ...] = (),
+    minor: bool = False,
+    mandated: bool = False,
+    noted: bool = True,
+    parent: str = "",
+    **attrs: str,
+) -> Person:
     """A member: sex "L"/"P", an age band, talkativeness and free attributes."""
     gender = {"L": "laki-laki", "P": "perempuan"}[sex]
-    return Person(code, name, {"gender": gender, "usia": usia, **attrs}, talk, names_ok, joined, left, nicknames, minor, mandated, noted, parent)
+    return Person(
+        code,
+        name,
+        {"gender": gender, "usia": usia, **attrs},
+        talk,
+        names_ok,
+        joined,
+        left,
+        nicknames,
+        minor,
+        mandated,
+        noted,
+        parent,
+    )
 
 
 @dataclass(frozen=True)
@@ -262,11 +316,18 @@ class GroupSpec:
 
 # ── the ten groups ────────────────────────────────────────────────────────────────────────────
 
-ETHICS_ITEMS = ("confidentiality_agreement", "confidentiality_limits", "recording_consent", "voluntary_participation", "right_to_pass")
+ETHICS_ITEMS = (
+    "confidentiality_agreement",
+    "confidentiality_limits",
+    "recording_consent",
+    "voluntary_participation",
+    "right_to_pass",
+)
 """The ethics checklist ids of catalog/planning.toml, in checklist order."""
 DISCLOSURE_TYPES = ("self_help", "therapy", "sensitivity")
 """Types where members disclose personal matters: voluntary participation and the right to pass
 are restated every session."""
+
 
 def figure_comment(spec: GroupSpec, session: Session) -> str:
     """A supervisor's comment written for what this session's own figures show.
@@ -296,13 +357,14 @@ def figure_comment(spec: GroupSpec, session: Session) -> str:
         second = f"{', '.join(silent)} hadir tetapi belum bicara: ajak lewat putaran atau obrolan berpasangan, tanpa memaksa."
     elif present:
         least = min(present, key=lambda c: (spoke.get(c, 0), c))
-        second = f"Paling sedikit bicara: {least} ({spoke.get(least, 0)} tindak bicara). Perhatikan apakah ia diberi ruang."
+        second = (
+            f"Paling sedikit bicara: {least} ({spoke.get(least, 0)} tindak bicara). Perhatikan apakah ia diberi ruang."
+        )
     else:
         second = ""
     if stage == "storming":
         second += " Ketegangan di tahap ini wajar; catat bagaimana kelompok menanganinya."
     return " ".join(f"{first} {second}".split())
-
 
 
 SOCIAL = GroupSpec(
@@ -338,7 +400,14 @@ SOCIAL = GroupSpec(
         Block("Pembukaan", 5, "Sambutan, teh dan gorengan, mengingatkan kesepakatan obrolan", "obrolan", 0.8),
         Block("Pemecah kebekuan", 10, "Kartu pertanyaan pembuka, berpasangan warga lama–warga baru", "permainan", 1.2),
         Block("Obrolan terbuka", 35, "", "diskusi bebas", 1.0, output="Hal-hal yang ingin dilanjutkan warga"),
-        Block("Putaran penutup", 7, "Satu kalimat kesan dari setiap warga; kabar pertemuan berikut", "putaran", 1.1, round=True),
+        Block(
+            "Putaran penutup",
+            7,
+            "Satu kalimat kesan dari setiap warga; kabar pertemuan berikut",
+            "putaran",
+            1.1,
+            round=True,
+        ),
     ],
     core_block=2,
     materials=["teh dan gorengan (iuran sukarela)", "kartu pertanyaan pembuka", "tikar"],
@@ -364,8 +433,16 @@ SOCIAL = GroupSpec(
             theme="Kenalan: nama, asal, dan tempat favorit",
             purpose="Warga lama dan warga baru saling mengenal nama, asal, dan hal kecil yang disukai di lingkungan RW 07.",
             objectives=[
-                ("Setiap warga menyebut nama panggilan dan asalnya", "met", "Delapan warga menyebut nama dan asal dalam putaran perkenalan."),
-                ("Kelompok menyepakati tiga aturan obrolan", "met", "Disepakati: tidak memotong, tidak membicarakan yang tidak hadir, HP disenyapkan."),
+                (
+                    "Setiap warga menyebut nama panggilan dan asalnya",
+                    "met",
+                    "Delapan warga menyebut nama dan asal dalam putaran perkenalan.",
+                ),
+                (
+                    "Kelompok menyepakati tiga aturan obrolan",
+                    "met",
+                    "Disepakati: tidak memotong, tidak membicarakan yang tidak hadir, HP disenyapkan.",
+                ),
             ],
             core="Obrolan tentang tempat favorit di sekitar RW 07 (warung, masjid, lapangan) dan apa yang masih membingungkan warga baru",
             notes=(
@@ -374,14 +451,28 @@ SOCIAL = GroupSpec(
                 "pertanyaan yang mengundang pertukaran antarwarga, bukan lewat fasilitator."
             ),
             comment="Pembukaan yang jelas. Perhatikan pengelompokan tempat duduk — coba acak pasangan pada permainan pembuka minggu depan.",
-            live_notes=[(2, "Obrolan beralih ke bahasa Sunda; Bu Maria dan Bu Yulia tampak tidak ikut. Fasilitator mengajak kembali ke bahasa Indonesia.", False)],
+            live_notes=[
+                (
+                    2,
+                    "Obrolan beralih ke bahasa Sunda; Bu Maria dan Bu Yulia tampak tidak ikut. Fasilitator mengajak kembali ke bahasa Indonesia.",
+                    False,
+                )
+            ],
         ),
         Meeting(
             theme="Cerita pindahan dan kebiasaan di kampung asal",
             purpose="Warga berbagi cerita pindahan dan kebiasaan di tempat asal untuk menemukan kesamaan.",
             objectives=[
-                ("Setiap warga baru menceritakan satu kebiasaan dari kampung asalnya", "partly", "Tiga dari empat warga perumahan bercerita; Bu Hasnawati memakai haknya untuk melewatkan giliran."),
-                ("Minimal dua pertanyaan diajukan antara warga lama dan warga baru", "met", "Pak Ujang bertanya kepada Pak Fajar soal mudik; Bu Euis bertanya kepada Bu Maria soal masakan Medan."),
+                (
+                    "Setiap warga baru menceritakan satu kebiasaan dari kampung asalnya",
+                    "partly",
+                    "Tiga dari empat warga perumahan bercerita; Bu Hasnawati memakai haknya untuk melewatkan giliran.",
+                ),
+                (
+                    "Minimal dua pertanyaan diajukan antara warga lama dan warga baru",
+                    "met",
+                    "Pak Ujang bertanya kepada Pak Fajar soal mudik; Bu Euis bertanya kepada Bu Maria soal masakan Medan.",
+                ),
             ],
             core="Berbagi cerita pindahan: apa yang dirindukan dari kampung asal, apa yang mengejutkan di Sukamaju",
             attendance={"A4": ("excused", "kontrol tekanan darah di puskesmas")},
@@ -392,8 +483,16 @@ SOCIAL = GroupSpec(
             theme="Ronda, parkir, dan aturan tak tertulis",
             purpose="Membicarakan secara terbuka aturan tak tertulis di RW 07 (ronda, parkir motor, iuran) yang mulai menimbulkan gesekan.",
             objectives=[
-                ("Warga lama dan baru menyebut masing-masing satu kebiasaan yang mengganggu tanpa menyalahkan orang", "partly", "Disampaikan soal parkir motor di gang dan jam ronda; sempat ada nada menyalahkan dari dua warga."),
-                ("Disepakati satu hal yang akan ditanyakan ke pengurus RW", "met", "Kelompok meminta jadwal ronda dibagikan lewat grup WhatsApp RW."),
+                (
+                    "Warga lama dan baru menyebut masing-masing satu kebiasaan yang mengganggu tanpa menyalahkan orang",
+                    "partly",
+                    "Disampaikan soal parkir motor di gang dan jam ronda; sempat ada nada menyalahkan dari dua warga.",
+                ),
+                (
+                    "Disepakati satu hal yang akan ditanyakan ke pengurus RW",
+                    "met",
+                    "Kelompok meminta jadwal ronda dibagikan lewat grup WhatsApp RW.",
+                ),
             ],
             core="Obrolan tentang ronda malam, parkir motor di gang, dan iuran kebersihan",
             attendance={"A7": ("late", "pulang kerja terlambat")},
@@ -409,8 +508,16 @@ SOCIAL = GroupSpec(
             theme="Masakan dari kampung halaman",
             purpose="Warga saling mencicipi masakan dari daerah asal dan merayakan keragaman RW 07.",
             objectives=[
-                ("Setiap warga membawa atau menceritakan satu masakan", "met", "Ada peuyeum, arsik, coto, rendang, dan nasi liwet; semua yang hadir bercerita."),
-                ("Warga baru yang jarang bicara menceritakan masakannya", "met", "Bu Hasnawati bercerita tentang coto Makassar dan ditanya balik oleh tiga warga."),
+                (
+                    "Setiap warga membawa atau menceritakan satu masakan",
+                    "met",
+                    "Ada peuyeum, arsik, coto, rendang, dan nasi liwet; semua yang hadir bercerita.",
+                ),
+                (
+                    "Warga baru yang jarang bicara menceritakan masakannya",
+                    "met",
+                    "Bu Hasnawati bercerita tentang coto Makassar dan ditanya balik oleh tiga warga.",
+                ),
             ],
             core="Makan bersama: setiap warga memperkenalkan masakan yang dibawanya dan cerita di baliknya",
             attendance={"A2": ("absent", "tidak ada kabar; kemudian diketahui lembur")},
@@ -421,8 +528,16 @@ SOCIAL = GroupSpec(
             theme="Dari ngobrol ke kegiatan bersama",
             purpose="Kelompok menimbang apakah obrolan sore akan berlanjut menjadi kegiatan warga bersama.",
             objectives=[
-                ("Kelompok memilih satu kegiatan bersama yang dipimpin warga", "met", "Disepakati kerja bakti saluran air Minggu 22 Februari, koordinator Pak Ujang dan Pak Fajar."),
-                ("Warga melakukan putaran penutup tanpa dipandu fasilitator", "met", "Bu Euis memimpin putaran penutup tanpa diminta."),
+                (
+                    "Kelompok memilih satu kegiatan bersama yang dipimpin warga",
+                    "met",
+                    "Disepakati kerja bakti saluran air Minggu 22 Februari, koordinator Pak Ujang dan Pak Fajar.",
+                ),
+                (
+                    "Warga melakukan putaran penutup tanpa dipandu fasilitator",
+                    "met",
+                    "Bu Euis memimpin putaran penutup tanpa diminta.",
+                ),
             ],
             core="Diskusi bebas tentang kegiatan bersama: kerja bakti saluran, arisan, pengajian gabungan",
             notes=(
@@ -467,9 +582,23 @@ RECREATION = GroupSpec(
     start=dt.time(6, 30),
     venue="Halaman balai Dusun Ngaglik",
     agenda=[
-        Block("Berkumpul dan cek tensi", 15, "Kader mengukur tekanan darah; saling sapa", "pemeriksaan ringan dan obrolan", 0.9, "tensimeter"),
+        Block(
+            "Berkumpul dan cek tensi",
+            15,
+            "Kader mengukur tekanan darah; saling sapa",
+            "pemeriksaan ringan dan obrolan",
+            0.9,
+            "tensimeter",
+        ),
         Block("Pemanasan", 10, "Gerak leher, bahu, dan pernapasan", "senam terpimpin", 0.4),
-        Block("Senam inti", 30, "Senam lansia mengikuti musik; versi duduk untuk yang perlu", "senam terpimpin", 0.25, "pengeras suara"),
+        Block(
+            "Senam inti",
+            30,
+            "Senam lansia mengikuti musik; versi duduk untuk yang perlu",
+            "senam terpimpin",
+            0.25,
+            "pengeras suara",
+        ),
         Block("Pendinginan dan minum", 10, "Peregangan, minum air, istirahat", "santai", 0.9),
         Block("Ngobrol dan permainan", 20, "", "obrolan dan permainan", 1.4),
         Block("Penutup", 5, "Doa, pengumuman, jadwal minggu depan", "pengumuman", 0.8),
@@ -477,7 +606,10 @@ RECREATION = GroupSpec(
     core_block=4,
     materials=["pengeras suara dan musik senam", "tensimeter", "air minum", "kursi untuk yang tidak kuat berdiri"],
     risks=[
-        ("Lansia pusing atau jatuh saat senam", "Cek tensi sebelum senam; kursi disediakan; kader berdiri di barisan belakang"),
+        (
+            "Lansia pusing atau jatuh saat senam",
+            "Cek tensi sebelum senam; kursi disediakan; kader berdiri di barisan belakang",
+        ),
         ("Lansia yang lambat merasa tertinggal", "Gerakan versi duduk ditawarkan untuk semua, bukan hanya yang sakit"),
     ],
     evaluation="Kehadiran, keluhan setelah senam, dan siapa yang ikut ngobrol.",
@@ -496,8 +628,16 @@ RECREATION = GroupSpec(
             theme="Kenalan dan cek kesehatan",
             purpose="Memulai kembali senam mingguan setelah libur akhir tahun dan mengenal peserta baru.",
             objectives=[
-                ("Kader mencatat tensi semua peserta sebelum senam", "met", "Sembilan peserta dicek; Pak Ngatijo (tensi tinggi) senam versi duduk."),
-                ("Setiap peserta menyebut satu harapan untuk kegiatan ini", "partly", "Delapan peserta menyebut harapan; Pak Harjono hanya mengangguk."),
+                (
+                    "Kader mencatat tensi semua peserta sebelum senam",
+                    "met",
+                    "Sembilan peserta dicek; Pak Ngatijo (tensi tinggi) senam versi duduk.",
+                ),
+                (
+                    "Setiap peserta menyebut satu harapan untuk kegiatan ini",
+                    "partly",
+                    "Delapan peserta menyebut harapan; Pak Harjono hanya mengangguk.",
+                ),
             ],
             core="Obrolan perkenalan: tinggal dengan siapa, kegiatan sehari-hari",
             notes=(
@@ -509,8 +649,16 @@ RECREATION = GroupSpec(
             theme="Senam jantung sehat dan obrolan soal tidur",
             purpose="Menjaga kebiasaan senam dan berbagi cara agar tidur nyenyak.",
             objectives=[
-                ("Peserta menyelesaikan senam inti 30 menit (boleh versi duduk)", "met", "Semua selesai; dua peserta versi duduk."),
-                ("Peserta berbagi satu kebiasaan sebelum tidur", "met", "Tujuh peserta berbagi; muncul tips minum jahe hangat dan tidak tidur siang terlalu lama."),
+                (
+                    "Peserta menyelesaikan senam inti 30 menit (boleh versi duduk)",
+                    "met",
+                    "Semua selesai; dua peserta versi duduk.",
+                ),
+                (
+                    "Peserta berbagi satu kebiasaan sebelum tidur",
+                    "met",
+                    "Tujuh peserta berbagi; muncul tips minum jahe hangat dan tidak tidur siang terlalu lama.",
+                ),
             ],
             core="Ngobrol: susah tidur dan kebiasaan malam",
             attendance={"L3": ("excused", "sakit lutut; dijenguk kader sore harinya")},
@@ -520,11 +668,25 @@ RECREATION = GroupSpec(
             theme="Senam otak dan lempar bola nama",
             purpose="Melatih daya ingat lewat permainan dan mempererat kenalan antarpeserta.",
             objectives=[
-                ("Setiap peserta menyebut nama minimal tiga peserta lain dalam permainan", "met", "Semua berhasil; Bu Tukinem dibantu isyarat teman."),
-                ("Pak Harjono melakukan lemparan dan menyebut nama dalam permainan", "met", "Ia melempar bola kepada Pak Paijo dan Pak Ngatijo dan bercerita tentang kebun cabai."),
+                (
+                    "Setiap peserta menyebut nama minimal tiga peserta lain dalam permainan",
+                    "met",
+                    "Semua berhasil; Bu Tukinem dibantu isyarat teman.",
+                ),
+                (
+                    "Pak Harjono melakukan lemparan dan menyebut nama dalam permainan",
+                    "met",
+                    "Ia melempar bola kepada Pak Paijo dan Pak Ngatijo dan bercerita tentang kebun cabai.",
+                ),
             ],
             core="Permainan lempar bola nama dan cerita singkat",
-            live_notes=[(1, "Bu Suparni pusing ringan saat pemanasan; istirahat di kursi, tensi dicek ulang 130/85, melanjutkan versi duduk.", False)],
+            live_notes=[
+                (
+                    1,
+                    "Bu Suparni pusing ringan saat pemanasan; istirahat di kursi, tensi dicek ulang 130/85, melanjutkan versi duduk.",
+                    False,
+                )
+            ],
             notes="Permainan membuat semua tertawa. Pak Harjono bercerita tentang kebun cabai peninggalan almarhumah istrinya.",
             comment="Penanganan keluhan pusing sudah tepat dan tercatat. Bagus juga peran kecil untuk Pak Harjono.",
         ),
@@ -532,8 +694,16 @@ RECREATION = GroupSpec(
             theme="Senam dan jalan santai ke embung",
             purpose="Menambah variasi gerak dan memberi kesempatan ngobrol berpasangan selama berjalan.",
             objectives=[
-                ("Setiap pasangan menyelesaikan rute jalan santai tanpa ada yang tertinggal", "met", "Empat pasangan dan satu bertiga; tidak ada yang tertinggal."),
-                ("Peserta mengusulkan sendiri kegiatan minggu depan", "met", "Diusulkan lomba kecil memasukkan bola ke keranjang dan syukuran sederhana."),
+                (
+                    "Setiap pasangan menyelesaikan rute jalan santai tanpa ada yang tertinggal",
+                    "met",
+                    "Empat pasangan dan satu bertiga; tidak ada yang tertinggal.",
+                ),
+                (
+                    "Peserta mengusulkan sendiri kegiatan minggu depan",
+                    "met",
+                    "Diusulkan lomba kecil memasukkan bola ke keranjang dan syukuran sederhana.",
+                ),
             ],
             core="Jalan santai berpasangan ke embung desa lalu ngobrol di gazebo",
             blocks={2: "Jalan santai berpasangan ke embung (±1 km), senam ringan di tepi embung"},
@@ -546,8 +716,16 @@ RECREATION = GroupSpec(
             theme="Lomba kecil dan syukuran",
             purpose="Merayakan kebersamaan dan memberi peserta kesempatan memimpin.",
             objectives=[
-                ("Peserta memimpin sendiri satu permainan", "met", "Bu Sri Handayani dan Pak Harjono memimpin lomba memasukkan bola."),
-                ("Peserta menyebut manfaat kegiatan bagi dirinya", "met", "Muncul: 'badan lebih enteng', 'ada teman ngobrol', 'tidak kesepian di rumah'."),
+                (
+                    "Peserta memimpin sendiri satu permainan",
+                    "met",
+                    "Bu Sri Handayani dan Pak Harjono memimpin lomba memasukkan bola.",
+                ),
+                (
+                    "Peserta menyebut manfaat kegiatan bagi dirinya",
+                    "met",
+                    "Muncul: 'badan lebih enteng', 'ada teman ngobrol', 'tidak kesepian di rumah'.",
+                ),
             ],
             core="Lomba memasukkan bola ke keranjang dipimpin peserta, lalu makan bersama",
             notes="Pak Harjono memimpin lomba bersama Bu Sri. Kader hampir tidak perlu mengarahkan obrolan.",
@@ -574,7 +752,16 @@ SKILL = GroupSpec(
         p("T1", "Putri Ramadhani", "P", "16-17", 1.6, sekolah="SMA", minor=True, parent="Ibu Sumiati"),
         p("T2", "Nabila Azzahra", "P", "13-15", 1.2, sekolah="SMP", minor=True, parent="Bapak Zainal Arifin"),
         p("T3", "Dinda Maharani", "P", "16-17", 1.1, sekolah="SMA", minor=True, parent="Ibu Wahyuni"),
-        p("T4", "Salsabila Hutagalung", "P", "13-15", 1.0, sekolah="SMP", minor=True, parent="Ibu Rosmawati Hutagalung"),
+        p(
+            "T4",
+            "Salsabila Hutagalung",
+            "P",
+            "13-15",
+            1.0,
+            sekolah="SMP",
+            minor=True,
+            parent="Ibu Rosmawati Hutagalung",
+        ),
         p("T5", "Rizky Saputra", "L", "16-17", 1.3, sekolah="SMK", minor=True, parent="Bapak Slamet Riyadi"),
         p("T6", "Galih Pratama", "L", "13-15", 1.0, sekolah="SMP", minor=True, parent="Ibu Endah Lestari"),
         p("T7", "Andini Rahayu", "P", "13-15", 1.0, sekolah="SMP", minor=True, parent="Bapak Joko Rahayu"),
@@ -591,13 +778,23 @@ SKILL = GroupSpec(
         Block("Pemanasan", 10, "Peregangan dan permainan ritme", "gerak bersama", 0.6),
         Block("Contoh gerak", 15, "Pelatih memperagakan ragam gerak baru", "demonstrasi", 1.0),
         Block("Latihan", 45, "", "latihan terpimpin dan berpasangan", 0.55, "musik, selendang"),
-        Block("Unjuk dan umpan balik", 15, "Kelompok kecil menampilkan; umpan balik bergiliran", "pertunjukan dan umpan balik", 1.3, round=True),
+        Block(
+            "Unjuk dan umpan balik",
+            15,
+            "Kelompok kecil menampilkan; umpan balik bergiliran",
+            "pertunjukan dan umpan balik",
+            1.3,
+            round=True,
+        ),
         Block("Penutup", 5, "Kesimpulan dan tugas latihan di rumah", "rangkuman", 0.9),
     ],
     core_block=2,
     materials=["pengeras suara dan musik", "properti selendang", "matras", "air minum"],
     risks=[
-        ("Peserta minder dibandingkan teman yang lebih luwes", "Umpan balik dimulai dari hal yang sudah bagus; tidak ada peringkat"),
+        (
+            "Peserta minder dibandingkan teman yang lebih luwes",
+            "Umpan balik dimulai dari hal yang sudah bagus; tidak ada peringkat",
+        ),
         ("Cedera otot", "Pemanasan wajib 10 menit; latihan berhenti bila ada keluhan"),
         ("Orang dewasa berdua saja dengan anak", "Latihan selalu di pendopo terbuka dengan minimal dua orang dewasa"),
     ],
@@ -616,8 +813,16 @@ SKILL = GroupSpec(
             theme="Kenalan dan gerak dasar",
             purpose="Peserta saling mengenal, mengenal pelatih, dan mencoba gerak dasar tari kreasi.",
             objectives=[
-                ("Setiap peserta memperagakan gerak dasar tangan dan langkah", "met", "Delapan peserta memperagakan; daftar cek pelatih terisi."),
-                ("Kelompok menyepakati aturan latihan", "met", "Disepakati: datang tepat waktu, HP di tas, saling menyemangati, tidak mengejek."),
+                (
+                    "Setiap peserta memperagakan gerak dasar tangan dan langkah",
+                    "met",
+                    "Delapan peserta memperagakan; daftar cek pelatih terisi.",
+                ),
+                (
+                    "Kelompok menyepakati aturan latihan",
+                    "met",
+                    "Disepakati: datang tepat waktu, HP di tas, saling menyemangati, tidak mengejek.",
+                ),
             ],
             core="Latihan gerak dasar tangan dan langkah dengan hitungan delapan",
             materials=("formulir persetujuan orang tua/wali (pencatatan dan foto)",),
@@ -627,8 +832,16 @@ SKILL = GroupSpec(
             theme="Ragam gerak 1–2, latihan berpasangan",
             purpose="Menguasai ragam gerak 1 dan 2 dan belajar saling mengoreksi dalam pasangan.",
             objectives=[
-                ("Setiap pasangan menampilkan ragam 1–2 tanpa hitungan pelatih", "partly", "Tiga dari empat pasangan berhasil; satu pasangan masih perlu hitungan."),
-                ("Setiap peserta memberi satu umpan balik positif kepada pasangannya", "met", "Putaran umpan balik selesai; semua memberi pujian spesifik."),
+                (
+                    "Setiap pasangan menampilkan ragam 1–2 tanpa hitungan pelatih",
+                    "partly",
+                    "Tiga dari empat pasangan berhasil; satu pasangan masih perlu hitungan.",
+                ),
+                (
+                    "Setiap peserta memberi satu umpan balik positif kepada pasangannya",
+                    "met",
+                    "Putaran umpan balik selesai; semua memberi pujian spesifik.",
+                ),
             ],
             core="Latihan berpasangan ragam gerak 1 dan 2",
             attendance={"T6": ("late", "les tambahan di sekolah")},
@@ -638,11 +851,25 @@ SKILL = GroupSpec(
             theme="Formasi dan posisi pentas",
             purpose="Menentukan formasi dan posisi pentas secara adil.",
             objectives=[
-                ("Kelompok menyepakati formasi dengan alasan yang dimengerti semua", "partly", "Formasi disepakati, tetapi Nabila dan Rizky masih keberatan soal barisan depan."),
-                ("Peserta menyampaikan keberatan soal posisi secara terbuka", "met", "Dua keberatan diucapkan terbuka di putaran umpan balik."),
+                (
+                    "Kelompok menyepakati formasi dengan alasan yang dimengerti semua",
+                    "partly",
+                    "Formasi disepakati, tetapi Nabila dan Rizky masih keberatan soal barisan depan.",
+                ),
+                (
+                    "Peserta menyampaikan keberatan soal posisi secara terbuka",
+                    "met",
+                    "Dua keberatan diucapkan terbuka di putaran umpan balik.",
+                ),
             ],
             core="Mencoba tiga formasi dan membahas siapa di barisan depan",
-            live_notes=[(2, "Perdebatan barisan depan; pekerja sosial mengajak jeda dan putaran 'apa yang kamu rasakan'.", False)],
+            live_notes=[
+                (
+                    2,
+                    "Perdebatan barisan depan; pekerja sosial mengajak jeda dan putaran 'apa yang kamu rasakan'.",
+                    False,
+                )
+            ],
             notes=(
                 "Perebutan barisan depan antara Putri dan Rizky. Pelatih mengusulkan posisi bergantian per bagian lagu; "
                 "diterima setengah hati. Andini mengusulkan formasi setengah lingkaran — usulan pertamanya di kelompok."
@@ -653,8 +880,16 @@ SKILL = GroupSpec(
             theme="Latihan dengan musik dan selendang",
             purpose="Menarikan seluruh rangkaian dengan musik dan properti.",
             objectives=[
-                ("Seluruh rangkaian ditarikan dengan musik dua kali tanpa berhenti", "met", "Putaran kedua tanpa berhenti; satu selendang lepas, diteruskan."),
-                ("Peserta memberi koreksi kepada teman tanpa menunggu pelatih", "met", "Tercatat beberapa koreksi antarpeserta, termasuk dari Andini kepada Galih."),
+                (
+                    "Seluruh rangkaian ditarikan dengan musik dua kali tanpa berhenti",
+                    "met",
+                    "Putaran kedua tanpa berhenti; satu selendang lepas, diteruskan.",
+                ),
+                (
+                    "Peserta memberi koreksi kepada teman tanpa menunggu pelatih",
+                    "met",
+                    "Tercatat beberapa koreksi antarpeserta, termasuk dari Andini kepada Galih.",
+                ),
             ],
             core="Latihan rangkaian utuh dengan musik dan selendang, formasi setengah lingkaran",
             attendance={"T4": ("excused", "ikut lomba pramuka sekolah")},
@@ -666,11 +901,25 @@ SKILL = GroupSpec(
             theme="Gladi bersih dan evaluasi",
             purpose="Gladi bersih di depan orang tua dan menilai kemajuan menuju pentas kelurahan.",
             objectives=[
-                ("Kelompok melakukan gladi tarian utuh di depan orang tua", "met", "Gladi ditonton sebelas orang tua; tanpa berhenti."),
-                ("Setiap peserta menyebut satu hal yang ia pelajari tentang dirinya", "met", "Andini: 'ternyata aku berani di depan'."),
+                (
+                    "Kelompok melakukan gladi tarian utuh di depan orang tua",
+                    "met",
+                    "Gladi ditonton sebelas orang tua; tanpa berhenti.",
+                ),
+                (
+                    "Setiap peserta menyebut satu hal yang ia pelajari tentang dirinya",
+                    "met",
+                    "Andini: 'ternyata aku berani di depan'.",
+                ),
             ],
             core="Gladi bersih dua kali dengan penonton orang tua",
-            live_notes=[(3, "Orang tua Andini meminta foto latihan tidak diunggah ke media sosial; disampaikan ke semua peserta dan orang tua.", False)],
+            live_notes=[
+                (
+                    3,
+                    "Orang tua Andini meminta foto latihan tidak diunggah ke media sosial; disampaikan ke semua peserta dan orang tua.",
+                    False,
+                )
+            ],
             notes="Andini menari di barisan depan pada bagian kedua. Putri dan Rizky membantu adik-adik tanpa diminta.",
         ),
     ],
@@ -712,7 +961,9 @@ EDUCATION = GroupSpec(
     start=dt.time(9, 0),
     venue="Rumah ketua kelompok (Bu Enung), Kampung Babakan",
     agenda=[
-        Block("Pembukaan dan review", 10, "Salam, presensi, mengulang pesan sesi lalu dan laporan PR", "tanya jawab", 1.1),
+        Block(
+            "Pembukaan dan review", 10, "Salam, presensi, mengulang pesan sesi lalu dan laporan PR", "tanya jawab", 1.1
+        ),
         Block("Materi inti", 25, "", "ceramah singkat dengan flipchart modul dan kartu gambar", 0.9, "flipchart modul"),
         Block("Kegiatan partisipatif", 30, "Diskusi kelompok kecil", "diskusi, bermain peran, studi kasus", 1.2),
         Block("Refleksi dan penerapan", 15, "Apa yang akan dicoba di rumah minggu ini", "putaran", 1.1, round=True),
@@ -739,8 +990,16 @@ EDUCATION = GroupSpec(
             theme="Menjadi orang tua yang lebih baik",
             purpose="Membangun kontrak belajar dan menyadari peran orang tua dalam tumbuh kembang anak.",
             objectives=[
-                ("Setiap peserta menyebut satu harapan untuk anaknya", "met", "Sepuluh harapan ditulis di flipchart dan dibacakan fasilitator."),
-                ("Peserta menyepakati kontrak pertemuan", "met", "Selasa 09.00, HP disenyapkan, anak kecil boleh dibawa dan diasuh bergiliran."),
+                (
+                    "Setiap peserta menyebut satu harapan untuk anaknya",
+                    "met",
+                    "Sepuluh harapan ditulis di flipchart dan dibacakan fasilitator.",
+                ),
+                (
+                    "Peserta menyepakati kontrak pertemuan",
+                    "met",
+                    "Selasa 09.00, HP disenyapkan, anak kecil boleh dibawa dan diasuh bergiliran.",
+                ),
             ],
             core="Materi: peran orang tua, kebutuhan anak, dan harapan orang tua",
             blocks={2: "Diskusi berpasangan: pengasuhan yang kita terima dulu dan yang ingin kita berikan"},
@@ -751,7 +1010,11 @@ EDUCATION = GroupSpec(
             theme="Memahami perilaku anak",
             purpose="Memahami bahwa perilaku anak punya alasan dan berbeda menurut usia.",
             objectives=[
-                ("Peserta memilih kartu perilaku yang wajar sesuai usia dan yang perlu perhatian", "partly", "Enam dari delapan peserta benar pada kuis kartu perilaku."),
+                (
+                    "Peserta memilih kartu perilaku yang wajar sesuai usia dan yang perlu perhatian",
+                    "partly",
+                    "Enam dari delapan peserta benar pada kuis kartu perilaku.",
+                ),
                 ("Setiap peserta menceritakan hasil PR mengamati anak", "partly", "Enam peserta melapor; dua lupa."),
             ],
             core="Materi: tahap perkembangan anak dan alasan di balik perilaku",
@@ -764,12 +1027,26 @@ EDUCATION = GroupSpec(
             theme="Memahami cara anak usia dini belajar",
             purpose="Memahami bahwa anak usia dini belajar lewat bermain dan mencoba permainan belajar dari bahan di rumah.",
             objectives=[
-                ("Peserta mempraktikkan satu permainan belajar dengan bahan rumah", "met", "Setiap kelompok kecil memperagakan permainan dari tutup botol dan kardus."),
-                ("Peserta yang jarang bicara menyampaikan pengalamannya", "met", "Bu Ai bercerita cara mengajari anaknya berhitung dengan kerikil."),
+                (
+                    "Peserta mempraktikkan satu permainan belajar dengan bahan rumah",
+                    "met",
+                    "Setiap kelompok kecil memperagakan permainan dari tutup botol dan kardus.",
+                ),
+                (
+                    "Peserta yang jarang bicara menyampaikan pengalamannya",
+                    "met",
+                    "Bu Ai bercerita cara mengajari anaknya berhitung dengan kerikil.",
+                ),
             ],
             core="Materi: belajar lewat bermain",
             blocks={2: "Praktik permainan belajar dari barang bekas"},
-            live_notes=[(2, "Dua balita menangis; Bu Titin dan Bu Entin bergiliran menggendong agar ibunya bisa ikut praktik.", False)],
+            live_notes=[
+                (
+                    2,
+                    "Dua balita menangis; Bu Titin dan Bu Entin bergiliran menggendong agar ibunya bisa ikut praktik.",
+                    False,
+                )
+            ],
             leave={"K5": "pamit lebih dulu: menjemput anak pulang PAUD"},
             notes="Praktik membuat peserta saling mengajari. Bu Ai bercerita tentang kerikil berhitung dan ditiru dua ibu lain.",
             comment="Saling mengasuh balita adalah tanda kelompok mulai saling menopang. Catat juga di laporan PKH.",
@@ -778,8 +1055,16 @@ EDUCATION = GroupSpec(
             theme="Membantu anak sukses di sekolah",
             purpose="Orang tua mendukung anak bersekolah dan menjalin komunikasi dengan guru.",
             objectives=[
-                ("Setiap peserta membuat jadwal belajar sederhana untuk anak", "met", "Sembilan jadwal dibuat; Bu Entin dibantu Bu Nining."),
-                ("Peserta saling memberi saran tanpa menunggu fasilitator", "met", "Banyak saran antarpeserta tercatat, terutama soal anak yang malas sekolah."),
+                (
+                    "Setiap peserta membuat jadwal belajar sederhana untuk anak",
+                    "met",
+                    "Sembilan jadwal dibuat; Bu Entin dibantu Bu Nining.",
+                ),
+                (
+                    "Peserta saling memberi saran tanpa menunggu fasilitator",
+                    "met",
+                    "Banyak saran antarpeserta tercatat, terutama soal anak yang malas sekolah.",
+                ),
             ],
             core="Materi: peran orang tua dalam belajar anak di rumah dan di sekolah",
             blocks={2: "Bermain peran: berbicara dengan wali kelas"},
@@ -790,7 +1075,11 @@ EDUCATION = GroupSpec(
             theme="Disiplin positif tanpa kekerasan",
             purpose="Mempraktikkan cara mendisiplinkan anak tanpa memukul atau membentak, dan menutup modul pengasuhan.",
             objectives=[
-                ("Setiap peserta menyebut satu cara mendisiplinkan tanpa memukul atau membentak", "met", "Sepuluh cara disebut; Bu Ai memimpin rangkuman."),
+                (
+                    "Setiap peserta menyebut satu cara mendisiplinkan tanpa memukul atau membentak",
+                    "met",
+                    "Sepuluh cara disebut; Bu Ai memimpin rangkuman.",
+                ),
                 ("Peserta menilai modul dengan skala wajah", "met", "Delapan wajah senyum, dua biasa."),
             ],
             core="Materi: disiplin positif, konsekuensi yang wajar, dan menenangkan diri sebelum menegur",
@@ -834,15 +1123,28 @@ TASK = GroupSpec(
     venue="Rumah Pak Sutrisno, Dusun Krajan",
     agenda=[
         Block("Pembukaan dan agenda", 5, "Salam, presensi, membacakan agenda", "rapat", 1.0),
-        Block("Tinjau tindak lanjut", 10, "Memeriksa tugas dari pertemuan lalu", "laporan singkat", 1.2, "buku notulen"),
+        Block(
+            "Tinjau tindak lanjut", 10, "Memeriksa tugas dari pertemuan lalu", "laporan singkat", 1.2, "buku notulen"
+        ),
         Block("Pembahasan", 45, "", "musyawarah", 1.0),
-        Block("Keputusan dan pembagian tugas", 10, "Mencatat keputusan: siapa mengerjakan apa, kapan", "rapat", 1.2, "buku notulen", "daftar tindak lanjut"),
+        Block(
+            "Keputusan dan pembagian tugas",
+            10,
+            "Mencatat keputusan: siapa mengerjakan apa, kapan",
+            "rapat",
+            1.2,
+            "buku notulen",
+            "daftar tindak lanjut",
+        ),
         Block("Penutup", 5, "Rangkuman dan jadwal pertemuan berikut", "rangkuman", 0.9),
     ],
     core_block=2,
     materials=["buku notulen dan buku kas", "papan tulis kecil", "contoh kemasan keripik"],
     risks=[
-        ("Pengurus dari satu dusun mendominasi keputusan", "Putaran pendapat per orang sebelum keputusan; notulen dibacakan"),
+        (
+            "Pengurus dari satu dusun mendominasi keputusan",
+            "Putaran pendapat per orang sebelum keputusan; notulen dibacakan",
+        ),
         ("Tugas tidak dikerjakan", "Setiap tugas punya penanggung jawab dan tanggal, ditinjau di awal pertemuan"),
     ],
     evaluation="Keputusan tercatat dan tugas yang selesai pada pertemuan berikutnya.",
@@ -863,8 +1165,16 @@ TASK = GroupSpec(
             theme="Pembentukan pengurus dan aturan kelompok",
             purpose="Membentuk pengurus KUBE dan menyepakati aturan kelompok.",
             objectives=[
-                ("Kelompok memilih ketua, sekretaris, dan bendahara", "met", "Pak Sutrisno ketua, Bu Umi sekretaris, Bu Wartini bendahara — musyawarah tanpa pemungutan suara."),
-                ("Kelompok menyepakati aturan iuran dan kehadiran", "met", "Iuran Rp10.000 per pertemuan; tiga kali absen tanpa kabar dibicarakan dalam kelompok."),
+                (
+                    "Kelompok memilih ketua, sekretaris, dan bendahara",
+                    "met",
+                    "Pak Sutrisno ketua, Bu Umi sekretaris, Bu Wartini bendahara — musyawarah tanpa pemungutan suara.",
+                ),
+                (
+                    "Kelompok menyepakati aturan iuran dan kehadiran",
+                    "met",
+                    "Iuran Rp10.000 per pertemuan; tiga kali absen tanpa kabar dibicarakan dalam kelompok.",
+                ),
             ],
             core="Musyawarah memilih pengurus dan menyusun aturan kelompok",
             notes=(
@@ -877,23 +1187,49 @@ TASK = GroupSpec(
             theme="Memilih jenis usaha",
             purpose="Memilih jenis usaha berdasarkan bahan yang ada dan peluang pasar.",
             objectives=[
-                ("Minimal tiga pilihan usaha dinilai dengan kriteria yang sama", "met", "Keripik singkong, warung sembako, dan ternak itik dinilai menurut modal, bahan, pasar, tenaga."),
-                ("Kelompok memilih satu jenis usaha", "met", "Keripik singkong: singkong tersedia di kebun Sidomulyo dan ada permintaan warung sekolah."),
+                (
+                    "Minimal tiga pilihan usaha dinilai dengan kriteria yang sama",
+                    "met",
+                    "Keripik singkong, warung sembako, dan ternak itik dinilai menurut modal, bahan, pasar, tenaga.",
+                ),
+                (
+                    "Kelompok memilih satu jenis usaha",
+                    "met",
+                    "Keripik singkong: singkong tersedia di kebun Sidomulyo dan ada permintaan warung sekolah.",
+                ),
             ],
             core="Menilai tiga pilihan usaha dengan tabel kriteria di papan tulis",
             attendance={"A8": ("excused", "anak sakit; kabar lewat Bu Painem sebelum pertemuan")},
             notes="Pilihan keripik singkong datang dari Pak Darsono dan disetujui cepat. Pembicaraan masih lewat ketua dan fasilitator.",
-            amendment=("attendance", "A8: absent", "A8: excused — anak sakit (kabar diterima sebelum pertemuan, baru dicatat kemudian)"),
+            amendment=(
+                "attendance",
+                "A8: absent",
+                "A8: excused — anak sakit (kabar diterima sebelum pertemuan, baru dicatat kemudian)",
+            ),
         ),
         Meeting(
             theme="Lokasi produksi dan pembagian tugas",
             purpose="Menyepakati tempat produksi dan membagi tugas produksi, pembukuan, dan pemasaran.",
             objectives=[
-                ("Kelompok menyepakati lokasi produksi", "not_met", "Krajan mengusulkan rumah ketua, Sidomulyo mengusulkan dekat kebun; belum sepakat."),
-                ("Kelompok membuat pembagian tugas produksi, pembukuan, dan pemasaran", "partly", "Tugas pemasaran dan pembukuan dibagi; tugas produksi menunggu lokasi."),
+                (
+                    "Kelompok menyepakati lokasi produksi",
+                    "not_met",
+                    "Krajan mengusulkan rumah ketua, Sidomulyo mengusulkan dekat kebun; belum sepakat.",
+                ),
+                (
+                    "Kelompok membuat pembagian tugas produksi, pembukuan, dan pemasaran",
+                    "partly",
+                    "Tugas pemasaran dan pembukuan dibagi; tugas produksi menunggu lokasi.",
+                ),
             ],
             core="Musyawarah lokasi produksi dan pembagian tugas",
-            live_notes=[(2, "Nada meninggi antara Pak Sutrisno dan Pak Darsono soal lokasi; fasilitator mengusulkan memisahkan isu lokasi dan isu peran.", False)],
+            live_notes=[
+                (
+                    2,
+                    "Nada meninggi antara Pak Sutrisno dan Pak Darsono soal lokasi; fasilitator mengusulkan memisahkan isu lokasi dan isu peran.",
+                    False,
+                )
+            ],
             notes=(
                 "Pertemuan paling tegang. Anggota dua dusun bicara di kelompoknya sendiri; Pak Darsono menyindir bahwa "
                 "'semua diputuskan di Krajan'. Fasilitator memisahkan masalah menjadi dua isu (lokasi dan peran) dan "
@@ -905,12 +1241,26 @@ TASK = GroupSpec(
             theme="Rencana usaha dan anggaran",
             purpose="Menyusun rencana usaha dan RAB produksi uji coba, dan menuntaskan soal lokasi.",
             objectives=[
-                ("Kelompok menyusun RAB produksi uji coba", "met", "RAB Rp4.750.000: alat penggorengan, bahan, kemasan, izin PIRT."),
-                ("Kelompok menyepakati lokasi produksi", "met", "Produksi di dapur bersama dekat kebun Sidomulyo; pengemasan dan penyimpanan di rumah Bu Umi (Krajan)."),
+                (
+                    "Kelompok menyusun RAB produksi uji coba",
+                    "met",
+                    "RAB Rp4.750.000: alat penggorengan, bahan, kemasan, izin PIRT.",
+                ),
+                (
+                    "Kelompok menyepakati lokasi produksi",
+                    "met",
+                    "Produksi di dapur bersama dekat kebun Sidomulyo; pengemasan dan penyimpanan di rumah Bu Umi (Krajan).",
+                ),
             ],
             core="Menyusun RAB bersama dan mencari jalan tengah soal lokasi",
             venue="Balai Dusun Sidomulyo",
-            live_notes=[(4, "Pak Joko mengundurkan diri mulai minggu depan karena merantau; kelompok sepakat iurannya dikembalikan.", False)],
+            live_notes=[
+                (
+                    4,
+                    "Pak Joko mengundurkan diri mulai minggu depan karena merantau; kelompok sepakat iurannya dikembalikan.",
+                    False,
+                )
+            ],
             notes=(
                 "Kompromi lokasi membuat suasana cair. Pak Darsono menjadi koordinator produksi. Bu Painem untuk pertama "
                 "kali menyampaikan pendapat — soal harga singkong dari kebunnya. Pak Joko pamit: ini pertemuan "
@@ -921,8 +1271,16 @@ TASK = GroupSpec(
             theme="Rekening kelompok dan jadwal produksi",
             purpose="Membuka rekening kelompok dan menjadwalkan produksi uji coba.",
             objectives=[
-                ("Rekening kelompok dibuka dengan penanda tangan dari dua dusun", "met", "Rekening atas nama KUBE dibuka di bank unit kecamatan; penanda tangan Bu Wartini dan Pak Darsono."),
-                ("Kelompok membuat jadwal produksi uji coba", "met", "Produksi uji coba Sabtu dan Minggu; 20 kg singkong."),
+                (
+                    "Rekening kelompok dibuka dengan penanda tangan dari dua dusun",
+                    "met",
+                    "Rekening atas nama KUBE dibuka di bank unit kecamatan; penanda tangan Bu Wartini dan Pak Darsono.",
+                ),
+                (
+                    "Kelompok membuat jadwal produksi uji coba",
+                    "met",
+                    "Produksi uji coba Sabtu dan Minggu; 20 kg singkong.",
+                ),
             ],
             core="Membahas syarat rekening, penanda tangan, dan jadwal produksi uji coba",
             attendance={"A7": ("late", "menunggu hujan reda")},
@@ -932,8 +1290,16 @@ TASK = GroupSpec(
             theme="Evaluasi produksi pertama dan pemasaran",
             purpose="Menghitung hasil produksi pertama dan menyepakati pemasaran.",
             objectives=[
-                ("Kelompok menghitung hasil dan biaya produksi pertama", "met", "18 kg keripik, 140 bungkus; biaya per bungkus Rp3.200, harga jual Rp5.000."),
-                ("Kelompok menyepakati rencana pemasaran ke warung sekolah", "met", "Bu Painem dan Bu Sulastri mengantar ke dua SD; Pak Karyadi ke SMP."),
+                (
+                    "Kelompok menghitung hasil dan biaya produksi pertama",
+                    "met",
+                    "18 kg keripik, 140 bungkus; biaya per bungkus Rp3.200, harga jual Rp5.000.",
+                ),
+                (
+                    "Kelompok menyepakati rencana pemasaran ke warung sekolah",
+                    "met",
+                    "Bu Painem dan Bu Sulastri mengantar ke dua SD; Pak Karyadi ke SMP.",
+                ),
             ],
             core="Menghitung biaya dan hasil, mencicipi, membagi wilayah pemasaran",
             venue="Balai Dusun Sidomulyo",
@@ -978,18 +1344,52 @@ PROBLEM = GroupSpec(
     start=dt.time(19, 30),
     venue="Balai warga RW 09",
     agenda=[
-        Block("Pembukaan dan aturan bicara", 10, "Mengingatkan tujuan, aturan bicara, dan cara mengambil keputusan", "penjelasan", 1.0),
-        Block("Berbagi informasi", 15, "Data dan pengalaman warga; informasi dari kelurahan", "paparan dan tanya jawab", 1.0, "peta RW 09"),
+        Block(
+            "Pembukaan dan aturan bicara",
+            10,
+            "Mengingatkan tujuan, aturan bicara, dan cara mengambil keputusan",
+            "penjelasan",
+            1.0,
+        ),
+        Block(
+            "Berbagi informasi",
+            15,
+            "Data dan pengalaman warga; informasi dari kelurahan",
+            "paparan dan tanya jawab",
+            1.0,
+            "peta RW 09",
+        ),
         Block("Curah gagasan", 20, "", "teknik kelompok nominal (metaplan)", 1.1, "kertas plano, metaplan"),
-        Block("Menilai pilihan", 20, "Menilai gagasan dengan kriteria biaya, waktu, dan siapa terdampak", "matriks penilaian", 1.1),
-        Block("Keputusan dan rencana tindak", 20, "Musyawarah; bila buntu, suara terbanyak dengan catatan keberatan", "musyawarah", 1.0, output="rencana aksi"),
+        Block(
+            "Menilai pilihan",
+            20,
+            "Menilai gagasan dengan kriteria biaya, waktu, dan siapa terdampak",
+            "matriks penilaian",
+            1.1,
+        ),
+        Block(
+            "Keputusan dan rencana tindak",
+            20,
+            "Musyawarah; bila buntu, suara terbanyak dengan catatan keberatan",
+            "musyawarah",
+            1.0,
+            output="rencana aksi",
+        ),
         Block("Penutup", 5, "Membacakan catatan keputusan dan keberatan", "rangkuman", 0.9),
     ],
     core_block=2,
-    materials=["peta RW 09 dari kelurahan", "kertas plano dan metaplan", "stiker untuk pemungutan suara", "foto genangan banjir 2025"],
+    materials=[
+        "peta RW 09 dari kelurahan",
+        "kertas plano dan metaplan",
+        "stiker untuk pemungutan suara",
+        "foto genangan banjir 2025",
+    ],
     risks=[
         ("Saling menyalahkan antar-RT", "Aturan bicara: 'saya' bukan 'kalian'; masalah dipisah dari orang"),
-        ("Suara warga penyewa dan perempuan tidak terdengar", "Teknik kelompok nominal: semua menulis gagasan lebih dulu"),
+        (
+            "Suara warga penyewa dan perempuan tidak terdengar",
+            "Teknik kelompok nominal: semua menulis gagasan lebih dulu",
+        ),
     ],
     evaluation="Keputusan dan alasannya tercatat; siapa yang tidak setuju dicatat bersama alasannya.",
     quiet="B8",  # Bu Lina, penyewa muda di hilir; rumahnya tiga kali kebanjiran
@@ -1012,19 +1412,38 @@ PROBLEM = GroupSpec(
             theme="Memetakan banjir",
             purpose="Memetakan kapan, di mana, dan seberapa parah banjir di RW 09, dan menyepakati cara bermusyawarah.",
             objectives=[
-                ("Warga menyusun peta titik genangan bersama", "met", "14 titik genangan ditandai; terparah di gang hilir RT 04."),
-                ("Warga menyepakati aturan musyawarah dan cara mengambil keputusan", "met", "Musyawarah dulu; bila buntu, suara terbanyak dengan catatan keberatan."),
+                (
+                    "Warga menyusun peta titik genangan bersama",
+                    "met",
+                    "14 titik genangan ditandai; terparah di gang hilir RT 04.",
+                ),
+                (
+                    "Warga menyepakati aturan musyawarah dan cara mengambil keputusan",
+                    "met",
+                    "Musyawarah dulu; bila buntu, suara terbanyak dengan catatan keberatan.",
+                ),
             ],
             core="Menandai titik genangan di peta dan menceritakan banjir terakhir",
-            blocks={3: "Mengurutkan titik genangan menurut parahnya", 4: "Menyepakati aturan musyawarah dan pengambilan keputusan"},
+            blocks={
+                3: "Mengurutkan titik genangan menurut parahnya",
+                4: "Menyepakati aturan musyawarah dan pengambilan keputusan",
+            },
             notes="Warga bersemangat; data dua RT saling melengkapi. Sudah terasa anggapan 'sampah datang dari hulu' dan 'tanggul hulu membuat air lari ke hilir'.",
         ),
         Meeting(
             theme="Mencari penyebab",
             purpose="Menyepakati penyebab banjir berdasarkan bukti: sampah, saluran, tanggul.",
             objectives=[
-                ("Minimal tiga penyebab disepakati dengan bukti", "met", "Sampah di pintu air, saluran tersumbat sedimen, tanggul darurat karung pasir di RT 02."),
-                ("Fasilitator membacakan informasi dari kelurahan dan warga mengajukan pertanyaan", "met", "Jadwal pengerukan dan anggaran kerja bakti dibacakan Bu Rosmawar."),
+                (
+                    "Minimal tiga penyebab disepakati dengan bukti",
+                    "met",
+                    "Sampah di pintu air, saluran tersumbat sedimen, tanggul darurat karung pasir di RT 02.",
+                ),
+                (
+                    "Fasilitator membacakan informasi dari kelurahan dan warga mengajukan pertanyaan",
+                    "met",
+                    "Jadwal pengerukan dan anggaran kerja bakti dibacakan Bu Rosmawar.",
+                ),
             ],
             core="Pohon masalah: dari genangan ke penyebab",
             attendance={"B9": ("excused", "sakit flu")},
@@ -1035,10 +1454,20 @@ PROBLEM = GroupSpec(
             purpose="Mengumpulkan sebanyak mungkin gagasan penanganan dari semua warga sebelum dinilai.",
             objectives=[
                 ("Setiap warga menulis minimal satu gagasan", "met", "23 gagasan di metaplan dari sembilan warga."),
-                ("Warga menyusun kelompok gagasan tanpa saling menyalahkan", "not_met", "Pengelompokan tertunda karena perdebatan soal tanggul RT 02 dan pembuangan sampah di RT 04."),
+                (
+                    "Warga menyusun kelompok gagasan tanpa saling menyalahkan",
+                    "not_met",
+                    "Pengelompokan tertunda karena perdebatan soal tanggul RT 02 dan pembuangan sampah di RT 04.",
+                ),
             ],
             core="Menulis gagasan sendiri-sendiri, lalu membacakan dan mengelompokkan",
-            live_notes=[(2, "Suara meninggi antara Pak Hotman dan Pak Ilham; fasilitator menghentikan curah gagasan lima menit.", False)],
+            live_notes=[
+                (
+                    2,
+                    "Suara meninggi antara Pak Hotman dan Pak Ilham; fasilitator menghentikan curah gagasan lima menit.",
+                    False,
+                )
+            ],
             pause="jeda karena ketegangan; warga minum kopi",
             notes=(
                 "Sesi panas. Pak Hotman dan Pak Ilham saling menuding; warga bicara dalam kelompok RT masing-masing. "
@@ -1051,8 +1480,16 @@ PROBLEM = GroupSpec(
             theme="Menilai pilihan",
             purpose="Menilai gagasan dengan kriteria yang sama dalam kelompok kecil campuran RT.",
             objectives=[
-                ("Lima pilihan dinilai dengan kriteria biaya, waktu, dan siapa terdampak", "partly", "Tiga pilihan dinilai; dua sisanya dinilai sepihak oleh RT 02."),
-                ("Kelompok kecil campuran RT menilai bersama", "not_met", "Warga pindah kembali ke kelompok RT masing-masing setelah sepuluh menit."),
+                (
+                    "Lima pilihan dinilai dengan kriteria biaya, waktu, dan siapa terdampak",
+                    "partly",
+                    "Tiga pilihan dinilai; dua sisanya dinilai sepihak oleh RT 02.",
+                ),
+                (
+                    "Kelompok kecil campuran RT menilai bersama",
+                    "not_met",
+                    "Warga pindah kembali ke kelompok RT masing-masing setelah sepuluh menit.",
+                ),
             ],
             core="Kelompok kecil campuran RT menilai lima pilihan",
             attendance={"B2": ("absent", "tidak ada kabar")},
@@ -1063,8 +1500,16 @@ PROBLEM = GroupSpec(
             theme="Keputusan dan rencana aksi",
             purpose="Mengambil keputusan rencana aksi dan mencatat keberatan.",
             objectives=[
-                ("Warga memutuskan rencana aksi", "met", "Bank sampah di RT 02 dan kerja bakti bulanan diputuskan lewat suara 5–3."),
-                ("Notulis mencatat setiap keberatan beserta alasannya", "met", "Tiga warga RT 04 keberatan: pintu air hilir tidak dibahas; dicatat untuk disampaikan ke kelurahan."),
+                (
+                    "Warga memutuskan rencana aksi",
+                    "met",
+                    "Bank sampah di RT 02 dan kerja bakti bulanan diputuskan lewat suara 5–3.",
+                ),
+                (
+                    "Notulis mencatat setiap keberatan beserta alasannya",
+                    "met",
+                    "Tiga warga RT 04 keberatan: pintu air hilir tidak dibahas; dicatat untuk disampaikan ke kelurahan.",
+                ),
             ],
             core="Membacakan ulang pilihan yang tersisa sebelum keputusan",
             attendance={"B3": ("late", "selesai rapat pengurus masjid")},
@@ -1118,7 +1563,10 @@ SELF_HELP = GroupSpec(
     core_block=2,
     materials=["air minum dan kudapan", "leaflet layanan PDP dan hotline", "kotak pertanyaan anonim"],
     risks=[
-        ("Kebocoran status anggota di luar kelompok", "Kesepakatan kerahasiaan dibaca setiap awal sesi; tidak ada foto"),
+        (
+            "Kebocoran status anggota di luar kelompok",
+            "Kesepakatan kerahasiaan dibaca setiap awal sesi; tidak ada foto",
+        ),
         ("Informasi pengobatan yang keliru", "Konselor meluruskan di blok informasi tanpa mempermalukan"),
         ("Pendamping mengambil alih kelompok", "Peran memimpin dialihkan bertahap ke anggota"),
     ],
@@ -1139,8 +1587,16 @@ SELF_HELP = GroupSpec(
             theme="Kesepakatan kelompok dan perkenalan",
             purpose="Menyepakati aturan dan kerahasiaan kelompok dan saling mengenal.",
             objectives=[
-                ("Setiap anggota menyampaikan persetujuan atas kesepakatan kerahasiaan yang dibacakan", "met", "Tujuh anggota menyatakan setuju secara lisan; batas kerahasiaan dijelaskan."),
-                ("Setiap anggota menyebut satu harapan dari kelompok", "met", "Harapan: teman senasib, info obat, berani cerita ke keluarga."),
+                (
+                    "Setiap anggota menyampaikan persetujuan atas kesepakatan kerahasiaan yang dibacakan",
+                    "met",
+                    "Tujuh anggota menyatakan setuju secara lisan; batas kerahasiaan dijelaskan.",
+                ),
+                (
+                    "Setiap anggota menyebut satu harapan dari kelompok",
+                    "met",
+                    "Harapan: teman senasib, info obat, berani cerita ke keluarga.",
+                ),
             ],
             core="Perkenalan dengan nama panggilan dan harapan dari kelompok",
             notes="Anggota berhati-hati; banyak bertanya kepada pendamping. P4, anggota termuda, hanya bicara saat perkenalan.",
@@ -1149,19 +1605,37 @@ SELF_HELP = GroupSpec(
             theme="Cerita awal mengetahui status",
             purpose="Memberi ruang bagi anggota yang bersedia menceritakan saat pertama mengetahui status.",
             objectives=[
-                ("Anggota yang bersedia menceritakan pengalaman awal tahu status", "met", "Lima anggota bercerita; satu memilih mendengarkan."),
-                ("Anggota memberi tanggapan kepada pencerita tanpa menghakimi", "met", "Tanggapan empatik antaranggota tercatat; tidak ada nasihat menggurui."),
+                (
+                    "Anggota yang bersedia menceritakan pengalaman awal tahu status",
+                    "met",
+                    "Lima anggota bercerita; satu memilih mendengarkan.",
+                ),
+                (
+                    "Anggota memberi tanggapan kepada pencerita tanpa menghakimi",
+                    "met",
+                    "Tanggapan empatik antaranggota tercatat; tidak ada nasihat menggurui.",
+                ),
             ],
             core="Berbagi cerita: saat pertama tahu status dan siapa yang pertama diberi tahu",
-            attendance={"P6": ("absent", "tidak ada kabar; pendamping menghubungi lewat cara kontak aman yang ia pilih")},
+            attendance={
+                "P6": ("absent", "tidak ada kabar; pendamping menghubungi lewat cara kontak aman yang ia pilih")
+            },
             notes="Cerita seorang anggota lama tentang bertahun-tahun menjalani pengobatan memberi harapan bagi anggota baru. P6 tidak hadir tanpa kabar.",
         ),
         Meeting(
             theme="Kepatuhan minum ARV",
             purpose="Berbagi cara menjaga kepatuhan minum ARV, dan menyambut anggota baru.",
             objectives=[
-                ("Setiap anggota membagikan satu cara mengingat minum obat", "met", "Alarm HP, kotak obat harian, pengingat dari pasangan."),
-                ("Anggota baru mendengar kesepakatan kelompok dibacakan dan menyampaikan persetujuannya", "met", "Kesepakatan dibacakan ulang oleh P1; anggota baru (P8) menyetujui."),
+                (
+                    "Setiap anggota membagikan satu cara mengingat minum obat",
+                    "met",
+                    "Alarm HP, kotak obat harian, pengingat dari pasangan.",
+                ),
+                (
+                    "Anggota baru mendengar kesepakatan kelompok dibacakan dan menyampaikan persetujuannya",
+                    "met",
+                    "Kesepakatan dibacakan ulang oleh P1; anggota baru (P8) menyetujui.",
+                ),
             ],
             core="Berbagi kiat minum obat tepat waktu dan efek samping yang pernah dialami",
             notes=(
@@ -1174,12 +1648,26 @@ SELF_HELP = GroupSpec(
             theme="Menghadapi stigma di keluarga dan tempat kerja",
             purpose="Berbagi pengalaman stigma dan cara menghadapinya, serta mengenal layanan bantuan.",
             objectives=[
-                ("Anggota menyebut satu situasi stigma dan satu cara menghadapinya", "met", "Tujuh situasi dibagikan; cara yang muncul: memilih kepada siapa membuka status, membawa teman ke layanan."),
-                ("Anggota tahu ke mana merujuk bila mengalami diskriminasi", "met", "Leaflet layanan bantuan hukum dibagikan dan dijelaskan."),
+                (
+                    "Anggota menyebut satu situasi stigma dan satu cara menghadapinya",
+                    "met",
+                    "Tujuh situasi dibagikan; cara yang muncul: memilih kepada siapa membuka status, membawa teman ke layanan.",
+                ),
+                (
+                    "Anggota tahu ke mana merujuk bila mengalami diskriminasi",
+                    "met",
+                    "Leaflet layanan bantuan hukum dibagikan dan dijelaskan.",
+                ),
             ],
             core="Berbagi cerita stigma di keluarga dan tempat kerja",
             attendance={"P2": ("excused", "jadwal ambil obat bentrok")},
-            live_notes=[(4, "Satu anggota tampak perlu tindak lanjut pribadi terkait pengobatan dan suasana hatinya. Akan diajak bicara empat mata seusai sesi dan diteruskan ke konselor; rincian di catatan supervisi, bukan di log kelompok.", True)],
+            live_notes=[
+                (
+                    4,
+                    "Satu anggota tampak perlu tindak lanjut pribadi terkait pengobatan dan suasana hatinya. Akan diajak bicara empat mata seusai sesi dan diteruskan ke konselor; rincian di catatan supervisi, bukan di log kelompok.",
+                    True,
+                )
+            ],
             notes="Sesi emosional; beberapa anggota menangis saat bercerita tentang keluarga. Satu anggota perlu tindak lanjut pribadi (lihat catatan keselamatan; sudah dibahas dengan supervisor).",
             comment="Terima kasih sudah segera menindaklanjuti catatan keselamatan. Pastikan tindak lanjut konselor tercatat di berkas kasus, bukan di log kelompok.",
         ),
@@ -1188,7 +1676,11 @@ SELF_HELP = GroupSpec(
             purpose="Mengalihkan kepemimpinan kelompok kepada anggota.",
             objectives=[
                 ("Anggota memilih koordinator bergilir", "met", "P5 dan P1 koordinator dua bulan pertama."),
-                ("Kelompok menyusun tiga kegiatan bulan depan", "met", "Arisan kecil, kelas tanya dokter, kunjungan ke anggota yang sakit."),
+                (
+                    "Kelompok menyusun tiga kegiatan bulan depan",
+                    "met",
+                    "Arisan kecil, kelas tanya dokter, kunjungan ke anggota yang sakit.",
+                ),
             ],
             core="Musyawarah anggota: koordinator bergilir dan kegiatan bulan depan",
             notes="Anggota memimpin hampir seluruh sesi; pendamping hanya menambah info layanan. P4 menawarkan diri membantu koordinator.",
@@ -1235,7 +1727,10 @@ SOCIALIZATION = GroupSpec(
     materials=["poster aturan kelompok", "bola dan tali untuk permainan", "kartu situasi bermain peran", "papan poin"],
     risks=[
         ("Ejekan berubah menjadi perkelahian", "Dua fasilitator; aturan 'stop' dan jeda menenangkan diri"),
-        ("Perilaku nakal saling diperkuat antarteman", "Pujian untuk perilaku prososial; cerita kenakalan tidak dibanggakan"),
+        (
+            "Perilaku nakal saling diperkuat antarteman",
+            "Pujian untuk perilaku prososial; cerita kenakalan tidak dibanggakan",
+        ),
         ("Remaja merasa dipaksa ikut", "Kontrak sukarela; boleh diam di putaran"),
     ],
     evaluation="Papan poin perilaku prososial dan catatan pengasuh tentang perkelahian selama seminggu.",
@@ -1244,7 +1739,13 @@ SOCIALIZATION = GroupSpec(
     population=("children", "mandated"),
     analysable=("usia", "sekolah"),
     guardian=("Theresia Bunga, kepala LKSA Tunas Bangsa", "lksa_head"),
-    safety_follow_up={2: ("lksa_head", "", "Kepala LKSA melapor ke Dinas Sosial dan Unit PPA Polres pada hari Minggu; R7 kembali ke asrama Selasa, didampingi pekerja sosial. Asesmen keselamatan anak dicatat di berkas kasus.")},
+    safety_follow_up={
+        2: (
+            "lksa_head",
+            "",
+            "Kepala LKSA melapor ke Dinas Sosial dan Unit PPA Polres pada hari Minggu; R7 kembali ke asrama Selasa, didampingi pekerja sosial. Asesmen keselamatan anak dicatat di berkas kasus.",
+        )
+    },
     coding="valence",
     story="Remaja menguji fasilitator dan saling mengejek di sesi 2 (banyak tindak negatif); aturan 'stop' berhasil, bermain peran dan proyek rak sepatu membuat mereka bekerja sama. Yosua, paling baru, akhirnya memimpin putaran pujian.",
     arc=Arc(
@@ -1259,8 +1760,16 @@ SOCIALIZATION = GroupSpec(
             theme="Aturan kelompok dan pemanasan saling kenal",
             purpose="Menyusun aturan kelompok bersama remaja dan mulai saling mengenal dengan aman.",
             objectives=[
-                ("Remaja menyusun aturan kelompok sendiri", "met", "Lima aturan ditulis remaja sendiri, termasuk 'tidak mengejek keluarga'."),
-                ("Setiap remaja ikut pemanasan lempar bola nama", "partly", "Enam ikut; Yosua hanya menonton di putaran pertama."),
+                (
+                    "Remaja menyusun aturan kelompok sendiri",
+                    "met",
+                    "Lima aturan ditulis remaja sendiri, termasuk 'tidak mengejek keluarga'.",
+                ),
+                (
+                    "Setiap remaja ikut pemanasan lempar bola nama",
+                    "partly",
+                    "Enam ikut; Yosua hanya menonton di putaran pertama.",
+                ),
             ],
             # A low-risk warm-up: no touching, no falling, anyone may pass (no trust fall in session 1).
             core="Pemanasan lempar bola nama (boleh lewat) dan menyusun aturan kelompok",
@@ -1271,13 +1780,27 @@ SOCIALIZATION = GroupSpec(
             theme="Mengenali tanda-tanda marah",
             purpose="Mengenali tanda tubuh saat marah dan berlatih satu cara menenangkan diri.",
             objectives=[
-                ("Setiap remaja menyebut satu tanda tubuh saat marah", "partly", "Empat menyebut; dua menolak dan bercanda."),
-                ("Remaja mempraktikkan teknik tarik napas 4-4", "met", "Semua yang hadir mempraktikkan dua kali, dipimpin Bu Maya."),
+                (
+                    "Setiap remaja menyebut satu tanda tubuh saat marah",
+                    "partly",
+                    "Empat menyebut; dua menolak dan bercanda.",
+                ),
+                (
+                    "Remaja mempraktikkan teknik tarik napas 4-4",
+                    "met",
+                    "Semua yang hadir mempraktikkan dua kali, dipimpin Bu Maya.",
+                ),
             ],
             core="Kartu situasi pemicu marah dan latihan napas 4-4",
             attendance={"R7": ("absent", "tidak kembali ke asrama sejak Sabtu; sudah dilaporkan pengasuh dan dicari")},
             safety_absences=("R7",),
-            live_notes=[(2, "Dimas dan Fikri saling dorong; aturan stop dipakai, keduanya jeda tiga menit di luar lingkaran lalu kembali.", False)],
+            live_notes=[
+                (
+                    2,
+                    "Dimas dan Fikri saling dorong; aturan stop dipakai, keduanya jeda tiga menit di luar lingkaran lalu kembali.",
+                    False,
+                )
+            ],
             notes="Ejekan soal keluarga memicu ketegangan antara Dimas dan Fikri; aturan 'stop' dipakai pertama kali dan berhasil. Banyak tindakan negatif di paruh pertama.",
             comment="Aturan stop bekerja — catat juga bagaimana keduanya kembali ke lingkaran. Ketidakhadiran R7 sudah ditandai keselamatan dan dilaporkan ke kepala LKSA; lampirkan laporan pengasuh di berkas anak, bukan di log kelompok.",
         ),
@@ -1285,8 +1808,16 @@ SOCIALIZATION = GroupSpec(
             theme="Menolak ajakan negatif",
             purpose="Berlatih cara menolak ajakan bolos, merokok, dan tawuran.",
             objectives=[
-                ("Setiap remaja memerankan satu cara menolak ajakan", "met", "Tujuh peran dimainkan; Yosua memerankan 'menolak sambil bercanda'."),
-                ("Remaja memberi umpan balik kepada pemeran", "met", "Umpan balik antarremaja tercatat di hampir setiap peran."),
+                (
+                    "Setiap remaja memerankan satu cara menolak ajakan",
+                    "met",
+                    "Tujuh peran dimainkan; Yosua memerankan 'menolak sambil bercanda'.",
+                ),
+                (
+                    "Remaja memberi umpan balik kepada pemeran",
+                    "met",
+                    "Umpan balik antarremaja tercatat di hampir setiap peran.",
+                ),
             ],
             core="Bermain peran: diajak bolos, diajak merokok, diajak tawuran",
             notes="R7 kembali ke asrama hari Selasa dan ikut sesi. Bermain peran disukai; remaja saling memberi saran cara menolak.",
@@ -1295,7 +1826,11 @@ SOCIALIZATION = GroupSpec(
             theme="Proyek kerja sama: rak sepatu asrama",
             purpose="Bekerja sama dalam tim untuk membuat sesuatu yang berguna bagi asrama.",
             objectives=[
-                ("Remaja menetapkan pembagian tugas tanpa diatur fasilitator", "met", "Andika mengukur, Yosua dan Bayu menggergaji, Dimas memaku; dibagi sendiri."),
+                (
+                    "Remaja menetapkan pembagian tugas tanpa diatur fasilitator",
+                    "met",
+                    "Andika mengukur, Yosua dan Bayu menggergaji, Dimas memaku; dibagi sendiri.",
+                ),
                 ("Kelompok menyelesaikan perakitan rak sepatu", "partly", "Rangka selesai; pengecatan minggu depan."),
             ],
             core="Merakit rak sepatu dari kayu bekas dalam tim",
@@ -1306,8 +1841,16 @@ SOCIALIZATION = GroupSpec(
             theme="Umpan balik dan penghargaan",
             purpose="Saling memberi umpan balik dan menilai kemajuan sendiri.",
             objectives=[
-                ("Setiap remaja memberi pujian spesifik kepada dua teman", "met", "Empat belas pujian; semua menyebut perilaku, bukan sifat."),
-                ("Remaja menilai kemajuan sendiri dengan skala 1–5", "met", "Rata-rata naik dari 2 ke 4 untuk 'bisa menahan marah'."),
+                (
+                    "Setiap remaja memberi pujian spesifik kepada dua teman",
+                    "met",
+                    "Empat belas pujian; semua menyebut perilaku, bukan sifat.",
+                ),
+                (
+                    "Remaja menilai kemajuan sendiri dengan skala 1–5",
+                    "met",
+                    "Rata-rata naik dari 2 ke 4 untuk 'bisa menahan marah'.",
+                ),
             ],
             core="Mengecat rak sepatu sambil putaran pujian",
             notes="Yosua memimpin putaran pujian. Catatan pengasuh: tidak ada perkelahian dua minggu terakhir.",
@@ -1320,7 +1863,13 @@ THERAPY = GroupSpec(
     folder="ruang-pulih-perempuan",
     analysable=("usia",),
     population=("violence_survivors",),
-    safety_follow_up={4: ("uptd_ppa", "", "Manajer kasus UPTD PPA menilai ulang keselamatan bersama anggota dua hari kemudian; rencana keselamatan diperbarui di berkas kasus.")},
+    safety_follow_up={
+        4: (
+            "uptd_ppa",
+            "",
+            "Manajer kasus UPTD PPA menilai ulang keselamatan bersama anggota dua hari kemudian; rencana keselamatan diperbarui di berkas kasus.",
+        )
+    },
     name="Ruang Pulih — Kelompok Terapi Perempuan Penyintas KDRT",
     type="therapy",
     purpose=(
@@ -1358,7 +1907,10 @@ THERAPY = GroupSpec(
     materials=["tisu dan air minum", "kartu emosi", "lembar rencana keselamatan", "daftar kontak darurat UPTD"],
     risks=[
         ("Retraumatisasi saat bercerita", "Cerita sukarela, tanpa rincian kekerasan; grounding tersedia kapan saja"),
-        ("Pengungkapan risiko bahaya atau menyakiti diri", "Protokol krisis: bicara empat mata, asesmen risiko, lapor supervisor di hari yang sama"),
+        (
+            "Pengungkapan risiko bahaya atau menyakiti diri",
+            "Protokol krisis: bicara empat mata, asesmen risiko, lapor supervisor di hari yang sama",
+        ),
         ("Anggota bertemu pelaku di perjalanan", "Jadwal pulang bergiliran; kontak darurat di setiap kartu"),
     ],
     evaluation="Skala rasa aman (0–10) di check-in dan check-out; catatan co-fasilitator.",
@@ -1376,8 +1928,16 @@ THERAPY = GroupSpec(
             theme="Rasa aman dan kesepakatan",
             purpose="Membangun rasa aman dan menyepakati kerahasiaan beserta batasnya.",
             objectives=[
-                ("Setiap anggota menjelaskan dengan kata sendiri satu batas kerahasiaan", "met", "Tujuh anggota mengulang satu batas kerahasiaan dengan kata sendiri."),
-                ("Setiap anggota menyebut satu hal yang membuatnya merasa aman", "met", "Disebut: pintu tertutup, tidak ada laki-laki di ruangan, boleh diam."),
+                (
+                    "Setiap anggota menjelaskan dengan kata sendiri satu batas kerahasiaan",
+                    "met",
+                    "Tujuh anggota mengulang satu batas kerahasiaan dengan kata sendiri.",
+                ),
+                (
+                    "Setiap anggota menyebut satu hal yang membuatnya merasa aman",
+                    "met",
+                    "Disebut: pintu tertutup, tidak ada laki-laki di ruangan, boleh diam.",
+                ),
             ],
             core="Psikoedukasi: apa itu kelompok terapi; menyusun kesepakatan kelompok",
             notes="Anggota tegang di awal; skala rasa aman rata-rata 4. Hampir semua bicara kepada terapis. Eka hanya menyebut nama dan 'boleh saya dengar dulu'.",
@@ -1386,7 +1946,11 @@ THERAPY = GroupSpec(
             theme="Reaksi tubuh dan grounding",
             purpose="Mengenali reaksi tubuh saat teringat kejadian dan berlatih teknik grounding.",
             objectives=[
-                ("Setiap anggota mengenali satu reaksi tubuhnya saat teringat kejadian", "met", "Disebut: jantung berdebar, tangan dingin, sulit bernapas, ingin lari."),
+                (
+                    "Setiap anggota mengenali satu reaksi tubuhnya saat teringat kejadian",
+                    "met",
+                    "Disebut: jantung berdebar, tangan dingin, sulit bernapas, ingin lari.",
+                ),
                 ("Anggota berlatih dua teknik grounding", "met", "Napas kotak dan 5-4-3-2-1 dilatih bersama dua kali."),
             ],
             core="Psikoedukasi reaksi trauma; latihan napas kotak dan 5-4-3-2-1",
@@ -1397,8 +1961,16 @@ THERAPY = GroupSpec(
             theme="Rasa bersalah dan menyalahkan diri",
             purpose="Memberi ruang untuk pikiran menyalahkan diri dan menanggapinya bersama.",
             objectives=[
-                ("Anggota yang bersedia menceritakan pikiran menyalahkan diri", "met", "Empat anggota berbagi; tiga memilih mendengar."),
-                ("Anggota menanggapi satu sama lain dengan kalimat mendukung", "met", "Tanggapan antaranggota mulai lebih banyak daripada tanggapan kepada terapis."),
+                (
+                    "Anggota yang bersedia menceritakan pikiran menyalahkan diri",
+                    "met",
+                    "Empat anggota berbagi; tiga memilih mendengar.",
+                ),
+                (
+                    "Anggota menanggapi satu sama lain dengan kalimat mendukung",
+                    "met",
+                    "Tanggapan antaranggota mulai lebih banyak daripada tanggapan kepada terapis.",
+                ),
             ],
             core="Proses kelompok: pikiran 'ini salah saya' dan suara yang lebih adil untuk diri sendiri",
             notes=(
@@ -1411,11 +1983,25 @@ THERAPY = GroupSpec(
             theme="Batasan dan rencana keselamatan",
             purpose="Berlatih menetapkan batas dan memperbarui rencana keselamatan pribadi.",
             objectives=[
-                ("Setiap anggota mengisi ulang rencana keselamatan pribadinya", "met", "Tujuh lembar rencana keselamatan diperbarui dan disimpan di UPTD."),
-                ("Anggota mempraktikkan kalimat menetapkan batas", "partly", "Lima anggota berlatih; dua belum siap dan memilih mengamati."),
+                (
+                    "Setiap anggota mengisi ulang rencana keselamatan pribadinya",
+                    "met",
+                    "Tujuh lembar rencana keselamatan diperbarui dan disimpan di UPTD.",
+                ),
+                (
+                    "Anggota mempraktikkan kalimat menetapkan batas",
+                    "partly",
+                    "Lima anggota berlatih; dua belum siap dan memilih mengamati.",
+                ),
             ],
             core="Latihan kalimat menetapkan batas berpasangan; memperbarui rencana keselamatan",
-            live_notes=[(3, "Satu anggota menyampaikan situasi di rumah yang perlu dinilai ulang. Psikolog memperbarui rencana keselamatannya bersama anggota seusai sesi; manajer kasus UPTD diberi tahu hari ini.", True)],
+            live_notes=[
+                (
+                    3,
+                    "Satu anggota menyampaikan situasi di rumah yang perlu dinilai ulang. Psikolog memperbarui rencana keselamatannya bersama anggota seusai sesi; manajer kasus UPTD diberi tahu hari ini.",
+                    True,
+                )
+            ],
             notes="Latihan batas berjalan baik. Satu anggota perlu penilaian ulang keselamatan (lihat catatan keselamatan; ditangani sesuai protokol).",
             comment="Penanganan catatan keselamatan sesuai protokol. Pastikan debrief co-fasilitator dan tindak lanjut manajer kasus tercatat di berkas kasus.",
         ),
@@ -1423,7 +2009,11 @@ THERAPY = GroupSpec(
             theme="Kekuatan diri dan dukungan sesama",
             purpose="Menemukan kekuatan diri lewat mata anggota lain dan memperkuat jejaring dukungan.",
             objectives=[
-                ("Setiap anggota menyebut satu kekuatan yang dilihat anggota lain pada dirinya", "met", "Setiap anggota menerima minimal dua umpan balik kekuatan."),
+                (
+                    "Setiap anggota menyebut satu kekuatan yang dilihat anggota lain pada dirinya",
+                    "met",
+                    "Setiap anggota menerima minimal dua umpan balik kekuatan.",
+                ),
                 ("Rata-rata skala rasa aman di check-out ≥ 7", "met", "Rata-rata 7,4 (sesi 1: 5,1)."),
             ],
             core="Putaran 'kekuatan yang saya lihat pada kamu'",
@@ -1468,16 +2058,33 @@ SENSITIVITY = GroupSpec(
     start=dt.time(8, 30),
     venue="Ruang diskusi 2, balai pelatihan",
     agenda=[
-        Block("Kontrak dan norma", 15, "Mengingatkan hak melewatkan giliran dan kerahasiaan", "penjelasan dan putaran", 0.9, round=True),
+        Block(
+            "Kontrak dan norma",
+            15,
+            "Mengingatkan hak melewatkan giliran dan kerahasiaan",
+            "penjelasan dan putaran",
+            0.9,
+            round=True,
+        ),
         Block("Latihan terstruktur", 30, "", "latihan berpasangan dan bertiga", 1.0),
-        Block("Umpan balik di sini-dan-kini", 45, "Putaran umpan balik tentang apa yang terjadi di kelompok saat ini", "umpan balik terbuka", 1.2, "lembar 'saya melihat – saya merasa – saya berharap'"),
+        Block(
+            "Umpan balik di sini-dan-kini",
+            45,
+            "Putaran umpan balik tentang apa yang terjadi di kelompok saat ini",
+            "umpan balik terbuka",
+            1.2,
+            "lembar 'saya melihat – saya merasa – saya berharap'",
+        ),
         Block("Debrief", 20, "Apa yang dipelajari tentang diri sebagai pendamping", "diskusi", 1.0),
         Block("Cek penutup", 10, "Skala beban emosi 0–10; tawaran bicara empat mata", "putaran", 0.9, round=True),
     ],
     core_block=1,
     materials=["kartu perasaan", "lembar umpan balik 'saya melihat – saya merasa – saya berharap'", "jam pasir"],
     risks=[
-        ("Peserta tertekan secara emosional oleh umpan balik", "Hak melewatkan giliran; umpan balik dengan format 'saya'; cek penutup dan tawaran bicara empat mata"),
+        (
+            "Peserta tertekan secara emosional oleh umpan balik",
+            "Hak melewatkan giliran; umpan balik dengan format 'saya'; cek penutup dan tawaran bicara empat mata",
+        ),
         ("Fasilitator terlalu menekan", "Dua fasilitator saling mengamati; debrief fasilitator setelah sesi"),
         ("Isi sesi dipakai untuk menilai kelulusan", "Ditegaskan sejak awal: kelompok ini tidak dinilai"),
     ],
@@ -1498,8 +2105,16 @@ SENSITIVITY = GroupSpec(
             theme="Kontrak dan kesan pertama",
             purpose="Menyepakati norma kelompok dan mulai memperhatikan kesan diri dalam kelompok.",
             objectives=[
-                ("Kelompok menyepakati norma, termasuk hak melewatkan giliran", "met", "Enam norma disepakati dan ditempel di dinding."),
-                ("Setiap peserta menyampaikan satu kesan tentang dirinya dalam kelompok", "met", "Sepuluh kesan; tiga peserta melewatkan giliran dulu lalu kembali."),
+                (
+                    "Kelompok menyepakati norma, termasuk hak melewatkan giliran",
+                    "met",
+                    "Enam norma disepakati dan ditempel di dinding.",
+                ),
+                (
+                    "Setiap peserta menyampaikan satu kesan tentang dirinya dalam kelompok",
+                    "met",
+                    "Sepuluh kesan; tiga peserta melewatkan giliran dulu lalu kembali.",
+                ),
             ],
             core="Latihan berpasangan: 'yang terlihat dan yang tidak terlihat dari saya'",
             notes="Peserta sopan dan berhati-hati; banyak yang bicara kepada fasilitator. Dedi dan Rahmi cepat mengisi jeda. Sitti diam kecuali saat gilirannya.",
@@ -1508,8 +2123,16 @@ SENSITIVITY = GroupSpec(
             theme="Mendengar tanpa menilai",
             purpose="Berlatih mendengarkan dan memparafrasekan sebelum menanggapi.",
             objectives=[
-                ("Peserta mempraktikkan parafrase sebelum menanggapi", "partly", "Parafrase muncul di latihan bertiga, tetapi jarang di putaran umpan balik."),
-                ("Setiap peserta menerima umpan balik dari dua orang", "met", "Semua menerima; beberapa umpan balik masih berupa nasihat."),
+                (
+                    "Peserta mempraktikkan parafrase sebelum menanggapi",
+                    "partly",
+                    "Parafrase muncul di latihan bertiga, tetapi jarang di putaran umpan balik.",
+                ),
+                (
+                    "Setiap peserta menerima umpan balik dari dua orang",
+                    "met",
+                    "Semua menerima; beberapa umpan balik masih berupa nasihat.",
+                ),
             ],
             core="Latihan bertiga: pembicara, pendengar, pengamat",
             attendance={"N10": ("excused", "tugas lapangan kunjungan rumah KPM")},
@@ -1519,11 +2142,25 @@ SENSITIVITY = GroupSpec(
             theme="Siapa yang mengisi ruang?",
             purpose="Membicarakan pola partisipasi di kelompok ini secara jujur dan aman.",
             objectives=[
-                ("Peserta menyampaikan pengamatan tentang pola dominasi di kelompok", "met", "Beberapa peserta menyebut bahwa dua orang mengisi hampir semua jeda."),
-                ("Peserta memberi umpan balik dengan format 'saya'", "partly", "Beberapa umpan balik berubah menjadi tuduhan; fasilitator meminta pengulangan dengan format 'saya'."),
+                (
+                    "Peserta menyampaikan pengamatan tentang pola dominasi di kelompok",
+                    "met",
+                    "Beberapa peserta menyebut bahwa dua orang mengisi hampir semua jeda.",
+                ),
+                (
+                    "Peserta memberi umpan balik dengan format 'saya'",
+                    "partly",
+                    "Beberapa umpan balik berubah menjadi tuduhan; fasilitator meminta pengulangan dengan format 'saya'.",
+                ),
             ],
             core="Latihan 'peta bicara': peserta menggambar siapa bicara kepada siapa di sesi lalu",
-            live_notes=[(2, "Satu peserta meminta jeda; ditemani co-fasilitator di luar ruangan, kembali setelah enam menit.", False)],
+            live_notes=[
+                (
+                    2,
+                    "Satu peserta meminta jeda; ditemani co-fasilitator di luar ruangan, kembali setelah enam menit.",
+                    False,
+                )
+            ],
             pause="istirahat kopi",
             notes=(
                 "Sesi paling sulit. Dedi merasa diserang dan membela diri; Rahmi menangis lalu meminta jeda. Beberapa "
@@ -1536,8 +2173,16 @@ SENSITIVITY = GroupSpec(
             theme="Kepekaan budaya dan bias",
             purpose="Mengenali bias pribadi terhadap kelompok dampingan dan terhadap sesama peserta.",
             objectives=[
-                ("Peserta menyebut satu bias pribadi terhadap kelompok dampingan", "met", "Sembilan bias disebut, antara lain tentang penerima bansos dan warga pendatang."),
-                ("Peserta memberi umpan balik lintas latar daerah", "met", "Umpan balik antara peserta dari NTT, Papua, Jawa, dan Sumatera tercatat."),
+                (
+                    "Peserta menyebut satu bias pribadi terhadap kelompok dampingan",
+                    "met",
+                    "Sembilan bias disebut, antara lain tentang penerima bansos dan warga pendatang.",
+                ),
+                (
+                    "Peserta memberi umpan balik lintas latar daerah",
+                    "met",
+                    "Umpan balik antara peserta dari NTT, Papua, Jawa, dan Sumatera tercatat.",
+                ),
             ],
             core="Latihan 'garis budaya': berdiri sesuai pengalaman dianggap berbeda",
             notes=(
@@ -1549,8 +2194,16 @@ SENSITIVITY = GroupSpec(
             theme="Umpan balik akhir dan rencana pengembangan diri",
             purpose="Merangkum pembelajaran dan menyusun rencana pengembangan diri sebagai pendamping.",
             objectives=[
-                ("Setiap peserta menulis satu rencana pengembangan diri", "met", "Sepuluh rencana; dibagikan secara sukarela, delapan dibacakan."),
-                ("Peserta saling memberi umpan balik tanpa dipandu fasilitator", "met", "Putaran umpan balik berjalan 40 menit dipimpin peserta."),
+                (
+                    "Setiap peserta menulis satu rencana pengembangan diri",
+                    "met",
+                    "Sepuluh rencana; dibagikan secara sukarela, delapan dibacakan.",
+                ),
+                (
+                    "Peserta saling memberi umpan balik tanpa dipandu fasilitator",
+                    "met",
+                    "Putaran umpan balik berjalan 40 menit dipimpin peserta.",
+                ),
             ],
             core="Menulis rencana pengembangan diri dan membacakannya berpasangan",
             attendance={"N6": ("late", "kereta terlambat")},
@@ -1561,7 +2214,16 @@ SENSITIVITY = GroupSpec(
 )
 
 GROUPS: tuple[GroupSpec, ...] = (
-    SOCIAL, RECREATION, SKILL, EDUCATION, TASK, PROBLEM, SELF_HELP, SOCIALIZATION, THERAPY, SENSITIVITY,
+    SOCIAL,
+    RECREATION,
+    SKILL,
+    EDUCATION,
+    TASK,
+    PROBLEM,
+    SELF_HELP,
+    SOCIALIZATION,
+    THERAPY,
+    SENSITIVITY,
 )
 
 STORIES: dict[str, dict[str, object]] = {g.folder: g.story_card() for g in GROUPS}
@@ -1691,8 +2353,14 @@ class _Act:
     valence: str | None = None
 
 
-def _generate_acts(spec: GroupSpec, i: int, rng: random.Random, present_at: Callable[[float], list[str]],
-                   starts: list[float], ends: list[float]) -> list[_Act]:
+def _generate_acts(
+    spec: GroupSpec,
+    i: int,
+    rng: random.Random,
+    present_at: Callable[[float], list[str]],
+    starts: list[float],
+    ends: list[float],
+) -> list[_Act]:
     """Speaking acts of session i (0-based) following the arc's parameters."""
     arc = spec.arc
     stage = arc.stage[i]
@@ -1702,7 +2370,10 @@ def _generate_acts(spec: GroupSpec, i: int, rng: random.Random, present_at: Call
     neg = arc.neg[i] if arc.neg else 0.0
     talk = {m.code: m.talk * (quiet_mult if m.code == spec.quiet else 1.0) for m in spec.members}
     silent = {spec.quiet} if quiet_mult == 0 else set()
-    pull = {m.code: math.sqrt(m.talk) * (math.sqrt(max(quiet_mult, 0.3)) if m.code == spec.quiet else 1.0) for m in spec.members}
+    pull = {
+        m.code: math.sqrt(m.talk) * (math.sqrt(max(quiet_mult, 0.3)) if m.code == spec.quiet else 1.0)
+        for m in spec.members
+    }
     gate = {m.code: pull[m.code] * ((0.6 + quiet_mult) if m.code == spec.quiet else 1.0) for m in spec.members}
     side: dict[str, int] = {}
     if spec.split:
@@ -1742,7 +2413,11 @@ def _generate_acts(spec: GroupSpec, i: int, rng: random.Random, present_at: Call
             circle = spec.seating[seat0:] + spec.seating[:seat0]
             if spec.agenda[act.block].round and spec.quiet in circle and rng.random() < 0.6 - quiet_mult:
                 circle.remove(spec.quiet)  # the quiet member uses the right to pass
-        in_round = [c for c in circle if c in here and c not in spoken_in_round and c not in silent] if spec.agenda[act.block].round else []
+        in_round = (
+            [c for c in circle if c in here and c not in spoken_in_round and c not in silent]
+            if spec.agenda[act.block].round
+            else []
+        )
         if k in fac_slots:
             act.from_ = FACILITATOR
             if prev and prev.to == FACILITATOR and prev.from_ in here and rng.random() < 0.55:
@@ -1770,7 +2445,12 @@ def _generate_acts(spec: GroupSpec, i: int, rng: random.Random, present_at: Call
             act.from_ = speaker
             spoken_in_round.add(speaker)
             others = [c for c in here if c != speaker]
-            if prev and prev.to == speaker and (prev.from_ in here or prev.from_ == FACILITATOR) and rng.random() < P_REPLY_TO_SPEAKER:
+            if (
+                prev
+                and prev.to == speaker
+                and (prev.from_ in here or prev.from_ == FACILITATOR)
+                and rng.random() < P_REPLY_TO_SPEAKER
+            ):
                 act.to = prev.from_
             else:
                 r = rng.random()
@@ -1797,7 +2477,9 @@ def _generate_acts(spec: GroupSpec, i: int, rng: random.Random, present_at: Call
     return acts
 
 
-def _valence(rng: random.Random, act: _Act, stage: str, neg: float, side: dict[str, int], split_story: str | None) -> str:
+def _valence(
+    rng: random.Random, act: _Act, stage: str, neg: float, side: dict[str, int], split_story: str | None
+) -> str:
     if act.from_ == FACILITATOR:
         return "positive" if rng.random() < 0.35 else "task"
     p_neg = neg
@@ -1840,11 +2522,16 @@ def build_session(spec: GroupSpec, number: int, rng: random.Random) -> Session:
     at_start = {a.member for a in attendance if a.status == "present"}
     arrive = {a.member: round(rng.uniform(5 * 60, 16 * 60), 1) for a in attendance if a.status == "late"}
     core = spec.core_block
-    leave = {code: round(rng.uniform(starts[core] + 0.5 * (ends[core] - starts[core]), ends[core]), 1) for code in meeting.leave}
+    leave = {
+        code: round(rng.uniform(starts[core] + 0.5 * (ends[core] - starts[core]), ends[core]), 1)
+        for code in meeting.leave
+    }
 
     def present_at(t: float) -> list[str]:
         # A member who declined to be noted is there, but the recorder notes none of their acts.
-        codes = [m.code for m in members if m.noted and (m.code in at_start or (m.code in arrive and arrive[m.code] < t))]
+        codes = [
+            m.code for m in members if m.noted and (m.code in at_start or (m.code in arrive and arrive[m.code] < t))
+        ]
         return [c for c in codes if not (c in leave and leave[c] <= t)]
 
     acts = _generate_acts(spec, i, rng, present_at, starts, ends)
@@ -1861,7 +2548,12 @@ def build_session(spec: GroupSpec, number: int, rng: random.Random) -> Session:
         t = round(rng.uniform(starts[b] + 0.3 * (ends[b] - starts[b]), ends[b] - 10), 1)
         timeline.append((t, 3, {"kind": "note", "note": text, "safety": safety}))
     if meeting.pause:
-        t = round(rng.uniform(starts[core] + 0.4 * (ends[core] - starts[core]), starts[core] + 0.6 * (ends[core] - starts[core])), 1)
+        t = round(
+            rng.uniform(
+                starts[core] + 0.4 * (ends[core] - starts[core]), starts[core] + 0.6 * (ends[core] - starts[core])
+            ),
+            1,
+        )
         timeline.append((t, 3, {"kind": "pause", "note": meeting.pause}))
         timeline.append((t, 4, {"kind": "resume"}))
         pause_seconds = rng.choice([300, 360, 420, 480])
@@ -1872,7 +2564,8 @@ def build_session(spec: GroupSpec, number: int, rng: random.Random) -> Session:
     other_times = sorted(t for t, _, _ in timeline)
     slips = rng.choice([0, 1, 1, 2])
     candidates = [
-        k for k in range(len(acts) - 1)
+        k
+        for k in range(len(acts) - 1)
         if acts[k + 1].at - acts[k].at >= 10 and not any(acts[k].at - 1 <= t <= acts[k].at + 8 for t in other_times)
     ]
     slip_at = set(rng.sample(candidates, min(slips, len(candidates))))
@@ -1887,7 +2580,14 @@ def build_session(spec: GroupSpec, number: int, rng: random.Random) -> Session:
             anchor = act.to if act.to in seating else act.from_ if act.from_ in seating else seating[0]
             j = seating.index(anchor)
             here = present_at(act.at)
-            wrong = next((c for c in (seating[(j + 1) % len(seating)], seating[j - 1]) if c in here and c not in (act.from_, act.to)), None)
+            wrong = next(
+                (
+                    c
+                    for c in (seating[(j + 1) % len(seating)], seating[j - 1])
+                    if c in here and c not in (act.from_, act.to)
+                ),
+                None,
+            )
             if wrong is None:
                 timeline.append((act.at, 2, base))
                 continue
@@ -1991,7 +2691,9 @@ def fits_story(spec: GroupSpec, number: int, stats: StoryStats, previous: StoryS
 def build_review(spec: GroupSpec, session: Session, status: str, rng: random.Random) -> tuple[Review, list[AuditEntry]]:
     """The supervision of a session, and the audit entries it leaves on the group."""
     meeting = spec.meetings[session.number - 1]
-    written = dt.datetime.combine(session.date + dt.timedelta(days=rng.randint(2, 4)), dt.time(rng.randint(9, 15), rng.choice([0, 15, 30, 45])))
+    written = dt.datetime.combine(
+        session.date + dt.timedelta(days=rng.randint(2, 4)), dt.time(rng.randint(9, 15), rng.choice([0, 15, 30, 45]))
+    )
     audit: list[AuditEntry] = []
     if status in ("draft", "submitted"):
         return Review(status=status), audit
@@ -2010,7 +2712,9 @@ def build_review(spec: GroupSpec, session: Session, status: str, rng: random.Ran
         what, before, after = meeting.amendment
         amended = signed + dt.timedelta(days=1, hours=2)
         review.amendments.append(Amendment(at=amended, by=spec.facilitators[0], field=what, before=before, after=after))
-        audit.append(AuditEntry(at=amended, who=spec.facilitators[0], action="amend", detail=f"sesi {session.number}: {what}"))
+        audit.append(
+            AuditEntry(at=amended, who=spec.facilitators[0], action="amend", detail=f"sesi {session.number}: {what}")
+        )
     return review, audit
 
 
@@ -2071,13 +2775,22 @@ def build_group(spec: GroupSpec) -> tuple[Group, list[Session]]:
     members = []
     for m in spec.members:
         first = m.joined or 1
-        consent_date = spec.first_date + dt.timedelta(days=spec.interval_days * (first - 1)) - dt.timedelta(days=rng.randint(2, 9))
+        consent_date = (
+            spec.first_date + dt.timedelta(days=spec.interval_days * (first - 1)) - dt.timedelta(days=rng.randint(2, 9))
+        )
         if m.minor:
             who, relation = (m.parent, "parent") if m.parent else (spec.guardian or ("", ""))
             assert who, f"{spec.folder}: {m.code} is a minor and needs a parent or the group's guardian"
             guardian = GuardianConsent(name=who, relation=relation, date=consent_date,
                                        participation=True, recording=m.noted, names_in_reports=False, photos=False)  # fmt: skip
-            consent = Consent(participation=True, recording=m.noted, date=consent_date, guardian=guardian, assent=True, assent_date=consent_date)
+            consent = Consent(
+                participation=True,
+                recording=m.noted,
+                date=consent_date,
+                guardian=guardian,
+                assent=True,
+                assent_date=consent_date,
+            )
         else:
             consent = Consent(participation=True, recording=m.noted, names_in_reports=m.names_ok and m.noted, date=consent_date,
                               declined_noting=not m.noted)  # fmt: skip

@@ -74,12 +74,24 @@ def measure(chromium: str, page: Path, width: int, work: Path, timeout: float) -
     else:
         text += MEASURE
     probe.write_text(text, encoding="utf-8")
-    result = _run(chromium, work / "profile", [f"--window-size={width},800", "--virtual-time-budget=5000", "--dump-dom", probe.as_uri()], timeout)
+    result = _run(
+        chromium,
+        work / "profile",
+        [f"--window-size={width},800", "--virtual-time-budget=5000", "--dump-dom", probe.as_uri()],
+        timeout,
+    )
     match = re.search(r'name="kelompok-height" content="(\d+)"', result.stdout)
     return int(match.group(1)) if match else None
 
 
-def render(source: Path, out: Path, width: int = 1200, height: int | None = None, chromium: str | None = None, timeout: float = 120) -> Path:
+def render(
+    source: Path,
+    out: Path,
+    width: int = 1200,
+    height: int | None = None,
+    chromium: str | None = None,
+    timeout: float = 120,
+) -> Path:
     """Render `source` to `out` (PNG). Raises FileNotFoundError without Chromium, RuntimeError on failure."""
     binary = find_chromium(chromium)
     if binary is None:
@@ -91,7 +103,12 @@ def render(source: Path, out: Path, width: int = 1200, height: int | None = None
         height = min(height or 2000, MAX_HEIGHT)
         out.parent.mkdir(parents=True, exist_ok=True)
         shot = work / "shot.png"
-        result = _run(binary, work / "profile", [f"--window-size={width},{height}", f"--screenshot={shot}", source.resolve().as_uri()], timeout)
+        result = _run(
+            binary,
+            work / "profile",
+            [f"--window-size={width},{height}", f"--screenshot={shot}", source.resolve().as_uri()],
+            timeout,
+        )
         if not shot.is_file() or shot.stat().st_size == 0:
             last = (result.stderr.strip().splitlines() or ["no output"])[-1]
             raise RuntimeError(f"Chromium wrote no screenshot ({last})")

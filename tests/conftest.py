@@ -48,8 +48,18 @@ def clock() -> FakeClock:
 
 
 def make_group(members: int = 5, type_: str = "task") -> Group:
-    people = [Member(code=f"A{i}", name=f"Anggota {i}", attributes={"gender": "P" if i % 2 else "L"}) for i in range(1, members + 1)]
-    return Group(name="KUBE Mawar", type=type_, purpose="Usaha bersama", members=people, seating=[m.code for m in people], facilitators=["Bu Sari"])
+    people = [
+        Member(code=f"A{i}", name=f"Anggota {i}", attributes={"gender": "P" if i % 2 else "L"})
+        for i in range(1, members + 1)
+    ]
+    return Group(
+        name="KUBE Mawar",
+        type=type_,
+        purpose="Usaha bersama",
+        members=people,
+        seating=[m.code for m in people],
+        facilitators=["Bu Sari"],
+    )
 
 
 def make_session(number: int = 1, acts: int = 10) -> Session:
@@ -59,7 +69,9 @@ def make_session(number: int = 1, acts: int = 10) -> Session:
         speaker = codes[i % 4]
         target = "group" if i % 3 == 0 else codes[(i + 1) % 4]
         events.append(Event(seq=i + 1, at=float(10 * i), **{"from": speaker}, to=target))
-    attendance = [Attendance(member=c, status="present") for c in ("A1", "A2", "A3")] + [Attendance(member="A4", status="absent", reason="sakit")]
+    attendance = [Attendance(member=c, status="present") for c in ("A1", "A2", "A3")] + [
+        Attendance(member="A4", status="absent", reason="sakit")
+    ]
     return Session(number=number, date=dt.date(2026, 3, 2), state="ended", attendance=attendance, events=events)
 
 

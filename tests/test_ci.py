@@ -20,7 +20,11 @@ BASH = shutil.which("bash") or "/bin/bash"
 def test_ci_runs_exactly_the_readmes_test_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     command = re.search(r"Run the whole test suite:\n\n```sh\n(.+)\n```", readme).group(1)
-    lines = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    lines = [
+        line
+        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
     assert lines[-1] == command
     assert ".ci/install-renderers" in lines
     assert os.access(ROOT / ".ci" / "run", os.X_OK) and os.access(INSTALLER, os.X_OK)

@@ -1,6 +1,6 @@
-"""ruff's lint over the code, with the rules in pyproject.toml ([tool.ruff]), as part of the test run.
-
-So the README's one test command (the one CI runs) also lints. The format check is not here yet.
+"""ruff's lint and format check over the code, configured in pyproject.toml ([tool.ruff]), as part of
+the test run: the README's one test command (the one CI runs) also lints and checks the format.
+`ruff format src tests benchmarks scripts` puts a file right.
 """
 
 from __future__ import annotations
@@ -31,3 +31,21 @@ def test_ruff_is_configured_and_would_catch_an_unused_import(tmp_path: Path):
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 1 and "F401" in result.stdout
+
+
+def test_ruff_format_would_change_nothing():
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "src", "tests", "benchmarks", "scripts"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_format_check_would_catch_a_badly_laid_out_file(tmp_path: Path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("x = {  'a':1 }\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "--config", str(ROOT / "pyproject.toml"), str(bad)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1 and "bad.py" in result.stdout

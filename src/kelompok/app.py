@@ -35,15 +35,21 @@ Clock = Callable[[], float]
 Now = Callable[[], dt.datetime]
 
 
+LANGUAGE_TOOLTIP = "Bahasa Indonesia / English"  # i18n: same in every language
+
+
 class KelompokApp(App[int]):
     # The home screen's sheet is the app's own: a screen's CSS_PATH is read when the screen is
     # first shown, and every sheet is then parsed again, which for the first screen cost a tenth
     # of the first frame (benchmarks/bench_startup.py).
-    CSS_PATH = [Path(__file__).parent / "tui" / "kelompok.tcss", Path(__file__).parent / "tui" / "screens" / "home.tcss"]
+    CSS_PATH = [
+        Path(__file__).parent / "tui" / "kelompok.tcss",
+        Path(__file__).parent / "tui" / "screens" / "home.tcss",
+    ]
     TITLE = "kelompok"
     BINDINGS = [
         # Priority: F2 works while a dialog is open too (the first-run question, help, export).
-        Binding("f2", "toggle_language", "keys.language", tooltip="Bahasa Indonesia / English", priority=True),  # i18n: same in every language
+        Binding("f2", "toggle_language", "keys.language", tooltip=LANGUAGE_TOOLTIP, priority=True),
         Binding("ctrl+q", "quit", "keys.quit", priority=True),
         Binding("f4", "switch_role", "settings.keys.role"),
         # Textual adds ctrl+p itself, labelled "palette" in English; ours is translated in the footer.
@@ -175,7 +181,9 @@ class KelompokApp(App[int]):
             question = t("settings.bad_file", error=self.settings_problem)
             from kelompok.tui.dialogs.confirm import ConfirmDialog
 
-            self.push_screen(ConfirmDialog(question, t("settings.set_aside"), t("settings.keep_file")), self._bad_settings_answered)
+            self.push_screen(
+                ConfirmDialog(question, t("settings.set_aside"), t("settings.keep_file")), self._bad_settings_answered
+            )
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
@@ -314,8 +322,14 @@ class KelompokApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(t("commands.language"), t("commands.language_help"), self.action_toggle_language)
         other = "supervisor" if self.role == "facilitator" else "facilitator"
-        yield SystemCommand(t("settings.command_role", role=t(f"settings.role.{other}")), t("settings.command_role_help"), self.action_switch_role)
-        yield SystemCommand(t("settings.command_name"), t("settings.command_name_help", name=self.user_name or "—"), self.ask_name)
+        yield SystemCommand(
+            t("settings.command_role", role=t(f"settings.role.{other}")),
+            t("settings.command_role_help"),
+            self.action_switch_role,
+        )
+        yield SystemCommand(
+            t("settings.command_name"), t("settings.command_name_help", name=self.user_name or "—"), self.ask_name
+        )
         model = "boston" if self.settings.stage_model == "tuckman" else "tuckman"
         yield SystemCommand(
             t("settings.command_stage_model", model=t(f"settings.stage_model.{model}")),
@@ -350,14 +364,19 @@ class KelompokApp(App[int]):
 
     # Messages and titles carry user text (group and member names, file paths, errors quoting a
     # file): shown literally, never as markup, with control characters visible (tui/safe_text.py).
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
         super().notify(clean(str(message)), title=clean(str(title)), severity=severity, timeout=timeout, markup=False)
 
     def format_title(self, title: str, sub_title: str) -> Content:
         return super().format_title(clean(title), clean(sub_title))
-
-
 
 
 def _read_user_settings() -> tuple[Settings, DataError | None]:

@@ -312,7 +312,15 @@ def cmd_forget(args: argparse.Namespace) -> int:
             _error(str(error))
             return EXIT_DATA
         for change in plan.changes:
-            _print(t("privacy.forget_change", path=change.path, place=change.place, before=change.before, after=change.after))
+            _print(
+                t(
+                    "privacy.forget_change",
+                    path=change.path,
+                    place=change.place,
+                    before=change.before,
+                    after=change.after,
+                )
+            )
         if args.dry_run:
             _print(t("privacy.forget_dry_run", code=plan.code, files=len(plan.files), changes=len(plan.changes)))
             return EXIT_OK

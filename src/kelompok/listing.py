@@ -55,7 +55,13 @@ def list_group_lines(workspace: Path) -> list[GroupLine]:
         try:
             data = parse_toml((folder / GROUP_FILE).read_bytes().decode("utf-8").removeprefix("\ufeff"))
             members = data.get("members", [])
-            line = GroupLine(folder, str(data.get("name") or entry.name), str(data.get("type", "")), len(members) if isinstance(members, list) else 0, _sessions(folder))
+            line = GroupLine(
+                folder,
+                str(data.get("name") or entry.name),
+                str(data.get("type", "")),
+                len(members) if isinstance(members, list) else 0,
+                _sessions(folder),
+            )
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
             line = GroupLine(folder, entry.name, "", 0, _sessions(folder), str(error))
         lines.append(line)

@@ -224,11 +224,16 @@ class GroupService:
                     last.at if last else None, last.who if last else "",
                     sum(item.open for item in safety_items(session)),
                 ))  # fmt: skip
-        return sorted(items, key=lambda item: (item.since or dt.datetime.combine(item.date, dt.time()), item.group_name, item.number))
+        return sorted(
+            items,
+            key=lambda item: (item.since or dt.datetime.combine(item.date, dt.time()), item.group_name, item.number),
+        )
 
     # ── units of work ──
 
-    def edit_session(self, group_dir: Path, session: Session, change: Callable[[Session], object], what: str = "session") -> Session:
+    def edit_session(
+        self, group_dir: Path, session: Session, change: Callable[[Session], object], what: str = "session"
+    ) -> Session:
         """Copy → change → save: the saved copy is returned; on any failure `session` is as it was and the error propagates."""
         from kelompok.sessions.store import save_session
 
@@ -246,7 +251,9 @@ class GroupService:
             raise DataError(path, "", taken_message or str(path))
         return self.edit_session(group_dir, session, lambda _s: None, "plan")
 
-    def record_attendance(self, group_dir: Path, session: Session, coding: str, attendance: list[Attendance]) -> Session:
+    def record_attendance(
+        self, group_dir: Path, session: Session, coding: str, attendance: list[Attendance]
+    ) -> Session:
         def take(draft: Session) -> None:
             draft.coding = coding  # type: ignore[assignment]
             draft.attendance = list(attendance)
@@ -257,14 +264,23 @@ class GroupService:
         """One supervision step (`kelompok.sessions.review`: submit, comment, return, sign off, amend)."""
         return self.edit_session(group_dir, session, step, "review")
 
-    def amend(self, group_dir: Path, session: Session, by: str, field: str, text: str, now: Callable | None = None) -> Session:
+    def amend(
+        self, group_dir: Path, session: Session, by: str, field: str, text: str, now: Callable | None = None
+    ) -> Session:
         from kelompok.sessions import review
 
         kwargs = {"now": now} if now is not None else {}
         return self.review_step(group_dir, session, lambda draft: review.amend(draft, by, field, text, **kwargs))
 
     def edit_group(
-        self, group_dir: Path, group: Group, change: Callable[[Group], object], what: str = "roster", *, who: str = "", now: dt.datetime | None = None
+        self,
+        group_dir: Path,
+        group: Group,
+        change: Callable[[Group], object],
+        what: str = "roster",
+        *,
+        who: str = "",
+        now: dt.datetime | None = None,
     ) -> Group:
         """Copy → change → save for `group.toml` (roster, seating, consent, purpose, schedule).
 
@@ -284,7 +300,9 @@ class GroupService:
         self._publish(Change(group_dir, None, what))
         return draft
 
-    def replace_group(self, group_dir: Path, group: Group, edited: Group, who: str, now: dt.datetime | None = None) -> Group:
+    def replace_group(
+        self, group_dir: Path, group: Group, edited: Group, who: str, now: dt.datetime | None = None
+    ) -> Group:
         """Save the group editor's copy `edited` of `group` as one audited unit of work."""
 
         def take(draft: Group) -> None:

@@ -45,7 +45,9 @@ Role = Literal["facilitator", "supervisor"]
 class Settings(BaseModel):
     """The content of the settings file. Unknown keys are refused, like everywhere in kelompok."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, strict=True)  # no "yes" for a bool, no "1" for an int
+    model_config = ConfigDict(
+        extra="forbid", use_attribute_docstrings=True, strict=True
+    )  # no "yes" for a bool, no "1" for an int
 
     format: int = SETTINGS_FORMAT
     """File format version."""
@@ -98,7 +100,9 @@ def read_settings(path: Path | None = None) -> tuple[Settings, DataError | None]
     except DataError as problem:
         return Settings(), problem
     except Exception as problem:  # whatever is wrong with the file, the app must still start
-        return Settings(), DataError(settings_path(path), "", t("errors.unusable", reason=f"{type(problem).__name__}: {problem}"))
+        return Settings(), DataError(
+            settings_path(path), "", t("errors.unusable", reason=f"{type(problem).__name__}: {problem}")
+        )
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:

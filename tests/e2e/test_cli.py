@@ -16,7 +16,9 @@ from tests.conftest import SAMPLES
 
 def run(*args: str, cwd: Path | None = None, lang: str = "en") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LANG": "C.UTF-8", "KELOMPOK_LANG": lang}
-    return subprocess.run([sys.executable, "-m", "kelompok", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "kelompok", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=60
+    )
 
 
 def assert_one_clean_line(result: subprocess.CompletedProcess[str]) -> str:

@@ -112,7 +112,9 @@ def test_export_errors_are_one_line_with_the_right_exit_code(group_dir: Path, tm
 
 
 def test_export_of_a_missing_group_is_a_data_error(tmp_path: Path):
-    result = run("export", str(tmp_path / "nope"), "--session", "1", "--format", "svg", "--out", str(tmp_path / "x.svg"))
+    result = run(
+        "export", str(tmp_path / "nope"), "--session", "1", "--format", "svg", "--out", str(tmp_path / "x.svg")
+    )
     assert result.returncode == 1
     assert "group.toml" in assert_one_clean_line(result)
 
@@ -162,11 +164,15 @@ def test_render_script_renders_the_report_with_headless_chromium(group_dir: Path
     finally:
         sys.path.remove(str(SCRIPT.parent))
     if find_chromium(None) is None:
-        pytest.skip("Chromium not installed: .ci/run installs it with apt-get when it can; the HTML is still checked by tests/unit/test_report.py")
+        pytest.skip(
+            "Chromium not installed: .ci/run installs it with apt-get when it can; the HTML is still checked by tests/unit/test_report.py"
+        )
     html = tmp_path / "r.html"
     assert run("report", str(group_dir), "--out", str(html), "--session", "1").returncode == 0
     png = tmp_path / "r.png"
-    result = subprocess.run([sys.executable, str(SCRIPT), str(html), str(png)], capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), str(html), str(png)], capture_output=True, text=True, timeout=180
+    )
     assert result.returncode == 0, result.stderr
     data = png.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")

@@ -16,7 +16,9 @@ from tests.e2e.test_cli import assert_one_clean_line, run
 @pytest.fixture
 def group_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "ws" / "kube"
-    shutil.copytree(SAMPLES / "kube-sejahtera-mawar", folder, ignore=shutil.ignore_patterns(".lock", ".cache", "*.journal"))
+    shutil.copytree(
+        SAMPLES / "kube-sejahtera-mawar", folder, ignore=shutil.ignore_patterns(".lock", ".cache", "*.journal")
+    )
     return folder
 
 
@@ -47,7 +49,9 @@ def test_output_inside_the_group_folder_is_refused(group_dir: Path, args: tuple[
 def test_a_symlink_into_the_group_is_refused(group_dir: Path, tmp_path: Path):
     link = tmp_path / "elsewhere"
     link.symlink_to(group_dir / "sessions")
-    result = run("export", str(group_dir), "--session", "1", "--format", "json", "--out", str(link / "001.toml"), "--force")
+    result = run(
+        "export", str(group_dir), "--session", "1", "--format", "json", "--out", str(link / "001.toml"), "--force"
+    )
     assert result.returncode == 2 and "inside the group folder" in result.stderr
 
 
@@ -64,7 +68,9 @@ def test_an_existing_file_needs_force(group_dir: Path, tmp_path: Path):
     assert run("export", str(group_dir), "--session", "1", "--format", "svg", "--out", str(svg)).returncode == 0
     again = run("export", str(group_dir), "--session", "1", "--format", "svg", "--out", str(svg), lang="id")
     assert again.returncode == 2 and "sudah ada" in again.stderr
-    assert run("export", str(group_dir), "--session", "1", "--format", "svg", "--out", str(svg), "--force").returncode == 0
+    assert (
+        run("export", str(group_dir), "--session", "1", "--format", "svg", "--out", str(svg), "--force").returncode == 0
+    )
 
 
 def interrupted_group(tmp_path: Path) -> Path:

@@ -20,7 +20,9 @@ from kelompok.i18n import get_language, set_language
 
 def run(*args: str, lang: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LANG": "C.UTF-8", "KELOMPOK_LANG": lang}
-    return subprocess.run([sys.executable, "-m", "kelompok", *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "kelompok", *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=60
+    )
 
 
 def parsers_in(lang: str) -> dict[str, argparse.ArgumentParser]:
@@ -103,7 +105,9 @@ def test_a_verb_stays_a_verb_when_a_folder_of_that_name_exists(tmp_path: Path):
     assert result.returncode == 2 and "required: PATH" in result.stderr
 
 
-@pytest.mark.parametrize("argv", [["./check"], ["{folder}/check"], ["--lang", "en", "./check"], ["./check", "--lang", "en"]])
+@pytest.mark.parametrize(
+    "argv", [["./check"], ["{folder}/check"], ["--lang", "en", "./check"], ["./check", "--lang", "en"]]
+)
 def test_a_folder_named_like_a_verb_is_the_workspace_to_open(argv, tmp_path: Path):
     args = cli.build_parser().parse_args([a.format(folder=tmp_path) for a in argv])
     assert args.run is cli.cmd_open and args.verb is None

@@ -22,7 +22,9 @@ SAMPLE_DIRS = sorted(p.name for p in SAMPLES.iterdir() if (p / "group.toml").is_
 
 def run(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "KELOMPOK_LANG": lang}
-    return subprocess.run([sys.executable, "-m", "kelompok", *args], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "kelompok", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def _all_text(folder: Path) -> str:
@@ -45,7 +47,11 @@ def test_forget_on_a_copy_of_each_sample(tmp_path: Path, folder: str) -> None:
     member = group.member(code)
     assert member is not None
     others = [m for m in group.members if m.code != code]
-    staff = {p.capitalize() for n in [*group.facilitators, *(c.author for s in load_sessions(group_dir) for c in s.review.comments)] for p in re.findall(r"\w{3,}", n)}
+    staff = {
+        p.capitalize()
+        for n in [*group.facilitators, *(c.author for s in load_sessions(group_dir) for c in s.review.comments)]
+        for p in re.findall(r"\w{3,}", n)
+    }
     shared = {p.capitalize() for m in others for p in re.findall(r"\w{3,}", m.name)} | staff
     before_stats = _acts_only(json.loads(run("stats", str(group_dir), "--json").stdout)["sessions"])
 
@@ -64,7 +70,13 @@ def test_forget_on_a_copy_of_each_sample(tmp_path: Path, folder: str) -> None:
             assert not re.search(r"(?<!\w)" + re.escape(part.capitalize()) + r"(?!\w)", text), part
     after = load_group(group_dir)
     gone = after.member(code)
-    assert gone is not None and gone.forgotten and gone.name == code and not gone.attributes and gone.consent.guardian is None
+    assert (
+        gone is not None
+        and gone.forgotten
+        and gone.name == code
+        and not gone.attributes
+        and gone.consent.guardian is None
+    )
     # The member's own attribute values are gone from the roster; values no one else holds are gone everywhere.
     for value in member.attributes.values():
         if not any(m.attributes.get(k) == value for m in others for k in m.attributes):
@@ -75,7 +87,9 @@ def test_forget_on_a_copy_of_each_sample(tmp_path: Path, folder: str) -> None:
     # One audit entry that holds nothing erased.
     entry = after.audit[-1]
     assert entry.action == "forget" and code in entry.detail
-    assert member.name not in entry.detail and not any(v in entry.detail for v in member.attributes.values() if len(v) > 3)
+    assert member.name not in entry.detail and not any(
+        v in entry.detail for v in member.attributes.values() if len(v) > 3
+    )
     assert run("check", str(group_dir)).returncode == 0
     assert run("forget", str(group_dir), code).returncode == 1  # already forgotten
 
@@ -102,7 +116,9 @@ def test_check_warns_about_a_minor_without_guardian_consent_and_exits_0(tmp_path
     group = load_group(folder)
     group.member("R2").consent.guardian = None
     group.member("R4").consent.assent = False
-    group.member("R4").consent.guardian = GuardianConsent(name="Kepala LKSA", relation="lksa_head", participation=True, recording=True)
+    group.member("R4").consent.guardian = GuardianConsent(
+        name="Kepala LKSA", relation="lksa_head", participation=True, recording=True
+    )
     save_group(folder, group)
     result = run("check", str(folder))
     assert result.returncode == 0
@@ -115,12 +131,29 @@ def test_check_warns_about_a_minor_without_guardian_consent_and_exits_0(tmp_path
 def test_export_and_report_attributes_flag(tmp_path: Path) -> None:
     folder = SAMPLES / "musyawarah-banjir-rw09"
     out = tmp_path / "e.csv"
-    assert run("export", str(folder), "--session", "1", "--format", "csv", "--out", str(out), "--attributes", "rt").returncode == 0
+    assert (
+        run(
+            "export", str(folder), "--session", "1", "--format", "csv", "--out", str(out), "--attributes", "rt"
+        ).returncode
+        == 0
+    )
     assert "attr_rt" in (tmp_path / "e.nodes.csv").read_text(encoding="utf-8")
     report = tmp_path / "r.md"
-    assert run("report", str(folder), "--out", str(report), "--format", "md", "--attributes", "tempat_tinggal").returncode == 0
+    assert (
+        run("report", str(folder), "--out", str(report), "--format", "md", "--attributes", "tempat_tinggal").returncode
+        == 0
+    )
     assert "penyewa" in report.read_text(encoding="utf-8")
-    refused = run("report", str(SAMPLES / "ruang-pulih-perempuan"), "--out", str(tmp_path / "x.md"), "--format", "md", "--attributes", "anak")
+    refused = run(
+        "report",
+        str(SAMPLES / "ruang-pulih-perempuan"),
+        "--out",
+        str(tmp_path / "x.md"),
+        "--format",
+        "md",
+        "--attributes",
+        "anak",
+    )
     assert refused.returncode == 2 and "private" in refused.stderr and not (tmp_path / "x.md").exists()
 
 

@@ -142,7 +142,16 @@ def test_full_round_trip(two_machines: tuple[Path, Path]):
     amended = load_session(laptop / GROUP, 1)
     assert [a.before for a in amended.review.amendments] == ["Refleksi: kelompok mulai saling percaya"]
     actions = [e.action for e in amended.review.trail]
-    assert actions == ["submitted", "commented", "commented", "returned", "edited", "submitted", "signed_off", "amended"]
+    assert actions == [
+        "submitted",
+        "commented",
+        "commented",
+        "returned",
+        "edited",
+        "submitted",
+        "signed_off",
+        "amended",
+    ]
 
 
 def test_offline_edits_of_the_same_session_both_survive(two_machines: tuple[Path, Path]):
@@ -331,7 +340,12 @@ def test_failed_merge_leaves_the_workspace_as_it_was(two_machines: tuple[Path, P
 def test_cli_sync_clones_then_syncs(tmp_path: Path, remote: Path, monkeypatch: pytest.MonkeyPatch):
     laptop = tmp_path / "laptop"
     save_group(laptop / GROUP, make_group())
-    run = lambda *args: subprocess.run([sys.executable, "-m", "kelompok", "sync", *args], capture_output=True, text=True, check=False)  # noqa: E731
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "kelompok", "sync", *args], capture_output=True, text=True, check=False
+        )
+
     refused = run(str(laptop), "--remote", str(remote))
     assert refused.returncode == 2 and "--trust-remote" in refused.stderr
     first = run(str(laptop), "--remote", str(remote), "--trust-remote")
@@ -379,7 +393,9 @@ def test_check_accepts_a_synced_workspace(two_machines: tuple[Path, Path]):
     laptop, _office = two_machines
     record_session(laptop, 1)
     sync(laptop, FACILITATOR)
-    checked = subprocess.run([sys.executable, "-m", "kelompok", "check", str(laptop)], capture_output=True, text=True, check=False)
+    checked = subprocess.run(
+        [sys.executable, "-m", "kelompok", "check", str(laptop)], capture_output=True, text=True, check=False
+    )
     assert checked.returncode == 0, checked.stderr
 
 
@@ -392,7 +408,12 @@ def test_cli_lists_a_conflict_with_both_versions_and_picks_one(two_machines: tup
     edit(office, 2, lambda s: setattr(s.plan, "venue", "Kantor Dinas"))
     sync(office, SUPERVISOR)
     assert sync(laptop, FACILITATOR).conflicts == 1
-    run = lambda *args: subprocess.run([sys.executable, "-m", "kelompok", "sync", str(laptop), *args], capture_output=True, text=True, check=False)  # noqa: E731
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "kelompok", "sync", str(laptop), *args], capture_output=True, text=True, check=False
+        )
+
     listed = run("--conflicts")
     assert listed.returncode == 0, listed.stderr
     assert f"#1 {GROUP}/sessions/002.toml · plan.venue" in listed.stdout

@@ -53,10 +53,15 @@ def test_alt_digit_in_a_real_terminal_jumps_to_the_part_and_types_nothing(tmp_pa
     )
     # A server of our own (-L), so that the test never meets a user's tmux sessions.
     socket = ["-L", name]
-    subprocess.run(["tmux", *socket, "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command], check=True, timeout=10)
+    subprocess.run(
+        ["tmux", *socket, "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command], check=True, timeout=10
+    )
     try:
+
         def pane() -> str:
-            return subprocess.run(["tmux", *socket, "capture-pane", "-p", "-t", name], capture_output=True, text=True, timeout=10).stdout
+            return subprocess.run(
+                ["tmux", *socket, "capture-pane", "-p", "-t", name], capture_output=True, text=True, timeout=10
+            ).stdout
 
         def keys(*sent: str) -> None:
             subprocess.run(["tmux", *socket, "send-keys", "-t", name, *sent], check=True, timeout=10)
@@ -87,7 +92,10 @@ def test_alt_digit_in_a_real_terminal_jumps_to_the_part_and_types_nothing(tmp_pa
         assert "Buang perubahan" not in shown
         keys("C-q")
         deadline = time.monotonic() + WAIT
-        while time.monotonic() < deadline and name in subprocess.run(["tmux", *socket, "ls"], capture_output=True, text=True).stdout:
+        while (
+            time.monotonic() < deadline
+            and name in subprocess.run(["tmux", *socket, "ls"], capture_output=True, text=True).stdout
+        ):
             time.sleep(0.2)
     finally:
         subprocess.run(["tmux", *socket, "kill-server"], capture_output=True, timeout=10)

@@ -29,10 +29,17 @@ FIXED_NOW = dt.datetime(2026, 11, 23, 9, 30, 0)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-snapshots", action="store_true", default=False, help="rewrite the golden SVG snapshots in tests/tui/snapshots")
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        default=False,
+        help="rewrite the golden SVG snapshots in tests/tui/snapshots",
+    )
 
 
-_SVG_TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" clip-path="url\(#[\w-]+-line-(\d+)\)">(.*?)</text>')
+_SVG_TEXT = re.compile(
+    r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" clip-path="url\(#[\w-]+-line-(\d+)\)">(.*?)</text>'
+)
 
 
 _SVG_ID = re.compile(r"terminal-\d+")
@@ -59,7 +66,9 @@ def svg_text(svg: str) -> list[str]:
 
 
 def _updating(config: pytest.Config) -> bool:
-    return os.environ.get("UPDATE_SNAPSHOTS", "") not in ("", "0") or bool(config.getoption("--update-snapshots", default=False))
+    return os.environ.get("UPDATE_SNAPSHOTS", "") not in ("", "0") or bool(
+        config.getoption("--update-snapshots", default=False)
+    )
 
 
 @pytest.fixture
@@ -77,12 +86,16 @@ def snapshot(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[App, s
         if not golden.exists():
             actual = tmp_path / f"{name}.svg"
             actual.write_text(svg, encoding="utf-8")
-            pytest.fail(f"no snapshot {golden.name} yet; look at {actual}, then run with UPDATE_SNAPSHOTS=1 to accept it")
+            pytest.fail(
+                f"no snapshot {golden.name} yet; look at {actual}, then run with UPDATE_SNAPSHOTS=1 to accept it"
+            )
         expected = golden.read_text(encoding="utf-8")
         if normalise_svg(svg) != normalise_svg(expected):
             actual = tmp_path / f"{name}.actual.svg"
             actual.write_text(svg, encoding="utf-8")
-            text_diff = list(difflib.unified_diff(svg_text(expected), svg_text(svg), "golden", "actual", n=1, lineterm=""))
+            text_diff = list(
+                difflib.unified_diff(svg_text(expected), svg_text(svg), "golden", "actual", n=1, lineterm="")
+            )
             diff = "\n".join(text_diff[:60]) if text_diff else "(the same characters; colours or styles differ)"
             pytest.fail(
                 f"the screen differs from {golden.name}; compare {actual} with {golden} "

@@ -22,7 +22,9 @@ def workspace(tmp_path: Path) -> Path:
     for member in group.members:
         member.consent = Consent(participation=True, recording=True, date=dt.date(2026, 11, 1))
     group.members[1].minor = True  # A2: under 18, the guardian consented but the child's assent is missing
-    group.members[1].consent = Consent(guardian=GuardianConsent(name="Ibu Wali", relation="parent", participation=True, recording=True))
+    group.members[1].consent = Consent(
+        guardian=GuardianConsent(name="Ibu Wali", relation="parent", participation=True, recording=True)
+    )
     group.members[3].consent = Consent()  # A4: nothing recorded yet
     save_group(folder, group)
     save_session(folder, make_session(1))
@@ -30,7 +32,9 @@ def workspace(tmp_path: Path) -> Path:
     return folder
 
 
-async def test_attendance_warns_about_present_members_without_consent_and_still_starts(tmp_path: Path, clock: FakeClock):
+async def test_attendance_warns_about_present_members_without_consent_and_still_starts(
+    tmp_path: Path, clock: FakeClock
+):
     folder = workspace(tmp_path)
     app = app_for(folder, clock, lang="en")
     async with app.run_test(size=(100, 32)) as pilot:

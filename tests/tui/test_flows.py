@@ -64,7 +64,12 @@ async def test_palette_finds_export_and_report_on_the_group_screen_in_indonesian
         assert isinstance(app.screen, ExportDialog), "choosing the hit opens the export dialog"
         await pilot.press("escape")
         await pilot.pause()
-        for words, expected in (("laporan", "Buat laporan"), ("rencana", "Rencana sesi"), ("catat", "Catat sesi"), ("supervisi", "Supervisi")):
+        for words, expected in (
+            ("laporan", "Buat laporan"),
+            ("rencana", "Rencana sesi"),
+            ("catat", "Catat sesi"),
+            ("supervisi", "Supervisi"),
+        ):
             hits = await palette_search(pilot, words)
             assert any(expected in hit for hit in hits), (words, hits)
             await pilot.press("escape")
@@ -279,5 +284,7 @@ async def test_f2_relabels_the_chosen_meeting_mode_and_the_export_choices(tmp_pa
         await settle(pilot)
         assert app.screen is dialog
         assert shown_choice(dialog.query_one("#export-format", Select)) == t("export.dialog.format_svg", "id")
-        assert shown_choice(dialog.query_one("#export-which", Select)) == t("export.dialog.this_session", "id", number=1)
+        assert shown_choice(dialog.query_one("#export-which", Select)) == t(
+            "export.dialog.this_session", "id", number=1
+        )
         assert str(dialog.query_one("#export-go", Button).label) == t("export.dialog.export", "id")

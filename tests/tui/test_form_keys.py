@@ -152,9 +152,16 @@ async def test_enter_after_an_objective_goes_to_the_next_one(tmp_path: Path):
 
 @pytest.mark.parametrize(
     "key, character, part",
-    [("trade_mark_sign", "™", "tab-agenda"), ("cent_sign", "¢", "tab-ethics"), ("section_sign", "§", "tab-actual"), ("alt+2", "2", "tab-agenda")],
+    [
+        ("trade_mark_sign", "™", "tab-agenda"),
+        ("cent_sign", "¢", "tab-ethics"),
+        ("section_sign", "§", "tab-actual"),
+        ("alt+2", "2", "tab-agenda"),
+    ],
 )
-async def test_alt_digit_as_the_terminal_sends_it_moves_and_types_nothing(tmp_path: Path, key: str, character: str, part: str):
+async def test_alt_digit_as_the_terminal_sends_it_moves_and_types_nothing(
+    tmp_path: Path, key: str, character: str, part: str
+):
     folder = workspace(tmp_path)
     save_session(folder, make_session(1).model_copy(update={"state": "ended"}))
     before = session_path(folder, 1).read_bytes()

@@ -22,11 +22,28 @@ AGREED = Consent(participation=True, recording=True, date=dt.date(2026, 1, 10))
 
 def workspace_with_group(tmp_path: Path) -> Path:
     """A therapy group where P4's consent has not come yet, with one ended session."""
-    members = [Member(code=f"P{i}", name=f"Ibu Anggota {i}", consent=AGREED if i != 4 else Consent()) for i in range(1, 6)]
-    group = Group(name="Ruang Pulih", type="therapy", professional_lead=True, members=members, seating=[m.code for m in members], facilitators=["Bu Sari"])
+    members = [
+        Member(code=f"P{i}", name=f"Ibu Anggota {i}", consent=AGREED if i != 4 else Consent()) for i in range(1, 6)
+    ]
+    group = Group(
+        name="Ruang Pulih",
+        type="therapy",
+        professional_lead=True,
+        members=members,
+        seating=[m.code for m in members],
+        facilitators=["Bu Sari"],
+    )
     folder = tmp_path / "ws" / "ruang-pulih"
     save_group(folder, group)
-    save_session(folder, Session(number=1, date=dt.date(2026, 1, 15), state="ended", attendance=[Attendance(member=m.code, status="present") for m in members]))
+    save_session(
+        folder,
+        Session(
+            number=1,
+            date=dt.date(2026, 1, 15),
+            state="ended",
+            attendance=[Attendance(member=m.code, status="present") for m in members],
+        ),
+    )
     return folder
 
 
@@ -73,7 +90,9 @@ async def test_a_late_consent_is_recorded_undoable_saved_audited_and_the_plan_wa
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen and screen.dirty
-        assert screen.draft.member("P4").consent.recording and load_group(folder).member("P4").consent.recording is False, "not saved yet"
+        assert (
+            screen.draft.member("P4").consent.recording and load_group(folder).member("P4").consent.recording is False
+        ), "not saved yet"
 
         await pilot.press("ctrl+z")  # undo before saving
         await pilot.pause()
@@ -186,7 +205,9 @@ async def test_forget_from_the_editor_lists_what_changes_and_erases_after_yes(tm
         await pilot.press("y")
         await settle(pilot)
         assert screen.draft.member("P3").forgotten
-    assert load_group(folder).member("P3").forgotten and "Anggota 3" not in (folder / "sessions" / "002.toml").read_text()
+    assert (
+        load_group(folder).member("P3").forgotten and "Anggota 3" not in (folder / "sessions" / "002.toml").read_text()
+    )
     assert any("erased" in message for message in notified(app))
     assert group.member("P3").name == "Ibu Anggota 3"
 
@@ -229,7 +250,13 @@ async def test_a_minors_guardian_consent_and_assent_are_recorded_and_the_guardia
         await settle(pilot)
     member = load_group(folder).member("P2")
     guardian = member.consent.guardian
-    assert (guardian.name, guardian.relation, guardian.date, guardian.participation, guardian.recording) == ("Ibu Warsini", "parent", dt.date(2026, 2, 1), True, True)
+    assert (guardian.name, guardian.relation, guardian.date, guardian.participation, guardian.recording) == (
+        "Ibu Warsini",
+        "parent",
+        dt.date(2026, 2, 1),
+        True,
+        True,
+    )
     assert member.consent.assent
     assert "guardian_consent_missing" not in [c.id for c in check_plan(load_group(folder), 2, SessionPlan(), "id")]
     assert "Warsini" not in load_group(folder).audit[-1].detail
@@ -261,7 +288,12 @@ async def test_purpose_and_schedule_are_edited_and_the_agreed_next_date_shows_on
         remarks = str(app.screen.query_one("#group-remarks").render())
         assert "berikutnya 30 Nov 2026" in remarks
     group = load_group(folder)
-    assert (group.purpose, group.frequency, group.planned_sessions, group.next_date) == ("Pemulihan bersama", "mingguan", 8, dt.date(2026, 11, 30))
+    assert (group.purpose, group.frequency, group.planned_sessions, group.next_date) == (
+        "Pemulihan bersama",
+        "mingguan",
+        8,
+        dt.date(2026, 11, 30),
+    )
     assert group.audit[-1].detail == "purpose; frequency; planned_sessions; next_date"
 
 

@@ -14,7 +14,9 @@ def test_live_help_lists_all_thirteen_roles_with_benne_sheats_and_notes(lang: st
     text = help_text("live", lang)
     assert ROLES_MARKER not in text
     for role in load_catalog().roles:
-        row = next(line for line in text.splitlines() if line.startswith(f"| `{role.key}` | **{role.label.get(lang)}** |"))
+        row = next(
+            line for line in text.splitlines() if line.startswith(f"| `{role.key}` | **{role.label.get(lang)}** |")
+        )
         assert role.description.get(lang) in row
         assert role.benne_sheats_name in row
         if role.note is not None:

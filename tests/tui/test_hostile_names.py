@@ -41,17 +41,42 @@ def hostile_workspace(tmp_path: Path) -> Path:
         Member(code="A4", name=f"Ibu {RTL}"),
         Member(code="A5", name=LONG),
     ]
-    group = Group(name=GROUP_NAME + " " + ESC + " " + RTL, type="self_help", purpose=f"Tujuan {LINK} {CLOSE}", members=members,
-                  facilitators=[f"Bu {CLOSE}"], seating=[m.code for m in members])
+    group = Group(
+        name=GROUP_NAME + " " + ESC + " " + RTL,
+        type="self_help",
+        purpose=f"Tujuan {LINK} {CLOSE}",
+        members=members,
+        facilitators=[f"Bu {CLOSE}"],
+        seating=[m.code for m in members],
+    )
     save_group(folder, group)
-    attendance = [Attendance(member="A1", status="present"), Attendance(member="A2", status="present"),
-                  Attendance(member="A3", status="present"), Attendance(member="A4", status="absent", reason=f"sidang {CLOSE} {LINK}"),
-                  Attendance(member="A5", status="present")]
-    events = [Event(seq=1, at=5.0, **{"from": "A1"}, to="A2"), Event(seq=2, at=9.0, **{"from": "A2"}, to="A3"),
-              Event(seq=3, at=12.0, kind="note", note=f"catatan {CLOSE} {LINK} {ESC}"), Event(seq=4, at=15.0, **{"from": "A5"}, to="group")]
+    attendance = [
+        Attendance(member="A1", status="present"),
+        Attendance(member="A2", status="present"),
+        Attendance(member="A3", status="present"),
+        Attendance(member="A4", status="absent", reason=f"sidang {CLOSE} {LINK}"),
+        Attendance(member="A5", status="present"),
+    ]
+    events = [
+        Event(seq=1, at=5.0, **{"from": "A1"}, to="A2"),
+        Event(seq=2, at=9.0, **{"from": "A2"}, to="A3"),
+        Event(seq=3, at=12.0, kind="note", note=f"catatan {CLOSE} {LINK} {ESC}"),
+        Event(seq=4, at=15.0, **{"from": "A5"}, to="group"),
+    ]
     plan = SessionPlan(purpose=f"Sesi {CLOSE} {LINK}", venue=ESC)
-    save_session(folder, Session(number=1, date=dt.date(2026, 11, 20), state="ended", attendance=attendance, events=events,
-                                 plan=plan, notes=f"refleksi {CLOSE}", stage_observed=CLOSE))
+    save_session(
+        folder,
+        Session(
+            number=1,
+            date=dt.date(2026, 11, 20),
+            state="ended",
+            attendance=attendance,
+            events=events,
+            plan=plan,
+            notes=f"refleksi {CLOSE}",
+            stage_observed=CLOSE,
+        ),
+    )
     save_session(folder, Session(number=2, date=dt.date(2026, 11, 27), plan=SessionPlan(purpose=LINK)))
     return folder
 

@@ -37,25 +37,34 @@ def app_for(ws: Path, role: str, name: str, lang: str = "id"):
     return app
 
 
-async def test_the_supervisors_inbox_lists_submitted_logs_of_every_group_oldest_first_and_enter_opens_the_review(tmp_path: Path):
+async def test_the_supervisors_inbox_lists_submitted_logs_of_every_group_oldest_first_and_enter_opens_the_review(
+    tmp_path: Path,
+):
     ws = workspace(tmp_path)
     app = app_for(ws, "supervisor", "Retno Palupi")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert "Kotak masuk: 3 catatan sesi menunggu supervisi · tekan i" in str(app.screen.query_one("#inbox-line").render())
+        assert "Kotak masuk: 3 catatan sesi menunggu supervisi · tekan i" in str(
+            app.screen.query_one("#inbox-line").render()
+        )
         await pilot.press("i")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, InboxScreen)
         listed = [(item.group_dir.name, item.number) for item in screen.items]
-        assert listed == [("kds-pelangi-harapan", 4), ("kube-sejahtera-mawar", 5), ("p2k2-pkh-dahlia", 5)], "the returned log is not the supervisor's"
+        assert listed == [("kds-pelangi-harapan", 4), ("kube-sejahtera-mawar", 5), ("p2k2-pkh-dahlia", 5)], (
+            "the returned log is not the supervisor's"
+        )
         assert [item.open_flags for item in screen.items] == [1, 0, 0]
         table = screen.query_one("#inbox-table", DataTable)
         assert "⚑ 1" in str(table.get_row_at(0)[-1])
         await pilot.press("down", "enter")
         await settle(pilot)
         review = app.screen
-        assert isinstance(review, ReviewScreen) and (review.group_dir.name, review.number) == ("kube-sejahtera-mawar", 5)
+        assert isinstance(review, ReviewScreen) and (review.group_dir.name, review.number) == (
+            "kube-sejahtera-mawar",
+            5,
+        )
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen
@@ -78,7 +87,10 @@ async def test_home_shows_returned_logs_and_open_safety_flags_as_badges(tmp_path
         cells = {Path(key.value).name: table.get_cell(key, "status") for key in table.rows}
         returned = cells["sanggar-tari-sekar-arum"]
         assert " 1 dikembalikan " in returned.plain
-        assert any(str(span.style) == BADGE_STYLE and returned.plain[span.start:span.end] == " 1 dikembalikan " for span in returned.spans)
+        assert any(
+            str(span.style) == BADGE_STYLE and returned.plain[span.start : span.end] == " 1 dikembalikan "
+            for span in returned.spans
+        )
         flagged = cells["kds-pelangi-harapan"]
         assert " ⚑ 1 terbuka " in flagged.plain and "1 menunggu supervisi" in flagged.plain
         assert "⚑" not in cells["kube-sejahtera-mawar"].plain
@@ -86,7 +98,9 @@ async def test_home_shows_returned_logs_and_open_safety_flags_as_badges(tmp_path
         # At 80 columns the column cuts the remarks: the highlighted group's show in full below.
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
-        assert "KDS Pelangi Harapan:  ⚑ 1 terbuka  · 1 menunggu supervisi" in str(home.query_one("#group-remarks").render())
+        assert "KDS Pelangi Harapan:  ⚑ 1 terbuka  · 1 menunggu supervisi" in str(
+            home.query_one("#group-remarks").render()
+        )
 
 
 async def test_a_facilitator_cannot_sign_off_her_own_log_even_as_supervisor(tmp_path: Path):
@@ -140,7 +154,11 @@ async def test_signing_off_with_an_open_safety_flag_asks_for_acknowledgement_and
     assert data["review"]["status"] == "reviewed" and data["review"]["signoff"]["by"] == "Retno Palupi"
     [note] = [e for e in data["events"] if e.get("safety")]
     follow_up = note["follow_up"]
-    assert (follow_up["status"], follow_up["closed_by"], follow_up["closing_note"]) == ("followed_up", "Retno Palupi", "Sudah bicara empat mata, dirujuk ke konselor")
+    assert (follow_up["status"], follow_up["closed_by"], follow_up["closing_note"]) == (
+        "followed_up",
+        "Retno Palupi",
+        "Sudah bicara empat mata, dirujuk ke konselor",
+    )
     assert [step["action"] for step in data["review"]["trail"]][-2:] == ["safety_followed_up", "signed_off"]
 
 

@@ -134,13 +134,14 @@ async def test_whole_session_from_attendance_to_the_file_on_disk(tmp_path: Path,
         assert screen.pad_members["A5"].status == "expected"
 
         await acts(
-            pilot, clock,
-            "1 2",          # A1 → A2
-            "2 enter",      # A2 → group
-            "f 3 i",        # facilitator → A3 as instruktur
-            "3 f",          # A3 → facilitator
-            "f g s",        # facilitator → group as pemberi_semangat
-            "4",            # A4 is absent: the key does nothing
+            pilot,
+            clock,
+            "1 2",  # A1 → A2
+            "2 enter",  # A2 → group
+            "f 3 i",  # facilitator → A3 as instruktur
+            "3 f",  # A3 → facilitator
+            "f g s",  # facilitator → group as pemberi_semangat
+            "4",  # A4 is absent: the key does nothing
         )
         await pilot.press("f3")
         await pilot.pause()
@@ -149,15 +150,16 @@ async def test_whole_session_from_attendance_to_the_file_on_disk(tmp_path: Path,
         await pilot.pause()
         assert screen.pad_members["A5"].status == "late" and "A5" in screen.keypad.members.values()
         await acts(
-            pilot, clock,
-            "5 1",          # A5 (arrived late) → A1
-            "1 g",          # A1 → group
-            "f 1 enter",    # facilitator → A1, role skipped
+            pilot,
+            clock,
+            "5 1",  # A5 (arrived late) → A1
+            "1 g",  # A1 → group
+            "f 1 enter",  # facilitator → A1, role skipped
             "2 3",
             "3 1",
-            "f 2 e",        # facilitator → A2 as elaborator
+            "f 2 e",  # facilitator → A2 as elaborator
             "5 f",
-            "1 5",          # a mistake …
+            "1 5",  # a mistake …
         )
         assert screen.acts == 13
         assert screen.recent.lines()[0].endswith("1 Anggota 1 → 5 Anggota 5")
@@ -205,14 +207,20 @@ async def test_whole_session_from_attendance_to_the_file_on_disk(tmp_path: Path,
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, GroupScreen)
-        assert app.screen.group_lock.held and not other_process_can_lock(folder), "the group screen still holds the group"
+        assert app.screen.group_lock.held and not other_process_can_lock(folder), (
+            "the group screen still holds the group"
+        )
 
     session = load_session(folder, 2)
     assert session.state == "ended"
     assert session.date == FIXED_NOW.date() and session.start == dt.time(9, 30)
     assert session.plan == PLAN
     assert [(a.member, a.status, a.reason) for a in session.attendance] == [
-        ("A1", "present", ""), ("A2", "present", ""), ("A3", "present", ""), ("A4", "absent", "sakit"), ("A5", "late", ""),
+        ("A1", "present", ""),
+        ("A2", "present", ""),
+        ("A3", "present", ""),
+        ("A4", "absent", "sakit"),
+        ("A5", "late", ""),
     ]
     assert shape(session) == [
         (1, "speak", "A1", "A2", None),
@@ -247,7 +255,8 @@ async def test_a_session_killed_mid_recording_reopens_with_every_act(tmp_path: P
     """kill -9 of the whole app process while recording: the next open recovers every act and says so."""
     folder = workspace_with_plan(tmp_path)
     child = tmp_path / "child.py"
-    child.write_text(textwrap.dedent(f"""
+    child.write_text(
+        textwrap.dedent(f"""
         import asyncio
         from pathlib import Path
         from kelompok.app import make_app
@@ -271,7 +280,8 @@ async def test_a_session_killed_mid_recording_reopens_with_every_act(tmp_path: P
                 await asyncio.sleep(120)
 
         asyncio.run(main())
-    """))
+    """)
+    )
     process = subprocess.Popen([sys.executable, str(child)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = process.stdout.readline().strip()
@@ -296,14 +306,20 @@ async def test_a_session_killed_mid_recording_reopens_with_every_act(tmp_path: P
         await acts(pilot, clock, "3 2")  # and recording goes on
         assert screen.acts == 13
     session = load_session(folder, 2)
-    assert [(e.from_, e.to, e.role) for e in session.acts()][:3] == [("A1", "A2", None), ("A2", "group", None), ("facilitator", "A3", "instruktur")]
+    assert [(e.from_, e.to, e.role) for e in session.acts()][:3] == [
+        ("A1", "A2", None),
+        ("A2", "group", None),
+        ("facilitator", "A3", "instruktur"),
+    ]
     assert len(session.acts()) == 13 and [e.seq for e in session.events] == list(range(1, 14))
 
 
 # ── keys and commands ─────────────────────────────────────────────────────────────────────────
 
 
-async def test_a_speaker_alone_goes_to_the_group_after_a_moment(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch):
+async def test_a_speaker_alone_goes_to_the_group_after_a_moment(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+):
     monkeypatch.setattr(LiveScreen, "ADDRESSEE_TIMEOUT", 0.5)
     folder = workspace_with_plan(tmp_path)
     app = app_for(folder, clock)
@@ -345,7 +361,9 @@ async def test_valence_and_ipa_coding_chosen_before_the_start(tmp_path: Path, cl
         assert screen.recorder.session.coding == "valence"
         await acts(pilot, clock, "1 2 -", "f 1 s +", "2 g enter")
         assert [(e.from_, e.to, e.role, e.valence) for e in screen.recorder.session.events] == [
-            ("A1", "A2", None, "negative"), ("facilitator", "A1", "pemberi_semangat", "positive"), ("A2", "group", None, None),
+            ("A1", "A2", None, "negative"),
+            ("facilitator", "A1", "pemberi_semangat", "positive"),
+            ("A2", "group", None, None),
         ]
     assert load_session(folder, 2).coding == "valence"
 
@@ -399,7 +417,12 @@ async def test_arrivals_departures_and_pause(tmp_path: Path, clock: FakeClock):
         await pilot.pause()
         await acts(pilot, clock, "2 3")
         assert shape(screen.recorder.session) == [
-            (1, "arrive", "A4"), (2, "speak", "A4", "A1", None), (3, "leave", "A1"), (4, "pause"), (5, "resume"), (6, "speak", "A2", "A3", None),
+            (1, "arrive", "A4"),
+            (2, "speak", "A4", "A1", None),
+            (3, "leave", "A1"),
+            (4, "pause"),
+            (5, "resume"),
+            (6, "speak", "A2", "A3", None),
         ]
 
 
@@ -422,7 +445,9 @@ async def test_leaving_pauses_and_reopening_continues_without_attendance(tmp_pat
         assert t("live.resumed", number=2, acts=2) in messages(app)
 
 
-async def test_a_group_with_no_sessions_gets_session_one_dated_today_from_the_template(tmp_path: Path, clock: FakeClock):
+async def test_a_group_with_no_sessions_gets_session_one_dated_today_from_the_template(
+    tmp_path: Path, clock: FakeClock
+):
     from kelompok.sessions.planning import plan_template
 
     folder = tmp_path / "ws" / "baru"
@@ -433,7 +458,9 @@ async def test_a_group_with_no_sessions_gets_session_one_dated_today_from_the_te
         await open_live(pilot)
         screen = await start_all_present(pilot)
         assert screen.recorder.session.number == 1
-        assert template.agenda[0].title in screen.agenda.lines()[1], "nothing planned: the type's template gives the agenda"
+        assert template.agenda[0].title in screen.agenda.lines()[1], (
+            "nothing planned: the type's template gives the agenda"
+        )
     session = load_session(folder, 1)
     assert session.date == FIXED_NOW.date() and session.state == "running"
     assert [block.title for block in session.plan.agenda] == [block.title for block in template.agenda]
@@ -531,8 +558,21 @@ async def test_live_screen_mid_session_snapshot(tmp_path: Path, clock: FakeClock
         await pilot.press("down", "down", "down", "3")  # A4 absent
         screen = await start_all_present(pilot)
         await acts(
-            pilot, clock,
-            "1 2", "2 enter", "f 3 i", "3 f", "f g s", "5 1", "1 g", "6 7", "7 6", "f 1 enter", "2 3", "3 1", "8 f",
+            pilot,
+            clock,
+            "1 2",
+            "2 enter",
+            "f 3 i",
+            "3 f",
+            "f g s",
+            "5 1",
+            "1 g",
+            "6 7",
+            "7 6",
+            "f 1 enter",
+            "2 3",
+            "3 1",
+            "8 f",
             step=25,
         )
         await pilot.press("f7")
@@ -565,7 +605,9 @@ async def test_undo_walks_back_over_an_agenda_step_and_an_arrival(tmp_path: Path
         await pilot.pause()
         assert "A4" not in screen.keypad.members.values() and screen.pad_members["A4"].status == "absent"
         assert shape(screen.recorder.session) == [(1, "arrive", "A4"), (2, "agenda", 1), (3, "undo", 2), (4, "undo", 1)]
-        assert screen.recent.lines()[0].endswith(t("live.recent.undo", what=t("live.recent.arrive", name="4 Anggota 4")))
+        assert screen.recent.lines()[0].endswith(
+            t("live.recent.undo", what=t("live.recent.arrive", name="4 Anggota 4"))
+        )
 
 
 async def test_clicking_the_pads_types_their_keys(tmp_path: Path, clock: FakeClock):
@@ -579,10 +621,14 @@ async def test_clicking_the_pads_types_their_keys(tmp_path: Path, clock: FakeClo
         await pilot.click("#live-members", offset=(4, 1 + 1))  # 2
         await pilot.click("#live-roles", offset=(3, 1 + 0))  # the first role: Instruktur
         await pilot.pause()
-        assert [(e.from_, e.to, e.role) for e in screen.recorder.session.events] == [("facilitator", "A2", "instruktur")]
+        assert [(e.from_, e.to, e.role) for e in screen.recorder.session.events] == [
+            ("facilitator", "A2", "instruktur")
+        ]
 
 
-async def test_a_failed_write_is_shown_in_red_and_nothing_is_claimed(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch):
+async def test_a_failed_write_is_shown_in_red_and_nothing_is_claimed(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+):
     folder = workspace_with_plan(tmp_path)
     app = app_for(folder, clock)
     async with app.run_test(size=(100, 32)) as pilot:

@@ -107,7 +107,11 @@ async def test_f3_offers_arrives_for_a_late_member_who_counts_from_her_arrival(t
         assert screen.pad_members["A3"].status == "late" and "A3" in screen.recorder.present()
         await acts(pilot, clock, "3 1")
     session = load_session(folder, 2)
-    assert [(e.kind, e.from_, e.at) for e in session.events] == [("speak", "A1", 20.0), ("arrive", "A3", 120.0), ("speak", "A3", 130.0)]
+    assert [(e.kind, e.from_, e.at) for e in session.events] == [
+        ("speak", "A1", 20.0),
+        ("arrive", "A3", 120.0),
+        ("speak", "A3", 130.0),
+    ]
     assert session.presence()["A3"] == [(120.0, None)]
 
 
@@ -126,7 +130,9 @@ async def test_an_unknown_key_at_the_role_prompt_is_refused_and_the_turn_stays_o
         assert screen.turn_line.turn == t("live.refused.role", pressed="z")
         await pilot.press("i")
         await pilot.pause()
-        assert [(e.from_, e.to, e.role) for e in screen.recorder.session.events] == [("facilitator", "A2", "instruktur")]
+        assert [(e.from_, e.to, e.role) for e in screen.recorder.session.events] == [
+            ("facilitator", "A2", "instruktur")
+        ]
 
 
 async def test_an_act_is_stamped_at_its_speaker_key_not_at_its_code(tmp_path: Path, clock: FakeClock):
@@ -242,7 +248,9 @@ async def record_and_end(pilot, clock: FakeClock, folder: Path) -> LiveScreen:
     return screen
 
 
-async def test_the_end_summary_says_the_session_in_figures_and_offers_next_steps(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch):
+async def test_the_end_summary_says_the_session_in_figures_and_offers_next_steps(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+):
     from textual.widgets import Static
 
     from kelompok.tui.dialogs.summary import SessionSummaryDialog
@@ -267,7 +275,14 @@ async def test_the_end_summary_says_the_session_in_figures_and_offers_next_steps
         assert t("summary.agenda_block", number=3, title="Penutup", planned=20, actual="—") in text
         assert t("summary.safety", count=1, open=1) in text
         steps = dialog.query_one(OptionList)
-        assert [steps.get_option_at_index(i).id for i in range(steps.option_count)] == ["plan", "review", "submit", "sociogram", "report", "close"]
+        assert [steps.get_option_at_index(i).id for i in range(steps.option_count)] == [
+            "plan",
+            "review",
+            "submit",
+            "sociogram",
+            "report",
+            "close",
+        ]
 
         await pilot.press("r")  # the report, written in a worker
         await pilot.pause()
@@ -325,7 +340,9 @@ async def test_ctrl_u_invites_the_member_quiet_longest_and_records_the_role_it_u
         assert screen.check_action("invite", ()) is None, "nothing to offer: dimmed"
         await pilot.press("ctrl+u")
         await pilot.pause()
-        assert [e.kind for e in screen.recorder.session.events].count("speak") == 4, "no invitation without a quiet member"
+        assert [e.kind for e in screen.recorder.session.events].count("speak") == 4, (
+            "no invitation without a quiet member"
+        )
         clock.advance(5 * 60)
         await acts(pilot, clock, "1 3", "3 5", step=2.5 * 60)  # A2 now quiet since 0:20, past 10 min
         screen.show_time()

@@ -145,10 +145,20 @@ async def test_type_picker_shows_what_the_catalogue_says_in_the_current_language
         text = picker.detail_text()
         assert therapy.purpose.get("en") in text
         assert "must lead" in text and "a risk plan is required" in text
-        assert str(screen.query_one("#tab-type").parent.parent.query_one("ContentTabs").query("Tab").first().label) == "1 Type"
+        assert (
+            str(screen.query_one("#tab-type").parent.parent.query_one("ContentTabs").query("Tab").first().label)
+            == "1 Type"
+        )
 
 
-@pytest.mark.parametrize("type_id, check_id", [("therapy", "professional_lead_required"), ("sensitivity", "professional_lead_required"), ("education", "professional_lead_advised")])
+@pytest.mark.parametrize(
+    "type_id, check_id",
+    [
+        ("therapy", "professional_lead_required"),
+        ("sensitivity", "professional_lead_required"),
+        ("education", "professional_lead_advised"),
+    ],
+)
 async def test_professional_lead_check_appears_and_disappears(tmp_path: Path, type_id: str, check_id: str):
     app = make_app(tmp_path / "ws", lang="en", offer_samples=False)
     async with app.run_test(size=SIZE) as pilot:

@@ -236,7 +236,12 @@ async def test_stage_changes_the_suggestions_and_the_ethics_that_apply(tmp_path:
     group = make_planning_group("self_help")
     folder = workspace_with(tmp_path, group)
     save_session(folder, Session(number=1, date=dt.date(2026, 3, 2), plan=plan_template(group, 1, "en")))
-    save_session(folder, Session(number=2, date=dt.date(2026, 3, 9), plan=plan_template(group, 2, "en").model_copy(update={"stage": None})))
+    save_session(
+        folder,
+        Session(
+            number=2, date=dt.date(2026, 3, 9), plan=plan_template(group, 2, "en").model_copy(update={"stage": None})
+        ),
+    )
     app = make_app(folder.parent, lang="en", offer_samples=False)
     async with app.run_test(size=SIZE) as pilot:
         group_screen = await open_group(app, pilot)
@@ -455,7 +460,12 @@ async def test_every_sample_plan_opens_unchanged(tmp_path: Path):
                 app.push_screen(PlanScreen(folder, number))
                 await pilot.pause()
                 screen = app.screen
-                assert not screen.dirty, (folder.name, number, screen.current_session().plan, load_session(folder, number).plan)
+                assert not screen.dirty, (
+                    folder.name,
+                    number,
+                    screen.current_session().plan,
+                    load_session(folder, number).plan,
+                )
                 app.pop_screen()
                 await pilot.pause()
 
@@ -489,7 +499,12 @@ async def test_language_switch_relabels_the_plan_and_its_checks(tmp_path: Path):
 async def test_template_key_refills_the_agenda(tmp_path: Path):
     group = make_planning_group("recreation_skill")
     folder = workspace_with(tmp_path, group)
-    save_session(folder, Session(number=1, date=dt.date(2026, 3, 2), plan=plan_template(group, 1, "id").model_copy(update={"agenda": []})))
+    save_session(
+        folder,
+        Session(
+            number=1, date=dt.date(2026, 3, 2), plan=plan_template(group, 1, "id").model_copy(update={"agenda": []})
+        ),
+    )
     app = make_app(folder.parent, lang="id", offer_samples=False)
     async with app.run_test(size=SIZE) as pilot:
         await open_group(app, pilot)

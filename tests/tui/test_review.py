@@ -100,7 +100,10 @@ async def change_name(pilot, name: str) -> None:
 
 
 def trail(folder: Path, number: int) -> list[tuple[str, str, str]]:
-    return [(step["who"], step["action"], step.get("detail", "")) for step in on_disk(folder, number)["review"].get("trail", [])]
+    return [
+        (step["who"], step["action"], step.get("detail", ""))
+        for step in on_disk(folder, number)["review"].get("trail", [])
+    ]
 
 
 async def test_comment_return_amend_submit_sign_off_lock_and_the_trail_holds_every_step(tmp_path: Path):
@@ -124,8 +127,12 @@ async def test_comment_return_amend_submit_sign_off_lock_and_the_trail_holds_eve
         assert type(app.screen).__name__ == "CommentDialog"
         await write_dialog(pilot, "Siapa menanggapi?")
         data = on_disk(folder, SUBMITTED)
-        assert data["review"]["comments"] == [{"at": "2026-11-23T09:30:00", "author": "Retno Palupi", "text": "Siapa menanggapi?", "event": seq}]
-        assert load_settings().supervisor_name == "Retno Palupi", "the supervisor's name is remembered for the next time"
+        assert data["review"]["comments"] == [
+            {"at": "2026-11-23T09:30:00", "author": "Retno Palupi", "text": "Siapa menanggapi?", "event": seq}
+        ]
+        assert load_settings().supervisor_name == "Retno Palupi", (
+            "the supervisor's name is remembered for the next time"
+        )
         assert "[1]" in [str(cell) for cell in timeline.get_row_at(2)], "the act shows its comment"
 
         # A comment on a section: back to the list, down to the plan, `c`.
@@ -259,7 +266,13 @@ async def test_role_decides_which_steps_are_offered(tmp_path: Path):
     app = app_for(folder, role="facilitator", name="Hendra")
     async with app.run_test(size=(110, 34)) as pilot:
         screen = await open_review(pilot, DRAFT)
-        assert [screen.check_action(a, ()) for a in ("comment", "submit", "amend", "return_log", "sign_off")] == [True, True, True, False, False]
+        assert [screen.check_action(a, ()) for a in ("comment", "submit", "amend", "return_log", "sign_off")] == [
+            True,
+            True,
+            True,
+            False,
+            False,
+        ]
         await pilot.press("o")  # not the facilitator's key: nothing happens
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
@@ -270,7 +283,12 @@ async def test_role_decides_which_steps_are_offered(tmp_path: Path):
         await pilot.press("f4")  # the supervisor's name is asked: never the facilitator's reused
         await pilot.pause()
         await write_dialog(pilot, "Dedi", "NameDialog")
-        assert [screen.check_action(a, ()) for a in ("submit", "amend", "return_log", "sign_off")] == [False, False, True, True]
+        assert [screen.check_action(a, ()) for a in ("submit", "amend", "return_log", "sign_off")] == [
+            False,
+            False,
+            True,
+            True,
+        ]
         assert "supervisor: Dedi" in screen.query_one(ReviewStatusLine).text
 
 
@@ -325,7 +343,10 @@ async def test_sections_read_the_log_and_follow_the_language(tmp_path: Path):
     app = app_for(folder, role="supervisor", name="Retno", lang="en")
     async with app.run_test(size=(110, 34)) as pilot:
         screen = await open_review(pilot, SUBMITTED)
-        text = {s: screen.query_one(f"#section-{s}", ReviewText).text for s in ("attendance", "plan", "sociogram", "notes", "comments", "status")}
+        text = {
+            s: screen.query_one(f"#section-{s}", ReviewText).text
+            for s in ("attendance", "plan", "sociogram", "notes", "comments", "status")
+        }
         assert "Present 7 of 7 · late 1" in text["attendance"] and "A7 arrives" in text["attendance"]
         assert "Objectives" in text["plan"] and "✔ met" in text["plan"]
         assert "Communication pattern" in text["sociogram"] and "Signals to check" in text["sociogram"]

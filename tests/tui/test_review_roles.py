@@ -43,7 +43,9 @@ async def test_f4_on_home_asks_the_name_once_then_switches_and_remembers(group_d
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, GroupScreen)
-        assert app.check_action("switch_role", ()) is False, "F4 belongs to home and review; the palette has it everywhere"
+        assert app.check_action("switch_role", ()) is False, (
+            "F4 belongs to home and review; the palette has it everywhere"
+        )
 
 
 async def test_cancelling_the_name_dialog_changes_nothing(group_dir: Path):

@@ -108,12 +108,8 @@ def app(tmp_path: Path) -> KelompokApp:
     shutil.copytree(SAMPLES / KUBE, folder)
     # A planned session after the recorded ones, for attendance and the live screen.
     number = session_numbers(folder)[-1] + 1
-    save_session(
-        folder, Session(number=number, date=FIXED_NOW.date() + dt.timedelta(days=1))
-    )
-    application = make_app(
-        folder.parent, lang="id", clock=FakeClock(), offer_samples=False
-    )
+    save_session(folder, Session(number=number, date=FIXED_NOW.date() + dt.timedelta(days=1)))
+    application = make_app(folder.parent, lang="id", clock=FakeClock(), offer_samples=False)
     application.now = lambda: FIXED_NOW
     return application
 
@@ -127,10 +123,7 @@ def cut_off(widget: Widget, screen: Region) -> str | None:
         return f"empty {region}"
     if not screen.contains_region(region):
         return f"{region} outside the terminal {screen}"
-    if (
-        isinstance(widget, DataTable)
-        and widget.virtual_size.width > widget.scrollable_content_region.width
-    ):
+    if isinstance(widget, DataTable) and widget.virtual_size.width > widget.scrollable_content_region.width:
         # A table wider than its room hides its last columns behind a horizontal scroll.
         return f"columns {widget.virtual_size.width} wide in {widget.scrollable_content_region.width}"
     return None
@@ -151,15 +144,8 @@ async def test_each_screen_shows_its_key_widgets_whole_at_80x24_and_160x48_and_s
         for width, height in SIZES:
             await pilot.resize_terminal(width, height)
             await settle(pilot)
-            assert app.screen is screen, (
-                f"{name} at {width}×{height}: the screen changed"
-            )
+            assert app.screen is screen, f"{name} at {width}×{height}: the screen changed"
             terminal = Region(0, 0, width, height)
-            problems = {
-                selector: cut_off(screen.query_one(selector), terminal)
-                for selector in selectors
-            }
-            assert {s: p for s, p in problems.items() if p} == {}, (
-                f"{name} at {width}×{height}"
-            )
+            problems = {selector: cut_off(screen.query_one(selector), terminal) for selector in selectors}
+            assert {s: p for s, p in problems.items() if p} == {}, f"{name} at {width}×{height}"
         assert app.return_code is None, "no crash"

@@ -37,7 +37,9 @@ def on_screen(app) -> str:
     return "\n".join(svg_text(app.export_screenshot()))
 
 
-async def test_export_dialog_at_80x24_keeps_its_buttons_after_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, snapshot):
+async def test_export_dialog_at_80x24_keeps_its_buttons_after_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, snapshot
+):
     folder = workspace(tmp_path)
     monkeypatch.chdir(tmp_path)  # a relative path: the same text in every run
     app = make_app(folder.parent, lang="id", offer_samples=False, now=lambda: FIXED_NOW)
@@ -55,7 +57,9 @@ async def test_export_dialog_at_80x24_keeps_its_buttons_after_writing(tmp_path: 
         assert "Ditulis: kube-mawar-sesi-001.svg" in text
         for button in dialog.query(Button):
             assert str(button.label) in text, f"the button {button.label} lost its label"
-            assert button.region.bottom <= 24 and dialog.query_one("#export-dialog").region.contains_region(button.region)
+            assert button.region.bottom <= 24 and dialog.query_one("#export-dialog").region.contains_region(
+                button.region
+            )
         app.set_focus(None)
         app.clear_notifications()
         await pilot.pause(0.3)  # the export button, enabled again, drawn as such
@@ -117,7 +121,9 @@ async def test_home_at_80x24_shows_sessions_and_status(tmp_path: Path, monkeypat
 # ── long text in narrow tables ──
 
 LONG_REASON = "sidang cerai di Pengadilan Agama Bandung, anaknya dititipkan ke neneknya sampai sore"
-LONG_NOTE = "Ibu W. menceritakan suaminya memukul lagi minggu lalu; ia takut pulang dan minta nomor UPTD PPA, sudah dirujuk"
+LONG_NOTE = (
+    "Ibu W. menceritakan suaminya memukul lagi minggu lalu; ia takut pulang dan minta nomor UPTD PPA, sudah dirujuk"
+)
 
 
 async def test_attendance_shows_a_long_reason_whole_below_the_table(tmp_path: Path):
@@ -126,7 +132,9 @@ async def test_attendance_shows_a_long_reason_whole_below_the_table(tmp_path: Pa
     from tests.tui.conftest import push
 
     group = make_group(4)
-    session = Session(number=2, date=FIXED_NOW.date(), attendance=[Attendance(member="A3", status="excused", reason=LONG_REASON)])
+    session = Session(
+        number=2, date=FIXED_NOW.date(), attendance=[Attendance(member="A3", status="excused", reason=LONG_REASON)]
+    )
     app = make_app(tmp_path / "ws", lang="id", offer_samples=False)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await push(pilot, AttendanceScreen(group, session, [(str(i), f"A{i}") for i in range(1, 5)]))
@@ -149,7 +157,9 @@ async def test_timeline_wraps_a_long_safety_note_instead_of_cutting_it(tmp_path:
             yield ReviewTimeline("safety", id="table")
 
     rows = [
-        TimelineRow(seq=3, time="12:04", act="A3 → kelompok", role="", code="", note=LONG_NOTE, comments=0, safety=True),
+        TimelineRow(
+            seq=3, time="12:04", act="A3 → kelompok", role="", code="", note=LONG_NOTE, comments=0, safety=True
+        ),
         TimelineRow(seq=4, time="12:06", act="F → A3", role="Broker", code="", note="", comments=1),
     ]
     app = Harness()

@@ -16,14 +16,32 @@ from kelompok.sociogram.acts import Act, SessionActs
 from kelompok.sociogram.analysis import analyse
 from kelompok.sociogram.acts import read_session_acts
 from kelompok.tui.widgets.sociogram_picture import ABSENT_GLYPH, FACILITATOR_GLYPH, SILENT_GLYPH, build_picture, level
-from kelompok.tui.widgets.sociogram_raster import ARROWS, HEAVY, LIGHT, NORMAL, EdgeMark, NodeMark, Picture, arrow, rasterise
+from kelompok.tui.widgets.sociogram_raster import (
+    ARROWS,
+    HEAVY,
+    LIGHT,
+    NORMAL,
+    EdgeMark,
+    NodeMark,
+    Picture,
+    arrow,
+    rasterise,
+)
 
 KUBE = Path(__file__).resolve().parents[2] / "sample_groups" / "kube-sejahtera-mawar"
 SEATING = ["A1", "A2", "A3", "A4", "A5"]
 
 
-def session(acts: list[tuple[str, str]], present: tuple[str, ...] = ("A1", "A2", "A3", "A4"), absent: tuple[str, ...] = ("A5",)) -> SessionActs:
-    return SessionActs(1, dt.date(2026, 3, 2), present, tuple(Act(i + 1, 10.0 * i, a, b) for i, (a, b) in enumerate(acts)), absent=absent)
+def session(
+    acts: list[tuple[str, str]], present: tuple[str, ...] = ("A1", "A2", "A3", "A4"), absent: tuple[str, ...] = ("A5",)
+) -> SessionActs:
+    return SessionActs(
+        1,
+        dt.date(2026, 3, 2),
+        present,
+        tuple(Act(i + 1, 10.0 * i, a, b) for i, (a, b) in enumerate(acts)),
+        absent=absent,
+    )
 
 
 def two_people(forward: int, backward: int, level_: int = NORMAL) -> str:

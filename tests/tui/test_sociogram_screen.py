@@ -240,7 +240,10 @@ async def test_badges_name_the_pattern_and_the_signals_to_check_in_soft_words(ku
         # addressed, and the screen says why, once.
         assert "not yet addressed much" not in text
         assert text.count("Members hardly addressed each other") == 1
-        assert "• The facilitator still says 56% of all acts" in text and "may indicate forming, compare with what you observed" in text
+        assert (
+            "• The facilitator still says 56% of all acts" in text
+            and "may indicate forming, compare with what you observed" in text
+        )
         await pilot.press("f2")  # Bahasa Indonesia
         await pilot.pause()
         assert "belum banyak diajak bicara" not in badges(screen).replace("dinilai belum banyak diajak bicara", "")
@@ -353,7 +356,15 @@ async def test_a_planned_session_is_skipped_and_an_unreadable_one_is_reported(gr
 
 
 async def test_a_session_with_attendance_but_no_acts_yet_is_drawn_with_everyone_silent(group_dir: Path):
-    save_session(group_dir, Session(number=3, date=dt.date(2026, 11, 20), state="running", attendance=[Attendance(member="A1", status="present")]))
+    save_session(
+        group_dir,
+        Session(
+            number=3,
+            date=dt.date(2026, 11, 20),
+            state="running",
+            attendance=[Attendance(member="A1", status="present")],
+        ),
+    )
     app = app_for(group_dir)
     async with app.run_test(size=(100, 32)) as pilot:
         screen = await open_sociogram(pilot, group_dir, 3)

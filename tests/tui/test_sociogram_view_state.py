@@ -24,15 +24,10 @@ async def test_setting_the_view_state_redraws_without_a_call_to_show_view(kube: 
     async with app.run_test(size=(100, 32)) as pilot:
         screen = await open_sociogram(pilot, kube, 3)
         assert view(screen).startswith("Session 3")
-        screen.index = (
-            0  # what a command, a test or a future widget may do: no redraw call
-        )
+        screen.index = 0  # what a command, a test or a future widget may do: no redraw call
         assert view(screen).startswith("Session 1")
         screen.selected = "A6"
-        assert (
-            screen.query_one(MemberTrajectory).lines()[0]
-            == "A6 from session to session"
-        )
+        assert screen.query_one(MemberTrajectory).lines()[0] == "A6 from session to session"
         screen.mode = "thirds"
         assert "part 1/3" in view(screen)
 
@@ -53,7 +48,5 @@ async def test_a_step_between_sessions_in_windows_draws_once(kube: Path, monkeyp
         await pilot.press("right")
         assert drawn == [(3, 2)], "session and window changed together, one picture"
         assert view(screen).startswith("Session 4") and "part 3/3" in view(screen)
-        await pilot.press(
-            "w"
-        )  # thirds → minutes: the window goes back to the first, one picture
+        await pilot.press("w")  # thirds → minutes: the window goes back to the first, one picture
         assert drawn[1:] == [(3, 0)] and screen.mode == "minutes"

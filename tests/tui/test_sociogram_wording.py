@@ -50,9 +50,15 @@ def test_every_metric_pattern_position_and_signal_has_words(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_positions_and_signals_are_worded_softly(lang: str) -> None:
     catalogue = strings(lang)
-    texts = {key: catalogue[key] for key in catalogue if key.startswith(("sociogram.position.", "sociogram.signal.", "sociogram.relation."))}
+    texts = {
+        key: catalogue[key]
+        for key in catalogue
+        if key.startswith(("sociogram.position.", "sociogram.signal.", "sociogram.relation."))
+    }
     assert texts
-    harsh = {key: text for key, text in texts.items() for word in LABEL_WORDS[lang] if re.search(rf"\b{word}", text, re.I)}
+    harsh = {
+        key: text for key, text in texts.items() for word in LABEL_WORDS[lang] if re.search(rf"\b{word}", text, re.I)
+    }
     assert harsh == {}
 
 
@@ -66,7 +72,10 @@ def _sample_signals() -> list[Signal]:
     found = []
     for group_dir in sorted(SAMPLES.iterdir()):
         group = load_group(group_dir)
-        analyses = [analyse(read_session_acts(session_path(group_dir, n)), group.seat_order()) for n in session_numbers(group_dir)]
+        analyses = [
+            analyse(read_session_acts(session_path(group_dir, n)), group.seat_order())
+            for n in session_numbers(group_dir)
+        ]
         shown = session_signals(analyses, planned_sessions=group.planned_sessions, group_type=group.type)
         found += [signal for signals in shown.values() for signal in signals]
     return found
@@ -77,7 +86,13 @@ SIGNALS = _sample_signals()
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_signal_of_the_samples_reads_as_a_whole_sentence(lang: str) -> None:
-    assert {s.id for s in SIGNALS} >= {"leader_centred", "cohesion_rising", "balanced_participation", "cleavage", "withdrawal"}
+    assert {s.id for s in SIGNALS} >= {
+        "leader_centred",
+        "cohesion_rising",
+        "balanced_participation",
+        "cleavage",
+        "withdrawal",
+    }
     for signal in SIGNALS:
         text = wording.describe_signal(signal, lang=lang)
         assert "{" not in text and "sociogram." not in text, text
@@ -88,7 +103,9 @@ def test_every_signal_of_the_samples_reads_as_a_whole_sentence(lang: str) -> Non
 
 def test_signal_numbers_are_written_for_the_language() -> None:
     signal = Signal("leader_centred", 1, (), {"facilitator_share": 0.556, "centralization": 0.63})
-    assert "56%" in wording.describe_signal(signal, lang="id") and "tahap pembentukan" in wording.describe_signal(signal, lang="id")
+    assert "56%" in wording.describe_signal(signal, lang="id") and "tahap pembentukan" in wording.describe_signal(
+        signal, lang="id"
+    )
     inequality = Signal("inequality_rising", 2, (), {"gini": 0.385, "previous": 0.259})
     assert "0,26 → 0,39" in wording.describe_signal(inequality, lang="id")
     assert "0.26 → 0.39" in wording.describe_signal(inequality, lang="en")
@@ -101,7 +118,10 @@ def test_signal_numbers_are_written_for_the_language() -> None:
 
 def test_positions_and_relations_are_listed_with_those_needing_attention_first() -> None:
     positions = {"A1": ("neglectee",), "A2": ("star",), "A3": ("neglectee",), "A4": ()}
-    assert wording.describe_positions(positions, lang="id") == ["A1, A3: belum banyak diajak bicara", "A2: banyak diajak bicara anggota lain"]
+    assert wording.describe_positions(positions, lang="id") == [
+        "A1, A3: belum banyak diajak bicara",
+        "A2: banyak diajak bicara anggota lain",
+    ]
     sociometry = Sociometry(positions, (("A1", "A2"),), (("A1", "A2", "A3"),), (("A1", "A2"), ("A3", "A4")))
     assert wording.describe_relations(sociometry, lang="en") == [
         "A1 ⇄ A2 talk with each other",

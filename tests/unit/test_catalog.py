@@ -100,7 +100,11 @@ def test_eight_task_five_maintenance(catalog: Catalog) -> None:
     maintenance = [r.id for r in catalog.roles if r.category == "maintenance"]
     assert len(task) == 8 and len(maintenance) == 5
     assert set(maintenance) == {
-        "pemberi_semangat", "pendengar", "pengikut", "pengatur_kompromi", "pereda_ketegangan",
+        "pemberi_semangat",
+        "pendengar",
+        "pengikut",
+        "pengatur_kompromi",
+        "pereda_ketegangan",
     }
 
 
@@ -148,9 +152,7 @@ def test_ipa_pairs_are_symmetric(catalog: Catalog) -> None:
 
 
 def test_valences_collapse_areas(catalog: Catalog) -> None:
-    assert [catalog.valence_of(code) for code in range(1, 13)] == (
-        ["positive"] * 3 + ["task"] * 6 + ["negative"] * 3
-    )
+    assert [catalog.valence_of(code) for code in range(1, 13)] == (["positive"] * 3 + ["task"] * 6 + ["negative"] * 3)
 
 
 # ── stages, ethics, checks ────────────────────────────────────────────────────────────────────
@@ -159,7 +161,11 @@ def test_valences_collapse_areas(catalog: Catalog) -> None:
 def test_stage_vocabulary(catalog: Catalog) -> None:
     assert [s.id for s in catalog.stages.practice] == ["planning", "beginning", "middle", "ending"]
     assert [s.id for s in catalog.stages.tuckman] == [
-        "forming", "storming", "norming", "performing", "adjourning",
+        "forming",
+        "storming",
+        "norming",
+        "performing",
+        "adjourning",
     ]
     assert len(catalog.stages.boston) == 5
     assert catalog.practice_stage("ending").label.en == "Ending"
@@ -194,9 +200,7 @@ def _all_texts(value: object) -> list[Text]:
 
 
 def test_every_text_is_filled_in_both_languages(catalog: Catalog) -> None:
-    texts = _all_texts(
-        [catalog.types, catalog.roles, catalog.ipa, catalog.stages, catalog.planning, catalog.checks]
-    )
+    texts = _all_texts([catalog.types, catalog.roles, catalog.ipa, catalog.stages, catalog.planning, catalog.checks])
     assert len(texts) > 400  # the walk really reached the content
     for text in texts:
         assert text.id.strip() and text.en.strip()
@@ -266,7 +270,13 @@ def test_copy_of_catalogue_loads(tmp_path: Path) -> None:
         # a blank translation
         ("types.toml", 'en = "Social conversation group"', 'en = "  "', "types[0].name.en", "blank"),
         # a typo in a key
-        ("types.toml", "voluntary_disclosure = false", "voluntary_disclosur = false", "types[0].voluntary_disclosur", ""),
+        (
+            "types.toml",
+            "voluntary_disclosure = false",
+            "voluntary_disclosur = false",
+            "types[0].voluntary_disclosur",
+            "",
+        ),
         # a skeleton that no longer fits the session length
         ("types.toml", "minutes = 25", "minutes = 90", "types[0]", "skeleton adds up to 110"),
         # types out of Zastrow's order
@@ -279,11 +289,23 @@ def test_copy_of_catalogue_loads(tmp_path: Path) -> None:
         # a broken IPA pair
         ("ipa.toml", "pair = 12", "pair = 11", "categories", "does not pair back"),
         # a stage without its prefill
-        ("stages.toml", "follow_up = { id = \"Hubungi", "follow_upp = { id = \"Hubungi", "practice[1].follow_upp", ""),
+        ("stages.toml", 'follow_up = { id = "Hubungi', 'follow_upp = { id = "Hubungi', "practice[1].follow_upp", ""),
         # placeholders that differ between the languages
-        ("checks.toml", 'en = "There are {count} objectives', 'en = "There are {n} objectives', "checks", "placeholders"),
+        (
+            "checks.toml",
+            'en = "There are {count} objectives',
+            'en = "There are {n} objectives',
+            "checks",
+            "placeholders",
+        ),
         # an uppercase word in an objective word list
-        ("planning.toml", '"menyebutkan", "menyebut"', '"Menyebutkan", "menyebut"', "objectives.observable.id", "lowercase"),
+        (
+            "planning.toml",
+            '"menyebutkan", "menyebut"',
+            '"Menyebutkan", "menyebut"',
+            "objectives.observable.id",
+            "lowercase",
+        ),
     ],
 )
 def test_bad_catalogue_raises_data_error_with_place(

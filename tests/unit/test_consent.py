@@ -43,7 +43,11 @@ def test_an_old_consent_record_reads_with_participation_from_recording(tmp_path:
 
 
 def test_an_adult_needs_consent_to_take_part_and_to_be_noted() -> None:
-    group = Group(name="g", type="task", members=[adult("A1", participation=True, recording=True), adult("A2", participation=True), adult("A3")])
+    group = Group(
+        name="g",
+        type="task",
+        members=[adult("A1", participation=True, recording=True), adult("A2", participation=True), adult("A3")],
+    )
     found = {m.member: m.missing for m in missing_in_codes(group, ["A1", "A2", "A3"])}
     assert found == {"A2": ("recording",), "A3": ("participation", "recording")}
 
@@ -53,16 +57,26 @@ def test_a_minor_needs_the_guardian_and_the_childs_own_assent() -> None:
     ok = Member(code="R1", name="Dimas", minor=True, consent=Consent(guardian=guardian, assent=True))
     no_assent = Member(code="R2", name="Rian", minor=True, consent=Consent(guardian=guardian))
     # The child's own yes is not enough without the guardian, and adult-style consent does not count.
-    no_guardian = Member(code="R3", name="Andika", minor=True, consent=Consent(participation=True, recording=True, assent=True))
+    no_guardian = Member(
+        code="R3", name="Andika", minor=True, consent=Consent(participation=True, recording=True, assent=True)
+    )
     group = Group(name="g", type="socialization", members=[ok, no_assent, no_guardian])
-    session = Session(number=1, date=dt.date(2026, 1, 1), attendance=[Attendance(member=c, status="present") for c in ("R1", "R2", "R3")])
+    session = Session(
+        number=1,
+        date=dt.date(2026, 1, 1),
+        attendance=[Attendance(member=c, status="present") for c in ("R1", "R2", "R3")],
+    )
     found = {m.member: m.missing for m in missing_in_session(group, session)}
     assert found == {"R2": ("assent",), "R3": ("guardian_participation", "guardian_recording")}
 
 
 def test_an_absent_member_without_consent_is_not_warned_about() -> None:
     group = Group(name="g", type="task", members=[adult("A1"), adult("A2")])
-    session = Session(number=1, date=dt.date(2026, 1, 1), attendance=[Attendance(member="A1", status="absent"), Attendance(member="A2", status="late")])
+    session = Session(
+        number=1,
+        date=dt.date(2026, 1, 1),
+        attendance=[Attendance(member="A1", status="absent"), Attendance(member="A2", status="late")],
+    )
     assert [m.member for m in missing_in_session(group, session)] == ["A2"]
 
 
@@ -138,7 +152,11 @@ def test_mandated_members_get_the_honest_consequences_item_instead_of_voluntary(
 
 def test_a_minor_without_guardian_consent_is_a_plan_warning() -> None:
     child = Member(code="R1", name="Dimas", minor=True, consent=Consent(participation=True, recording=True))
-    group = Group(name="g", type="socialization", members=[child, *(adult(f"A{i}", participation=True, recording=True) for i in range(5))])
+    group = Group(
+        name="g",
+        type="socialization",
+        members=[child, *(adult(f"A{i}", participation=True, recording=True) for i in range(5))],
+    )
     found = {c.id: c for c in check_plan(group, 1, SessionPlan(), "en")}
     assert found["guardian_consent_missing"].level == "warning" and "R1" in found["guardian_consent_missing"].message
     assert "Dimas" not in found["guardian_consent_missing"].message

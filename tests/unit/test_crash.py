@@ -57,8 +57,13 @@ def _crash_logs(tmp_path: Path) -> list[Path]:
 
 def test_an_app_crash_prints_one_line_and_no_member_data(tmp_path: Path):
     workspace = _workspace(tmp_path)
-    result = subprocess.run([sys.executable, "-c", APP_SCRIPT, str(workspace), "id"], capture_output=True, text=True,
-                            env=_env(tmp_path), timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", APP_SCRIPT, str(workspace), "id"],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=120,
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert SECRET_NAME not in output and SECRET_REASON not in output
@@ -92,8 +97,9 @@ def test_a_cli_crash_prints_one_line_and_logs_privately(tmp_path: Path):
     workspace = _workspace(tmp_path)
     env = _env(tmp_path) | {"KELOMPOK_LANG": "en"}
     # build_parser looks cmd_stats up when it runs, so patching the module attribute is enough.
-    result = subprocess.run([sys.executable, "-c", CLI_SCRIPT, str(workspace / "kube")],
-                            capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", CLI_SCRIPT, str(workspace / "kube")], capture_output=True, text=True, env=env, timeout=60
+    )
     assert result.returncode == 70, result.stderr
     assert SECRET_NAME not in result.stdout + result.stderr
     assert "kelompok stopped because of an internal error" in result.stderr

@@ -176,7 +176,11 @@ def test_an_old_record_without_wall_stamps_goes_on_from_the_last_act(group_dir: 
     """A pause recorded before stamps existed: the pauses' length cannot be known, so no gap is guessed."""
     session = store.load_session(group_dir, 1)
     session.state, session.start = "running", START.time()
-    session.events = [Event(seq=1, at=60.0, **{"from": "A1"}, to="A2"), Event(seq=2, at=70.0, kind="pause"), Event(seq=3, at=70.0, kind="resume")]
+    session.events = [
+        Event(seq=1, at=60.0, **{"from": "A1"}, to="A2"),
+        Event(seq=2, at=70.0, kind="pause"),
+        Event(seq=3, at=70.0, kind="resume"),
+    ]
     store.save_session(group_dir, session)
     assert store.session_path(group_dir, 1).read_text().startswith(f"format = {FORMAT_VERSION}\n")
     clock.advance(3600)
@@ -194,7 +198,10 @@ def test_a_session_reopened_another_day_gets_no_gap(group_dir: Path, clock: Fake
         assert again.elapsed() == 300.0
 
 
-@pytest.mark.parametrize(("down", "gap"), [(GAP_MAX_SECONDS, True), (GAP_MAX_SECONDS + 1, False), (GAP_MIN_SECONDS, True), (GAP_MIN_SECONDS - 0.5, False)])
+@pytest.mark.parametrize(
+    ("down", "gap"),
+    [(GAP_MAX_SECONDS, True), (GAP_MAX_SECONDS + 1, False), (GAP_MIN_SECONDS, True), (GAP_MIN_SECONDS - 0.5, False)],
+)
 def test_the_limits_of_a_gap(group_dir: Path, clock: FakeClock, down: float, gap: bool) -> None:
     crashed_after_five_minutes(group_dir, clock)
     clock.advance(down)
@@ -315,6 +322,7 @@ def test_after_a_real_kill_minus_nine_the_reopen_records_the_gap(tmp_path: Path)
     assert code == -signal.SIGKILL, err.decode(errors="replace")
     acked = child.acknowledged()
     assert acked
+
     def later() -> dt.datetime:
         return dt.datetime.now() + dt.timedelta(minutes=12)
 

@@ -225,7 +225,9 @@ def test_dot_is_valid_graphviz_input(tmp_path: Path):
     assert re.search(r'^\s*"P1" -> "P2" \[', text, re.MULTILINE)
     assert 'layout="neato"' in text
     if shutil.which("dot") is None:
-        pytest.skip("Graphviz not installed: .ci/run installs it with apt-get when it can; DOT checked structurally only")
+        pytest.skip(
+            "Graphviz not installed: .ci/run installs it with apt-get when it can; DOT checked structurally only"
+        )
     rendered = subprocess.run(["dot", "-Tsvg", str(path)], capture_output=True, text=True, timeout=60)
     assert rendered.returncode == 0, rendered.stderr
     root = ET.fromstring(rendered.stdout)
@@ -381,7 +383,9 @@ def test_names_export_needs_the_group_folder_for_its_audit(tmp_path: Path):
 def test_an_empty_session_still_exports_a_picture_that_says_so(tmp_path: Path):
     folder = tmp_path / "g"
     save_group(folder, make_group(3))
-    save_session(folder, Session(number=1, date=dt.date(2026, 3, 2), attendance=[Attendance(member="A1", status="present")]))
+    save_session(
+        folder, Session(number=1, date=dt.date(2026, 3, 2), attendance=[Attendance(member="A1", status="present")])
+    )
     svg = export_group(folder, 1, "svg", tmp_path / "e.svg", lang="en").paths[0].read_text(encoding="utf-8")
     assert "No acts recorded." in svg
     ET.fromstring(svg.split("?>", 1)[1])
@@ -405,7 +409,9 @@ def test_absent_members_are_nodes_with_status_absent(tmp_path: Path):
 def test_export_and_report_import_without_textual_and_stay_light():
     # A fresh interpreter: this process has long imported textual through other tests.
     code = "import sys\nimport kelompok.outputs.export, kelompok.outputs.report, kelompok.outputs.scene\nprint('\\n'.join(sys.modules))"
-    loaded = set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split())
+    loaded = set(
+        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
+    )
     assert "kelompok.outputs.export" in loaded and "kelompok.outputs.report" in loaded
     assert "textual" not in loaded and not any(name.startswith("kelompok.tui") for name in loaded)
     assert "networkx" not in loaded  # the CLI's parser imports the format list; graphs load on use
@@ -416,7 +422,7 @@ def test_export_and_report_import_without_textual_and_stay_light():
 def test_awkward_characters_in_names_and_attributes_keep_every_file_readable(tmp_path: Path):
     folder = tmp_path / "g"
     group = make_group(3)
-    group.name = "KUBE <Mawar> & \"Melati\"\nbaris dua"
+    group.name = 'KUBE <Mawar> & "Melati"\nbaris dua'
     group.members[0].name = "Ani\x01 <b>Ani</b>\nbaris"
     group.members[0].consent = Consent(names_in_reports=True)
     group.members[1].attributes = {"catatan": "a\x02b & <c>"}
@@ -454,7 +460,9 @@ def test_png_from_a_worker_thread_is_drawn_in_a_child_and_is_the_same_picture(tm
     monkeypatch.setattr(scene.subprocess, "run", recording_run)
     in_process = export_group(SAMPLE, 4, "png", tmp_path / "main.png", lang="en").paths[0].read_bytes()
     assert children == []
-    worker = threading.Thread(target=export_group, args=(SAMPLE, 4, "png", tmp_path / "worker.png"), kwargs={"lang": "en"})
+    worker = threading.Thread(
+        target=export_group, args=(SAMPLE, 4, "png", tmp_path / "worker.png"), kwargs={"lang": "en"}
+    )
     worker.start()
     worker.join(timeout=60)
     assert len(children) == 1 and children[0][0] == sys.executable

@@ -32,7 +32,11 @@ def _mutations(original: bytes):
     )
 
 
-GROUP_BYTES = (SAMPLES / "kube-sejahtera-mawar" / "group.toml").read_bytes() if (SAMPLES / "kube-sejahtera-mawar").exists() else b'format = 1\nname = "x"\ntype = "task"\n'
+GROUP_BYTES = (
+    (SAMPLES / "kube-sejahtera-mawar" / "group.toml").read_bytes()
+    if (SAMPLES / "kube-sejahtera-mawar").exists()
+    else b'format = 1\nname = "x"\ntype = "task"\n'
+)
 
 
 @FUZZ

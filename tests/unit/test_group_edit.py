@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from kelompok.service import GroupService
-from kelompok.sessions.group_edit import GroupEditError, add_member, changes, move_seat, propose_code, record_edit, retire
+from kelompok.sessions.group_edit import (
+    GroupEditError,
+    add_member,
+    changes,
+    move_seat,
+    propose_code,
+    record_edit,
+    retire,
+)
 from kelompok.sessions.models import Consent, Group, Member
 from kelompok.sessions.planning import active_members
 from kelompok.sessions.store import load_group, save_group

@@ -60,9 +60,17 @@ def test_deeply_nested_settings_give_defaults_and_the_problem(tmp_path: Path):
 
 def test_cli_check_names_the_deeply_nested_file_and_exits_1(tmp_path: Path):
     path = write(tmp_path / "g" / "group.toml", f"name = {DEEP}\n")
-    result = subprocess.run([sys.executable, "-m", "kelompok", "check", str(path.parent)], capture_output=True, text=True,
-                            env={"KELOMPOK_LANG": "en", "PATH": "", "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src"),
-                                 "KELOMPOK_HOME": str(tmp_path / "home")})
+    result = subprocess.run(
+        [sys.executable, "-m", "kelompok", "check", str(path.parent)],
+        capture_output=True,
+        text=True,
+        env={
+            "KELOMPOK_LANG": "en",
+            "PATH": "",
+            "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src"),
+            "KELOMPOK_HOME": str(tmp_path / "home"),
+        },
+    )
     assert result.returncode == 1, result.stderr
     assert str(path) in result.stderr and "line 1" in result.stderr
     assert "Traceback" not in result.stderr
@@ -166,8 +174,14 @@ def test_dates_written_as_text_and_integer_seconds_are_still_read(tmp_path: Path
     assert session.date.isoformat() == "2026-01-15" and session.events[0].at == 5.0
 
 
-@pytest.mark.parametrize(("old", "new", "field"), [("number = 1", 'number = "1"', "number"), ("seq = 1", "seq = 1.0", "events[0].seq"),
-                                                     ("at = 5", "at = 1e12", "events[0].at")])
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("number = 1", 'number = "1"', "number"),
+        ("seq = 1", "seq = 1.0", "events[0].seq"),
+        ("at = 5", "at = 1e12", "events[0].at"),
+    ],
+)
 def test_lax_values_in_a_session_file_are_refused(tmp_path: Path, old: str, new: str, field: str):
     from kelompok.sessions.store import load_session_file
 
@@ -210,7 +224,11 @@ def test_a_session_cut_at_any_event_boundary_is_noticed(tmp_path_factory, keep: 
     assert "event_count = 12" in text
     # The last events gone and the file still valid TOML: the array is cut after event `keep`
     # (a table-per-event file cut after a table is the same case: see the next test).
-    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("    { seq = ") or int(line.split()[3].rstrip(",")) <= keep]
+    lines = [
+        line
+        for line in text.splitlines(keepends=True)
+        if not line.startswith("    { seq = ") or int(line.split()[3].rstrip(",")) <= keep
+    ]
     path.write_text("".join(lines))
     for load in (load_session_file, read_session_acts):
         with pytest.raises(DataError, match="holds 12 events but"):
@@ -245,11 +263,17 @@ DEPTHS = st.integers(min_value=60, max_value=3000)
 
 
 @FUZZ
-@given(depth=DEPTHS, where=st.sampled_from(["name", "members", "purpose", "[x]\ny"]), bracket=st.sampled_from(["[]", "{}"]))
+@given(
+    depth=DEPTHS, where=st.sampled_from(["name", "members", "purpose", "[x]\ny"]), bracket=st.sampled_from(["[]", "{}"])
+)
 def test_deep_nesting_anywhere_is_a_clean_data_error(tmp_path_factory, depth: int, where: str, bracket: str):
     folder = tmp_path_factory.mktemp("d")
     opening, closing = bracket
-    value = (opening if opening == "[" else "{a=") * depth + closing * depth if opening == "[" else "{a = " * depth + "1" + "}" * depth
+    value = (
+        (opening if opening == "[" else "{a=") * depth + closing * depth
+        if opening == "["
+        else "{a = " * depth + "1" + "}" * depth
+    )
     (folder / "group.toml").write_text(f"{where} = {value}\n")
     problems, _ = check_path(folder)
     assert problems and all(isinstance(p, DataError) for p in problems)
@@ -279,4 +303,7 @@ def test_lax_coercions_are_refused_naming_the_field(tmp_path_factory, field: str
 def test_markdown_report_keeps_links_and_images_in_names_inert():
     from kelompok.outputs.report.markdown import _text
 
-    assert _text("Ibu ![x](http://evil/b.png) [k](file:///etc)") == "Ibu \\!\\[x\\]\\(http://evil/b.png\\) \\[k\\]\\(file:///etc\\)"
+    assert (
+        _text("Ibu ![x](http://evil/b.png) [k](file:///etc)")
+        == "Ibu \\!\\[x\\]\\(http://evil/b.png\\) \\[k\\]\\(file:///etc\\)"
+    )

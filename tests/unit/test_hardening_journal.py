@@ -28,8 +28,13 @@ def group_dir(tmp_path: Path) -> Path:
     members = [Member(code=f"A{i}", name=f"Ibu {i}") for i in range(1, 4)]
     store.save_group(folder, Group(name="KUBE", type="self_help", members=members))
     attendance = [Attendance(member=f"A{i}", status="present") for i in range(1, 4)]
-    session = Session(number=1, date=dt.date(2026, 11, 20), state="running", attendance=attendance,
-                      events=[Event(seq=1, at=1.0, **{"from": "A1"}, to="A2")])
+    session = Session(
+        number=1,
+        date=dt.date(2026, 11, 20),
+        state="running",
+        attendance=attendance,
+        events=[Event(seq=1, at=1.0, **{"from": "A1"}, to="A2")],
+    )
     store.save_session(folder, session)
     return folder
 
@@ -54,7 +59,11 @@ def test_two_writers_lines_in_one_journal_are_all_recovered(group_dir: Path) -> 
         assert rec.recovered == 6
         assert rec.renumbered == 3  # B's three events got new numbers
         assert [(e.from_, e.to, e.at) for e in events[1:6]] == [
-            ("A1", "A3", 10.0), ("A2", "A3", 11.0), ("A2", "A1", 12.0), ("facilitator", "A1", 13.0), ("A3", "group", 14.0)
+            ("A1", "A3", 10.0),
+            ("A2", "A3", 11.0),
+            ("A2", "A1", 12.0),
+            ("facilitator", "A1", 13.0),
+            ("A3", "group", 14.0),
         ]
         # B's undo withdrew B's own act (its seq 3, now 5), not A's seq 3.
         assert events[6].kind == "undo" and events[6].undoes == 5
@@ -69,14 +78,18 @@ def test_two_writers_lines_in_one_journal_are_all_recovered(group_dir: Path) -> 
 def test_replay_compares_whole_events_not_only_kind(group_dir: Path) -> None:
     # seq 1 is in the file as A1→A2; a journal line with seq 1 that is a different speak must not
     # be taken for the checkpointed copy and dropped.
-    store.journal_path(group_dir, 1).write_bytes(encode_event(speak(1, 1.0, "A1", "A2")) + encode_event(speak(1, 2.0, "A3", "A1")))
+    store.journal_path(group_dir, 1).write_bytes(
+        encode_event(speak(1, 1.0, "A1", "A2")) + encode_event(speak(1, 2.0, "A3", "A1"))
+    )
     with Recorder.open(group_dir, 1, clock=FakeClock(), now=lambda: WALL) as rec:
         assert [(e.seq, e.from_) for e in rec.session.events] == [(1, "A1"), (2, "A3")]
         assert rec.recovered == 1 and rec.renumbered == 1
 
 
 def test_identical_checkpointed_lines_are_still_skipped(group_dir: Path) -> None:
-    store.journal_path(group_dir, 1).write_bytes(encode_event(speak(1, 1.0, "A1", "A2")) + encode_event(speak(2, 3.0, "A2", "A1")))
+    store.journal_path(group_dir, 1).write_bytes(
+        encode_event(speak(1, 1.0, "A1", "A2")) + encode_event(speak(2, 3.0, "A2", "A1"))
+    )
     with Recorder.open(group_dir, 1, clock=FakeClock(), now=lambda: WALL) as rec:
         assert [e.seq for e in rec.session.events] == [1, 2]
         assert rec.recovered == 1 and rec.renumbered == 0

@@ -34,7 +34,13 @@ def test_placeholders_match_between_languages():
 
 @pytest.mark.parametrize(
     "env, expected",
-    [({"LANG": "en_US.UTF-8"}, "en"), ({"LANG": "id_ID.UTF-8"}, "id"), ({"LANG": "C.UTF-8"}, "id"), ({}, "id"), ({"KELOMPOK_LANG": "en", "LANG": "id_ID"}, "en")],
+    [
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "id_ID.UTF-8"}, "id"),
+        ({"LANG": "C.UTF-8"}, "id"),
+        ({}, "id"),
+        ({"KELOMPOK_LANG": "en", "LANG": "id_ID"}, "en"),
+    ],
 )
 def test_language_from_environment(env, expected):
     assert i18n.language_from_environment(env) == expected

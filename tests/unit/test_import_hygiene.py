@@ -25,7 +25,11 @@ def _all_modules(*packages) -> tuple[str, ...]:
 
 
 OUTPUT_MODULES = _all_modules(kelompok.outputs)
-DOMAIN_MODULES = _all_modules(kelompok.sessions, kelompok.sociogram, kelompok.outputs, kelompok.sync) + ("kelompok.i18n", "kelompok.settings", "kelompok.paths")
+DOMAIN_MODULES = _all_modules(kelompok.sessions, kelompok.sociogram, kelompok.outputs, kelompok.sync) + (
+    "kelompok.i18n",
+    "kelompok.settings",
+    "kelompok.paths",
+)
 
 
 def _modules_after_import(modules: tuple[str, ...]) -> set[str]:
@@ -38,7 +42,13 @@ def _modules_after_import(modules: tuple[str, ...]) -> set[str]:
 def test_domain_imports_without_textual():
     loaded = _modules_after_import(DOMAIN_MODULES)
     assert set(DOMAIN_MODULES) <= loaded  # the check is real: the modules did load
-    assert {"kelompok.sessions.recording", "kelompok.outputs.export", "kelompok.outputs.report.html", "kelompok.sociogram.wording", "kelompok.sync.engine"} <= set(DOMAIN_MODULES)
+    assert {
+        "kelompok.sessions.recording",
+        "kelompok.outputs.export",
+        "kelompok.outputs.report.html",
+        "kelompok.sociogram.wording",
+        "kelompok.sync.engine",
+    } <= set(DOMAIN_MODULES)
     assert "textual" not in loaded
     assert not any(name.startswith("kelompok.tui") for name in loaded)
 
@@ -69,9 +79,13 @@ def _imported(module: str) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
+                base = ".".join(
+                    package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else [])
+                )
             # `from kelompok.outputs import formats` imports the module `formats`, not just the package.
-            names = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in OUTPUT_MODULES else base for alias in node.names]
+            names = [
+                f"{base}.{alias.name}" if f"{base}.{alias.name}" in OUTPUT_MODULES else base for alias in node.names
+            ]
         else:
             continue
         found |= {name for name in names if name in OUTPUT_MODULES and name != module}
@@ -111,7 +125,10 @@ def test_the_cycle_finder_finds_a_cycle():
 
 def test_outputs_has_no_import_cycle():
     graph = {module: _imported(module) for module in OUTPUT_MODULES}
-    assert graph["kelompok.outputs.export"] >= {"kelompok.outputs.formats", "kelompok.outputs.view"}  # the graph is real
+    assert graph["kelompok.outputs.export"] >= {
+        "kelompok.outputs.formats",
+        "kelompok.outputs.view",
+    }  # the graph is real
     assert "kelompok.outputs.picture" in graph["kelompok.outputs.formats"]  # imports inside functions count
     # The package's __init__ holds only the shared error and result types: it imports no module of its own.
     assert graph["kelompok.outputs"] == set()
@@ -139,5 +156,13 @@ def test_the_app_starts_without_pydantic_networkx_or_the_catalogue(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     loaded = set(out.stdout.split())
     assert "kelompok.app" in loaded and "textual.app" in loaded  # the check is real
-    heavy = {"pydantic", "networkx", "kelompok.sessions.models", "kelompok.sessions.catalog", "kelompok.settings", "pygments", "markdown_it"}
+    heavy = {
+        "pydantic",
+        "networkx",
+        "kelompok.sessions.models",
+        "kelompok.sessions.catalog",
+        "kelompok.settings",
+        "pygments",
+        "markdown_it",
+    }
     assert heavy & loaded == set()

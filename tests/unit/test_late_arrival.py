@@ -74,7 +74,9 @@ def test_attendance_windows_dynamics_and_report_agree_on_a_late_arrival(recorded
     assert [w.present for w in thirds] == [("A1", "A2"), ("A1", "A2", "A3"), ("A1", "A2", "A3", "A4")]
     assert [set(w.absent) for w in thirds] == [{"A3", "A4", "A5"}, {"A4", "A5"}, {"A5"}]
     fast = windows(read_session_acts(store.session_path(folder, 1)))
-    assert [(w.present, set(w.absent)) for w in fast] == [(w.present, set(w.absent)) for w in thirds], "the file read back agrees"
+    assert [(w.present, set(w.absent)) for w in fast] == [(w.present, set(w.absent)) for w in thirds], (
+        "the file read back agrees"
+    )
     first = window_graphs(session)[0]
     assert "A3" not in first, "not 'present, not yet in the conversation' before she arrived"
     assert window_series(session)["present"] == [2, 3, 4]
@@ -109,6 +111,10 @@ def test_a_late_member_from_an_older_file_counts_from_her_first_act() -> None:
         Event(seq=1, at=60, **{"from": "A1"}, to="A2"),
         Event(seq=2, at=900, **{"from": "A3"}, to="A1"),
     ]
-    attendance = [Attendance(member="A1", status="present"), Attendance(member="A2", status="present"), Attendance(member="A3", status="late")]
+    attendance = [
+        Attendance(member="A1", status="present"),
+        Attendance(member="A2", status="present"),
+        Attendance(member="A3", status="late"),
+    ]
     session = Session(number=1, date=WALL.date(), state="ended", attendance=attendance, events=events)
     assert session.presence()["A3"] == [(900.0, None)]

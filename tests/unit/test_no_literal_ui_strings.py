@@ -35,7 +35,11 @@ def _docstring_nodes(tree: ast.AST) -> set[int]:
         body = getattr(node, "body", None)
         if isinstance(body, list):
             for before, after in zip(body, body[1:]):
-                if isinstance(before, (ast.Assign, ast.AnnAssign)) and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant):
+                if (
+                    isinstance(before, (ast.Assign, ast.AnnAssign))
+                    and isinstance(after, ast.Expr)
+                    and isinstance(after.value, ast.Constant)
+                ):
                     ids.add(id(after.value))
     return ids
 
@@ -50,7 +54,23 @@ def _exempt_nodes(tree: ast.AST) -> set[int]:
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
             if name == "t" and node.args:
                 ids.add(id(node.args[0]))
-            if name in {"query", "query_one", "query_exactly_one", "on", "add_class", "remove_class", "set_class", "has_class", "getattr", "import_module", "open_screen", "startswith", "endswith", "get", "compile"}:
+            if name in {
+                "query",
+                "query_one",
+                "query_exactly_one",
+                "on",
+                "add_class",
+                "remove_class",
+                "set_class",
+                "has_class",
+                "getattr",
+                "import_module",
+                "open_screen",
+                "startswith",
+                "endswith",
+                "get",
+                "compile",
+            }:
                 ids.update(id(n) for arg in node.args for n in ast.walk(arg))
     return ids
 
@@ -71,12 +91,15 @@ def scan_source(source: str) -> list[tuple[int, str]]:
 
 
 def offending_literals(path: Path) -> list[str]:
-    return [f"{path.relative_to(PACKAGE)}:{line}: {text[:60]!r}" for line, text in scan_source(path.read_text(encoding="utf-8"))]
+    return [
+        f"{path.relative_to(PACKAGE)}:{line}: {text[:60]!r}"
+        for line, text in scan_source(path.read_text(encoding="utf-8"))
+    ]
 
 
 def test_the_scan_catches_a_literal():
     source = (
-        'from kelompok.i18n import t\n'
+        "from kelompok.i18n import t\n"
         'label = t("home.title")\n'
         'Button("Simpan")\n'
         'notify("saved to disk")\n'

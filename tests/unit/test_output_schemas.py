@@ -114,14 +114,18 @@ def test_dynamic_gexf_of_the_series_is_valid_gexf_1_3(sample, gexf_schema, gexf_
     assert (graph.get("start"), graph.get("end")) == (str(numbers[0]), str(numbers[-1]))
     # The description and keywords are ElementTree text: the confidentiality note, not markup.
     meta = root.find(f"{GEXF}meta")
-    assert "Rahasia" in meta.find(f"{GEXF}keywords").text and "member_labels=codes" in meta.find(f"{GEXF}description").text
+    assert (
+        "Rahasia" in meta.find(f"{GEXF}keywords").text and "member_labels=codes" in meta.find(f"{GEXF}description").text
+    )
     # Every edge carries its acts per session as a dynamic attribute, and a spell for each session.
     dynamic = graph.find(f"{GEXF}attributes[@mode='dynamic']")
     assert dynamic.find(f"{GEXF}attribute").get("id") == "acts"
     for edge in graph.iter(f"{GEXF}edge"):
         acts = [v for v in edge.iter(f"{GEXF}attvalue") if v.get("for") == "acts"]
         spells = list(edge.iter(f"{GEXF}spell"))
-        assert acts and [(a.get("start"), a.get("end")) for a in acts] == [(s.get("start"), s.get("end")) for s in spells]
+        assert acts and [(a.get("start"), a.get("end")) for a in acts] == [
+            (s.get("start"), s.get("end")) for s in spells
+        ]
         assert sum(int(a.get("value")) for a in acts) == int(float(edge.get("weight")))
     assert nx.read_gexf(io.BytesIO(data)).graph["mode"] == "dynamic"
 
@@ -169,7 +173,7 @@ def _number(cell: str) -> bool:
 
 def test_csv_reads_with_the_csv_module_and_neutralises_formulas():
     group = make_group(4)
-    group.members[0].name = "=HYPERLINK(\"http://x\")"
+    group.members[0].name = '=HYPERLINK("http://x")'
     group.members[0].consent = Consent(names_in_reports=True)
     group.members[1].name = "+62 812"
     group.members[1].consent = Consent(names_in_reports=True)
@@ -184,7 +188,7 @@ def test_csv_reads_with_the_csv_module_and_neutralises_formulas():
     text = [c for c in cells if not _number(c)]
     assert not [c for c in text if c[:1] in ("=", "+", "-", "@")]  # no text cell a spreadsheet would run
     by_id = {row["id"]: row for row in nodes}
-    assert by_id["A1"]["label"] == "'=HYPERLINK(\"http://x\")" and by_id["A2"]["label"] == "'+62 812"
+    assert by_id["A1"]["label"] == '\'=HYPERLINK("http://x")' and by_id["A2"]["label"] == "'+62 812"
     assert by_id["A3"]["attr_desa"] == "'@SUM(A1)" and by_id["A4"]["attr_desa"] == "'-1+2"
 
 
@@ -197,7 +201,9 @@ def test_xml_safe_strips_only_what_xml_cannot_carry():
     assert xml_safe(f"Ani{FORBIDDEN} Wati\t\n\r é 漢 \U0001f600") == "Ani Wati\t\n\r é 漢 \U0001f600"
 
 
-def test_forbidden_characters_in_names_and_attributes_leave_every_xml_file_parsable(graphml_schema, gexf_schema, gexf_grammar):
+def test_forbidden_characters_in_names_and_attributes_leave_every_xml_file_parsable(
+    graphml_schema, gexf_schema, gexf_grammar
+):
     group = make_group(4)
     group.name = f"KUBE{FORBIDDEN} Mawar"
     group.members[0].name = f"Siti{FORBIDDEN} Aminah"
@@ -207,7 +213,9 @@ def test_forbidden_characters_in_names_and_attributes_leave_every_xml_file_parsa
     sessions = [make_session(1, acts=16), make_session(2, acts=12)]
     for which in (1, "all"):
         for fmt in ("graphml", "gexf", "svg"):
-            data = render_export(copy.deepcopy(group), sessions, which, fmt, names=True, lang="en", attributes=["desa"])[""]
+            data = render_export(
+                copy.deepcopy(group), sessions, which, fmt, names=True, lang="en", attributes=["desa"]
+            )[""]
             text = data.decode("utf-8")  # a lone surrogate could not even be encoded
             root = ET.fromstring(data)  # parses: nothing XML forbids is left
             assert not any(ch in text for ch in FORBIDDEN)

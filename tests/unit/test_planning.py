@@ -494,7 +494,9 @@ def test_plan_vs_actual() -> None:
     roles = {r.role: r for r in result.roles}
     assert [r.role for r in result.roles] == ["instruktur", "pemberi_semangat", "pencatat", "pendengar"]
     assert (roles["instruktur"].planned, roles["instruktur"].used, roles["instruktur"].used_by_facilitator) == (
-        True, 2, 2,
+        True,
+        2,
+        2,
     )
     assert (roles["pemberi_semangat"].planned, roles["pemberi_semangat"].used) == (False, 1)
     assert roles["pemberi_semangat"].used_by_facilitator == 0

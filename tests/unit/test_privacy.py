@@ -54,7 +54,9 @@ def _outputs(group: Group, sessions: list[Session], formats=FORMATS) -> dict[str
 def _private_values_replaced(group: Group) -> Group:
     changed = group.model_copy(deep=True)
     for member in changed.members:
-        member.attributes = {k: (v if changed.is_analysable(k) else f"RAHASIA-{k}-{member.code}") for k, v in member.attributes.items()}
+        member.attributes = {
+            k: (v if changed.is_analysable(k) else f"RAHASIA-{k}-{member.code}") for k, v in member.attributes.items()
+        }
     return changed
 
 
@@ -81,7 +83,9 @@ def test_default_outputs_hold_no_private_attribute_and_no_note_text(folder: str)
     group = load_group(SAMPLES / folder)
     sessions = load_sessions(SAMPLES / folder)
     private = {k for m in group.members for k in m.attributes if not group.is_analysable(k)}
-    assert _outputs(group, sessions) == _outputs(_private_values_replaced(group), sessions), "a private attribute value went out"
+    assert _outputs(group, sessions) == _outputs(_private_values_replaced(group), sessions), (
+        "a private attribute value went out"
+    )
     assert _outputs(group, sessions) == _outputs(group, _notes_replaced(sessions)), "note text went out"
     # and not even the private attribute's name (a node attribute `attr_anak` says what is kept)
     text = b"\n".join(_outputs(group, sessions, TEXT_FORMATS).values()).decode()
@@ -93,7 +97,9 @@ def _name_patterns(group: Group, staff: set[str]) -> list[re.Pattern[str]]:
     patterns = []
     for member in group.members:
         for phrase in [member.name, *member.nicknames]:
-            patterns.append(re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.IGNORECASE))
+            patterns.append(
+                re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.IGNORECASE)
+            )
         for part in re.findall(r"\w{3,}", member.name):
             if part.capitalize() not in staff:
                 patterns.append(re.compile(r"(?<!\w)" + re.escape(part.capitalize()) + r"(?!\w)"))
@@ -173,7 +179,10 @@ def test_nicknames_full_names_and_first_names_become_codes() -> None:
     siti_r = Member(code="A2", name="Siti Rahayu")
     rules = name_rules([painem, siti_a, siti_r], staff=["Dewi Lestari"], placeholder="[nama]")
     text = "Bu Painem tampak kesal; mbok nem pulang awal. PAINEM WULANDARI hadir. Siti Aminah dan Siti bicara; Rahayu diam; Bu Dewi menengahi."
-    assert substitute(text, rules) == "Bu A6 tampak kesal; A6 pulang awal. A6 hadir. A1 dan [nama] bicara; A2 diam; Bu Dewi menengahi."
+    assert (
+        substitute(text, rules)
+        == "Bu A6 tampak kesal; A6 pulang awal. A6 hadir. A1 dan [nama] bicara; A2 diam; Bu Dewi menengahi."
+    )
 
 
 # ── CSV cells a spreadsheet would run ───────────────────────────────────────────────────────────
@@ -187,7 +196,7 @@ def test_hostile_csv_cells_come_out_neutralised(tmp_path: Path) -> None:
     sessions = load_sessions(SAMPLES / "kube-sejahtera-mawar")
     group = group.model_copy(deep=True)
     group.analysable_attributes = [*group.analysable_attributes, "catatan"]
-    hostile = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+    hostile = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
     for member, value in zip(group.members, hostile):
         member.attributes["catatan"] = value
     nodes = render_export(group, sessions, "all", "csv", today=TODAY, attributes=["catatan"])[".nodes.csv"].decode()
@@ -204,7 +213,7 @@ def test_roster_import_refuses_a_formula_code(tmp_path: Path) -> None:
 
     i18n.set_language("en")
     path = tmp_path / "roster.csv"
-    path.write_text('code,name\nA1,Ani\n"=cmd|\' /C calc\'!A0",Budi\n', encoding="utf-8")
+    path.write_text("code,name\nA1,Ani\n\"=cmd|' /C calc'!A0\",Budi\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         read_roster(path)
     assert "line 3" in str(caught.value) and "formula" in str(caught.value)

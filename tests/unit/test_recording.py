@@ -285,7 +285,11 @@ def test_invalid_events_are_refused_and_nothing_is_written(recorder: Recorder, c
 def test_valid_codings_are_kept(recorder: Recorder) -> None:
     event = recorder.speak("facilitator", "group", role="pemberi_semangat", ipa=1, valence="positive")
     assert (event.from_, event.to, event.role, event.ipa, event.valence) == (
-        "facilitator", "group", "pemberi_semangat", 1, "positive",
+        "facilitator",
+        "group",
+        "pemberi_semangat",
+        1,
+        "positive",
     )
     assert recorder.speak("A1", "facilitator").to == "facilitator"
 

@@ -137,7 +137,12 @@ def test_notes_never_appear_and_user_text_is_escaped_and_redacted(tmp_path: Path
     folder = secret_group(tmp_path / "g")
     session = load_session(folder, 1)
     session.review.comments.append(
-        Comment(at=dt.datetime(2026, 3, 3, 9, 0), author="Pak Joko", text="<script>alert('x')</script> Rina Marlina & Yohanes diam", section="sociogram")
+        Comment(
+            at=dt.datetime(2026, 3, 3, 9, 0),
+            author="Pak Joko",
+            text="<script>alert('x')</script> Rina Marlina & Yohanes diam",
+            section="sociogram",
+        )
     )
     session.plan.objectives = []
     save_session(folder, session)
@@ -160,7 +165,9 @@ def test_names_only_with_consent_and_the_choice_is_audited(tmp_path: Path):
     default = write_report(folder, tmp_path / "r.html", lang="en")
     text = default.path.read_text(encoding="utf-8")
     assert "Siti Aminah" not in text and not default.audited and load_group(folder).audit == []
-    named = write_report(folder, tmp_path / "n.html", names=True, lang="en", who="Bu Sari", now=dt.datetime(2026, 3, 9, 8, 0))
+    named = write_report(
+        folder, tmp_path / "n.html", names=True, lang="en", who="Bu Sari", now=dt.datetime(2026, 3, 9, 8, 0)
+    )
     text = named.path.read_text(encoding="utf-8")
     assert "Siti Aminah" in text and "Rina Marlina" not in text
     assert "Contains the real names of 2 of 5 members" in text
@@ -185,7 +192,13 @@ def test_markdown_variant_has_the_same_sections_in_text(tmp_path: Path):
     md = build_report(load_group(folder), load_sessions(folder), lang="en", fmt="md", today=TODAY)
     assert md.startswith("# Group report: ")
     assert "> **CONFIDENTIAL" in md
-    for heading in ("## The group", "## The series over time", "### Figures per session", "### Attendance", "### Supervision"):
+    for heading in (
+        "## The group",
+        "## The series over time",
+        "### Figures per session",
+        "### Attendance",
+        "### Supervision",
+    ):
         assert heading in md
     tables = [line for line in md.splitlines() if line.startswith("|")]
     assert tables and all(line.endswith("|") for line in tables)

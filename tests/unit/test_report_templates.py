@@ -17,7 +17,13 @@ from kelompok.sessions.models import Comment, Consent
 from kelompok.sessions.store import load_group, load_sessions, save_group, save_session
 from tests.conftest import SAMPLES, make_group, make_session
 
-HOSTILE = ("<script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "{{ 7*7 }}", "![beacon](http://example.org/p.png)", "[klik](http://example.org)")
+HOSTILE = (
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(2)>',
+    "{{ 7*7 }}",
+    "![beacon](http://example.org/p.png)",
+    "[klik](http://example.org)",
+)
 LOGO = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 
 
@@ -90,7 +96,9 @@ def _workspace_copy(tmp_path: Path) -> Path:
 def test_an_agency_letterhead_in_the_workspace_appears_in_the_report(tmp_path: Path):
     workspace = _workspace_copy(tmp_path)
     (workspace / OVERRIDE_FOLDER / "letterhead.html.j2").write_text(
-        '<header class="letterhead"><img alt="Logo" src="' + LOGO + '"> Dinas Sosial Kota Bandung · {{ c.title }}</header>\n',
+        '<header class="letterhead"><img alt="Logo" src="'
+        + LOGO
+        + '"> Dinas Sosial Kota Bandung · {{ c.title }}</header>\n',
         encoding="utf-8",
     )
     result = write_report(workspace / "kube", tmp_path / "laporan.html", lang="id")
@@ -115,7 +123,9 @@ def test_an_agency_letterhead_in_the_workspace_appears_in_the_report(tmp_path: P
         ('<link rel="stylesheet" href="http://x.example/a.css">', "<link>"),
     ],
 )
-def test_a_template_that_would_load_from_outside_is_refused_and_nothing_written(tmp_path: Path, template: str, what: str):
+def test_a_template_that_would_load_from_outside_is_refused_and_nothing_written(
+    tmp_path: Path, template: str, what: str
+):
     workspace = _workspace_copy(tmp_path)
     (workspace / OVERRIDE_FOLDER / "letterhead.html.j2").write_text(template, encoding="utf-8")
     out = tmp_path / "laporan.html"

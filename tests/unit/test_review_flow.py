@@ -127,7 +127,9 @@ def test_an_open_safety_flag_blocks_sign_off_until_it_is_acknowledged_with_its_f
     from kelompok.sessions.safety import close_follow_up, safety_items
 
     session = make_session()
-    session.events.append(Event(seq=session.next_seq(), at=120.0, kind="note", note="cerita kekerasan di rumah", safety=True))
+    session.events.append(
+        Event(seq=session.next_seq(), at=120.0, kind="note", note="cerita kekerasan di rumah", safety=True)
+    )
     review.submit(session, "F", now=clock)
     with pytest.raises(review.ReviewError, match="keselamatan"):
         review.sign_off(session, "S", now=clock)

@@ -80,7 +80,8 @@ def test_sample_session_events_are_plausible(path: Path) -> None:
     assert session.state == "ended" and session.start and session.end and session.start < session.end
 
     expected = [
-        m.code for m in group.members
+        m.code
+        for m in group.members
         if (m.joined or 1) <= session.number and (m.left is None or session.number <= m.left)
     ]
     assert sorted(a.member for a in session.attendance) == sorted(expected)
@@ -132,7 +133,9 @@ def test_each_group_is_a_full_series(folder: str) -> None:
     assert set(group.seating) == {m.code for m in group.members}
     # Every member consented to take part (a minor: the guardian, and the child's assent); a
     # member who declined to be noted has no act in any session.
-    assert all(m.consent.date and not m.consent.covers(m.minor) or not m.consent.may_be_noted(m.minor) for m in group.members)
+    assert all(
+        m.consent.date and not m.consent.covers(m.minor) or not m.consent.may_be_noted(m.minor) for m in group.members
+    )
     unnoted = {m.code for m in group.members if not m.consent.may_be_noted(m.minor)}
     assert {"gender", "usia"} <= set(group.members[0].attributes)
     if group.type == "therapy":

@@ -35,7 +35,14 @@ def test_interval_from_the_words_people_use(frequency: str, days: int | None):
 
 @pytest.mark.parametrize(
     "frequency, day",
-    [("mingguan (Kamis malam)", 3), ("mingguan (Minggu pagi)", 6), ("setiap hari Minggu", 6), ("mingguan", None), ("weekly, Friday", 4), ("Jumat sore", 4)],
+    [
+        ("mingguan (Kamis malam)", 3),
+        ("mingguan (Minggu pagi)", 6),
+        ("setiap hari Minggu", 6),
+        ("mingguan", None),
+        ("weekly, Friday", 4),
+        ("Jumat sore", 4),
+    ],
 )
 def test_weekday_and_sunday_is_not_the_week(frequency: str, day: int | None):
     assert weekday(frequency) == day

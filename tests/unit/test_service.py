@@ -159,8 +159,14 @@ def test_overview_of_a_group(service: GroupService, group_dir: Path) -> None:
     second.events.append(Event(seq=99, at=500.0, kind="note", note="A2 cerita kekerasan di rumah", safety=True))
     save_session(group_dir, second)
     service.review_step(group_dir, second, lambda s: review.submit(s, "Bu Sari", now=lambda: WHEN))
-    service.review_step(group_dir, load_session(group_dir, 2), lambda s: review.return_to_facilitator(s, "Pak Budi", "lengkapi", now=lambda: WHEN))
-    planned = make_session(3, acts=0).model_copy(update={"state": "planned", "attendance": [], "date": dt.date(2026, 3, 16)})
+    service.review_step(
+        group_dir,
+        load_session(group_dir, 2),
+        lambda s: review.return_to_facilitator(s, "Pak Budi", "lengkapi", now=lambda: WHEN),
+    )
+    planned = make_session(3, acts=0).model_copy(
+        update={"state": "planned", "attendance": [], "date": dt.date(2026, 3, 16)}
+    )
     save_session(group_dir, planned)
     overview = service.overview(group_dir)
     assert overview.last_held == dt.date(2026, 3, 9)
@@ -168,7 +174,9 @@ def test_overview_of_a_group(service: GroupService, group_dir: Path) -> None:
     assert (overview.awaiting_review, overview.returned, overview.safety_flags, overview.unreadable) == (1, 1, 1, 0)
 
 
-def test_overview_counts_only_open_safety_flags_and_shows_the_agreed_next_date(service: GroupService, group_dir: Path) -> None:
+def test_overview_counts_only_open_safety_flags_and_shows_the_agreed_next_date(
+    service: GroupService, group_dir: Path
+) -> None:
     from kelompok.sessions.safety import close_follow_up, safety_items
 
     session = load_session(group_dir, 2)
@@ -176,11 +184,15 @@ def test_overview_counts_only_open_safety_flags_and_shows_the_agreed_next_date(s
     save_session(group_dir, session)
     assert service.overview(group_dir).safety_flags == 1
     [item] = safety_items(session)
-    service.review_step(group_dir, session, lambda s: close_follow_up(s, item.key, "Pak Budi", "dirujuk ke UPTD PPA", WHEN))
+    service.review_step(
+        group_dir, session, lambda s: close_follow_up(s, item.key, "Pak Budi", "dirujuk ke UPTD PPA", WHEN)
+    )
     assert service.overview(group_dir).safety_flags == 0, "a flag followed up is no longer a duty"
     group = load_group(group_dir)
     assert service.overview(group_dir).next_planned is None
-    service.edit_group(group_dir, group, lambda g: setattr(g, "next_date", dt.date(2026, 3, 16)), who="Bu Sari", now=WHEN)
+    service.edit_group(
+        group_dir, group, lambda g: setattr(g, "next_date", dt.date(2026, 3, 16)), who="Bu Sari", now=WHEN
+    )
     assert service.overview(group_dir).next_planned == dt.date(2026, 3, 16)
     assert load_group(group_dir).audit[-1].detail == "next_date"
 
@@ -195,7 +207,14 @@ def test_inbox_lists_submitted_logs_of_every_group_oldest_first(service: GroupSe
     service.review_step(group_dir, load_session(group_dir, 2), lambda s: review.submit(s, "Bu Sari", now=lambda: later))
     service.review_step(other, load_session(other, 1), lambda s: review.submit(s, "Bu Rina", now=lambda: earlier))
     inbox = service.inbox("submitted")
-    assert [(i.group_name, i.number, i.since, i.by) for i in inbox] == [("KUBE Melati", 1, earlier, "Bu Rina"), ("KUBE Mawar", 2, later, "Bu Sari")]
-    service.review_step(group_dir, load_session(group_dir, 2), lambda s: review.return_to_facilitator(s, "Pak Budi", "lengkapi", now=lambda: WHEN))
+    assert [(i.group_name, i.number, i.since, i.by) for i in inbox] == [
+        ("KUBE Melati", 1, earlier, "Bu Rina"),
+        ("KUBE Mawar", 2, later, "Bu Sari"),
+    ]
+    service.review_step(
+        group_dir,
+        load_session(group_dir, 2),
+        lambda s: review.return_to_facilitator(s, "Pak Budi", "lengkapi", now=lambda: WHEN),
+    )
     assert [(i.group_name, i.number, i.by) for i in service.inbox("returned")] == [("KUBE Mawar", 2, "Pak Budi")]
     assert [i.group_name for i in service.inbox("submitted")] == ["KUBE Melati"]

@@ -20,8 +20,12 @@ def test_summary_counts_by_hand() -> None:
         number=1,
         date=dt.date(2026, 3, 2),
         state="ended",
-        attendance=[Attendance(member="A1", status="present"), Attendance(member="A2", status="late"),
-                    Attendance(member="A3", status="present"), Attendance(member="A4", status="absent")],
+        attendance=[
+            Attendance(member="A1", status="present"),
+            Attendance(member="A2", status="late"),
+            Attendance(member="A3", status="present"),
+            Attendance(member="A4", status="absent"),
+        ],
         events=events,
     )
     summary = summarise(session, ["A1", "A2", "A3", "A4"])

@@ -8,7 +8,14 @@ import pytest
 
 from kelompok.sessions.models import Attendance, Event, Session
 from kelompok.sociogram.acts import Act, SessionActs, from_session
-from kelompok.sociogram.build import member_nodes, series_graph, session_graph, window_graphs, windows, without_facilitator
+from kelompok.sociogram.build import (
+    member_nodes,
+    series_graph,
+    session_graph,
+    window_graphs,
+    windows,
+    without_facilitator,
+)
 
 SHORT = {"F": "facilitator", "G": "group"}
 

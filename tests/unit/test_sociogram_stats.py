@@ -35,7 +35,9 @@ def session(number: int, spec: str, present=("A1", "A2", "A3")) -> Session:
         for _ in range(int(times or 1)):
             seq = len(events) + 1
             events.append(Event(seq=seq, at=seq * 4.0, **{"from": frm}, to=to, role=role or None))
-    attendance = [Attendance(member=c, status="present" if c in present else "absent") for c in ("A1", "A2", "A3", "A4")]
+    attendance = [
+        Attendance(member=c, status="present" if c in present else "absent") for c in ("A1", "A2", "A3", "A4")
+    ]
     return Session(number=number, date=dt.date(2026, 3, number), state="ended", attendance=attendance, events=events)
 
 
@@ -196,7 +198,9 @@ def test_stats_signals_are_the_signals_the_screen_and_report_show(group_dir):
     analyses = [analyse(read_session_acts(session_path(group_dir, n)), group.seat_order()) for n in (1, 2)]
     shown = session_signals(analyses, planned_sessions=group.planned_sessions, group_type=group.type)
     for entry in result["sessions"]:
-        assert [(s["id"], s["members"]) for s in entry["signals"]] == [(s.id, list(s.members)) for s in shown[entry["number"]]]
+        assert [(s["id"], s["members"]) for s in entry["signals"]] == [
+            (s.id, list(s.members)) for s in shown[entry["number"]]
+        ]
     # Session 2 by hand: A1⇄A2 6 acts each way, A1⇄A3 4 each way → two mutual pairs; 21 acts
     # (≥ 20), A4 absent. No stage for a relation.
     second = result["sessions"][1]["signals"]
@@ -224,7 +228,9 @@ def test_stats_equity_only_for_analysable_attributes(tmp_path):
         Member(code="A3", name="Pak Tiga", attributes={"gender": "laki-laki", "tenure": "pemilik"}),
         Member(code="A4", name="Pak Empat", attributes={"gender": "laki-laki", "tenure": "penyewa"}),
     ]
-    group = Group(name="RW", type="task", members=members, seating=["A1", "A2", "A3", "A4"], analysable_attributes=["gender"])
+    group = Group(
+        name="RW", type="task", members=members, seating=["A1", "A2", "A3", "A4"], analysable_attributes=["gender"]
+    )
     save_group(folder, group)
     # Session 1, all present: A3 says 6, A4 says 2, A1 says 1, A2 says 1 → 10 member acts.
     # Women: 2 of 10 acts (20 %) over 2 of 4 members (50 %) → 0.4; men 80 % / 50 % → 1.6.
@@ -247,4 +253,9 @@ def test_stats_carry_participation_shifts(group_dir):
     assert first["transitions"] == 6
     assert first["counts"] == {"A0-X0": 1, "A0-XY": 1, "AB-XA": 1, "AB-XB": 1, "AB-X0": 1, "AB-AY": 1}
     assert first["families"] == {"receiving": 0, "claiming": 2, "usurping": 3, "continuing": 1}
-    assert first["people"] == {"A1": {"usurping": 2}, "A2": {"usurping": 1}, "A3": {"claiming": 1}, "facilitator": {"claiming": 1}}
+    assert first["people"] == {
+        "A1": {"usurping": 2},
+        "A2": {"usurping": 1},
+        "A3": {"claiming": 1},
+        "facilitator": {"claiming": 1},
+    }

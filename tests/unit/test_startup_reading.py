@@ -21,7 +21,9 @@ def test_every_locale_file_reads_the_same_with_rtoml_as_with_tomllib():
         files = sorted((i18n.LOCALES_DIR / lang).glob("*.toml"))
         assert len(files) > 10
         for path in files:
-            assert i18n._loads(path.read_text(encoding="utf-8")) == tomllib.loads(path.read_text(encoding="utf-8")), path
+            assert i18n._loads(path.read_text(encoding="utf-8")) == tomllib.loads(path.read_text(encoding="utf-8")), (
+                path
+            )
     assert i18n.t("no_such_section.key") == "no_such_section.key"
 
 

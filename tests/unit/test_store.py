@@ -130,7 +130,11 @@ def test_second_process_cannot_take_the_group_lock(group_dir: Path):
 
 def test_lock_is_released_when_the_holder_dies(group_dir: Path):
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"from pathlib import Path; from kelompok.sessions.locking import GroupLock; import time; assert GroupLock(Path({str(group_dir)!r})).acquire(); print('held', flush=True); time.sleep(60)"],
+        [
+            sys.executable,
+            "-c",
+            f"from pathlib import Path; from kelompok.sessions.locking import GroupLock; import time; assert GroupLock(Path({str(group_dir)!r})).acquire(); print('held', flush=True); time.sleep(60)",
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -16,7 +16,13 @@ def speak(seq: int, who: str = "A1", to: str = "group") -> dict:
 
 
 def base_session(**extra) -> dict:
-    data = {"format": 1, "number": 3, "date": dt.date(2026, 3, 2), "state": "ended", "events": [speak(1), speak(2, "A2")]}
+    data = {
+        "format": 1,
+        "number": 3,
+        "date": dt.date(2026, 3, 2),
+        "state": "ended",
+        "events": [speak(1), speak(2, "A2")],
+    }
     data.update(extra)
     return data
 
@@ -52,11 +58,27 @@ def test_same_seq_recorded_differently_is_a_conflict_that_keeps_ours():
 
 def test_comments_and_trail_are_append_only_in_time_order():
     base = base_session(review={"status": "submitted", "trail": [step(0, "submitted", "Sari")]})
-    ours = base_session(review={"status": "submitted", "trail": [step(0, "submitted", "Sari"), step(5, "commented")], "comments": [comment(5, "Bagus")]})
-    theirs = base_session(review={"status": "submitted", "trail": [step(0, "submitted", "Sari"), step(2, "commented")], "comments": [comment(2, "Lengkapi")]})
+    ours = base_session(
+        review={
+            "status": "submitted",
+            "trail": [step(0, "submitted", "Sari"), step(5, "commented")],
+            "comments": [comment(5, "Bagus")],
+        }
+    )
+    theirs = base_session(
+        review={
+            "status": "submitted",
+            "trail": [step(0, "submitted", "Sari"), step(2, "commented")],
+            "comments": [comment(2, "Lengkapi")],
+        }
+    )
     review = merge_session(base, ours, theirs).data["review"]
     assert [c["text"] for c in review["comments"]] == ["Lengkapi", "Bagus"]
-    assert [(e["at"].minute, e["action"]) for e in review["trail"]] == [(0, "submitted"), (2, "commented"), (5, "commented")]
+    assert [(e["at"].minute, e["action"]) for e in review["trail"]] == [
+        (0, "submitted"),
+        (2, "commented"),
+        (5, "commented"),
+    ]
     assert review["status"] == "submitted"
 
 
@@ -118,7 +140,11 @@ def member(code: str, name: str) -> dict:
 def test_group_members_by_code_and_audit_union():
     base = {"name": "KUBE", "type": "task", "members": [member("A1", "Ani"), member("A2", "Budi")]}
     ours = {**base, "members": [member("A1", "Ani S."), member("A2", "Budi")], "audit": [step(1, "export_with_names")]}
-    theirs = {**base, "members": [member("A1", "Ani"), member("A2", "Budi"), member("A3", "Citra")], "audit": [step(2, "sign_off")]}
+    theirs = {
+        **base,
+        "members": [member("A1", "Ani"), member("A2", "Budi"), member("A3", "Citra")],
+        "audit": [step(2, "sign_off")],
+    }
     result = merge_group(base, ours, theirs)
     group = Group.model_validate(result.data)
     assert [(m.code, m.name) for m in group.members] == [("A1", "Ani S."), ("A2", "Budi"), ("A3", "Citra")]
@@ -127,16 +153,28 @@ def test_group_members_by_code_and_audit_union():
 
 
 def test_describe_names_what_changed():
-    before = {"g/group.toml": b'name = "KUBE Mawar"\ntype = "task"\n', "g/sessions/005.toml": b'number = 5\ndate = 2026-03-02\nstate = "ended"\n[review]\nstatus = "submitted"\n'}
+    before = {
+        "g/group.toml": b'name = "KUBE Mawar"\ntype = "task"\n',
+        "g/sessions/005.toml": b'number = 5\ndate = 2026-03-02\nstate = "ended"\n[review]\nstatus = "submitted"\n',
+    }
     after = dict(before)
     after["g/sessions/005.toml"] = before["g/sessions/005.toml"].replace(b'"submitted"', b'"returned"') + (
         b'[[review.comments]]\nat = 2026-03-03T09:00:00\nauthor = "Retno"\ntext = "Lengkapi"\n'
     )
-    after["g/sessions/006.toml"] = b'number = 6\ndate = 2026-03-09\nstate = "ended"\n[[events]]\nseq = 1\nat = 0.0\nfrom = "A1"\nto = "group"\n'
+    after["g/sessions/006.toml"] = (
+        b'number = 6\ndate = 2026-03-09\nstate = "ended"\n[[events]]\nseq = 1\nat = 0.0\nfrom = "A1"\nto = "group"\n'
+    )
     changes = describe(["g/sessions/005.toml", "g/sessions/006.toml"], before.get, after.get)
     assert [(c.kind, c.number) for c in changes] == [("recorded", 6), ("commented", 5), ("returned", 5)]
-    assert commit_message(changes).splitlines()[0] == "Sesi 6 KUBE Mawar dicatat; Komentar Retno pada sesi 5 KUBE Mawar (+1 lainnya)"
-    assert arrival_summary(changes + [Change("returned", "h", "Lain", 2)]) == ["1 sesi dicatat", "1 sesi diberi komentar supervisor", "2 sesi dikembalikan supervisor"]
+    assert (
+        commit_message(changes).splitlines()[0]
+        == "Sesi 6 KUBE Mawar dicatat; Komentar Retno pada sesi 5 KUBE Mawar (+1 lainnya)"
+    )
+    assert arrival_summary(changes + [Change("returned", "h", "Lain", 2)]) == [
+        "1 sesi dicatat",
+        "1 sesi diberi komentar supervisor",
+        "2 sesi dikembalikan supervisor",
+    ]
 
 
 def test_a_commit_message_for_thousands_of_changes_stays_short():

@@ -83,7 +83,9 @@ def rich_session(number=3, notes="Baris satu\nBaris dua") -> Session:
         Event(seq=13, at=18, kind="leave", **{"from": "A"}),
         speak(14, "Ünal", "A", ipa=12),
     ]
-    attendance = [Attendance(member=m, status=s) for m, s in [("A", "present"), ("B", "late"), ("C", "absent"), ("E", "excused")]]
+    attendance = [
+        Attendance(member=m, status=s) for m, s in [("A", "present"), ("B", "late"), ("C", "absent"), ("E", "excused")]
+    ]
     at = dt.datetime(2026, 2, 1, 9, tzinfo=dt.timezone(dt.timedelta(hours=7)))
     review = Review(status="submitted", comments=[Comment(at=at, author="S", text="[[events]]")])
     return Session(number=number, date=dt.date(2026, 2, 1), coding="ipa", attendance=attendance, events=events,
@@ -134,7 +136,7 @@ def test_short_events_written_inline_take_the_fast_path(tmp_path, no_tomllib):
 
 
 def test_an_events_header_inside_a_string_is_only_text(tmp_path):
-    session = rich_session(notes="Baris satu\n[[events]]\nseq = 99\nat = 1.0\nfrom = \"X\"\nto = \"Y\"\n")
+    session = rich_session(notes='Baris satu\n[[events]]\nseq = 99\nat = 1.0\nfrom = "X"\nto = "Y"\n')
     path = write(tmp_path, session)
     assert same_verdict(path) == ("ok", session)
 
@@ -193,7 +195,9 @@ def test_lax_coercions_get_the_same_verdict(tmp_path):
 
 def test_a_file_cut_at_an_event_boundary_gets_the_same_refusal(tmp_path):
     session = rich_session()
-    path = write(tmp_path, session.model_copy(update={"event_count": 14, "review": Review()}))  # as save_session writes it
+    path = write(
+        tmp_path, session.model_copy(update={"event_count": 14, "review": Review()})
+    )  # as save_session writes it
     text = path.read_text()
     assert "event_count = 14" in text and text.rstrip().endswith('from = "Ünal"\nto = "A"\nipa = 12')
     path.write_text(text.rsplit("[[events]]", 2)[0])  # the last two tables lost: still valid TOML
@@ -277,8 +281,12 @@ def test_a_comment_time_with_an_offset_validates_alike_from_both_parsers(tmp_pat
 
 # ── properties ──────────────────────────────────────────────────────────────────────────────
 
-NAMES = st.sampled_from(["A", "B", "A10", "facilitator", "group", 'Q"uote', "back\\slash", "Ünï", "tab\tx", "", "{", "}"])
-TEXT = st.sampled_from(["", "ok", "dua\nbaris", 'kutip " ', "\\n", "é", "[[events]]", "x\u0007", "{ a = 1,\n}", "09:30", '"""', "'''"])
+NAMES = st.sampled_from(
+    ["A", "B", "A10", "facilitator", "group", 'Q"uote', "back\\slash", "Ünï", "tab\tx", "", "{", "}"]
+)
+TEXT = st.sampled_from(
+    ["", "ok", "dua\nbaris", 'kutip " ', "\\n", "é", "[[events]]", "x\u0007", "{ a = 1,\n}", "09:30", '"""', "'''"]
+)
 
 
 @st.composite
@@ -327,7 +335,32 @@ def test_generated_sessions_read_back_alike_on_the_fast_path(session):
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     position=st.floats(0, 1, exclude_max=True),
-    replacement=st.sampled_from(['"', "\\", "=", "\n", "1", "x", " ", "[", "]", "#", "-", "", "\n\n", ".", "e5", "{", "}", ",", ":", "'", "\\e", "\r\n"]),
+    replacement=st.sampled_from(
+        [
+            '"',
+            "\\",
+            "=",
+            "\n",
+            "1",
+            "x",
+            " ",
+            "[",
+            "]",
+            "#",
+            "-",
+            "",
+            "\n\n",
+            ".",
+            "e5",
+            "{",
+            "}",
+            ",",
+            ":",
+            "'",
+            "\\e",
+            "\r\n",
+        ]
+    ),
     inline=st.booleans(),
 )
 def test_a_damaged_file_gets_the_same_verdict_from_both_paths(position, replacement, inline):
@@ -335,7 +368,9 @@ def test_a_damaged_file_gets_the_same_verdict_from_both_paths(position, replacem
     refuses, never reads it differently, and words an error exactly as tomllib does."""
     if inline:
         events = [speak(i, "A", "B" if i % 2 else "group") for i in range(1, 6)]
-        session = Session(number=1, date=dt.date(2026, 1, 1), attendance=[Attendance(member="A", status="present")], events=events)
+        session = Session(
+            number=1, date=dt.date(2026, 1, 1), attendance=[Attendance(member="A", status="present")], events=events
+        )
     else:
         session = rich_session(number=1)
     with tempfile.TemporaryDirectory() as folder:

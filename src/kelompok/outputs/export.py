@@ -28,7 +28,15 @@ if TYPE_CHECKING:  # pragma: no cover
 FORMATS = ("graphml", "gexf", "dot", "json", "csv", "svg", "png")
 """Every export format, in the order the CLI and the dialog offer them."""
 
-EXTENSIONS = {"graphml": ".graphml", "gexf": ".gexf", "dot": ".dot", "json": ".json", "csv": ".csv", "svg": ".svg", "png": ".png"}
+EXTENSIONS = {
+    "graphml": ".graphml",
+    "gexf": ".gexf",
+    "dot": ".dot",
+    "json": ".json",
+    "csv": ".csv",
+    "svg": ".svg",
+    "png": ".png",
+}
 
 
 def _picture(view: GraphView, pseudo: Pseudonyms, lang: str, today: dt.date, fmt: str) -> bytes:
@@ -75,7 +83,11 @@ def render_export(
         return {"": _picture(view, pseudo, lang, today, fmt)}
     if fmt == "gexf":
         return {"": formats.gexf(view, pseudo, lang, today)}
-    writer: Callable[[GraphView, Pseudonyms, str], bytes] = {"graphml": formats.graphml, "dot": formats.dot, "json": formats.node_link_json}[fmt]
+    writer: Callable[[GraphView, Pseudonyms, str], bytes] = {
+        "graphml": formats.graphml,
+        "dot": formats.dot,
+        "json": formats.node_link_json,
+    }[fmt]
     return {"": writer(view, pseudo, lang)}
 
 
@@ -128,7 +140,13 @@ def export_session(
     if names:
         if group_dir is None:
             raise ValueError("an export with names needs group_dir, to write the audit trail")
-        record_audit(group_dir, "export_with_names", audit_detail(which, fmt, list(paths.values()), pseudo.named, pseudo.members), who, now)
+        record_audit(
+            group_dir,
+            "export_with_names",
+            audit_detail(which, fmt, list(paths.values()), pseudo.named, pseudo.members),
+            who,
+            now,
+        )
         audited = True
     for suffix, data in contents.items():
         atomic_write_bytes(paths[suffix], data)
@@ -164,7 +182,9 @@ def export_group(
 ) -> OutputResult:
     """`export_session` for a group folder: reads what is needed, exports, audits a names choice."""
     group, sessions = load_for_export(group_dir, which)
-    return export_session(group, sessions, which, fmt, out, names, lang, group_dir=group_dir, who=who, now=now, attributes=attributes)
+    return export_session(
+        group, sessions, which, fmt, out, names, lang, group_dir=group_dir, who=who, now=now, attributes=attributes
+    )
 
 
 def default_filename(group_dir: Path, which: Which, fmt: str, lang: str | None = None) -> str:

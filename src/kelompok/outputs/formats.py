@@ -58,7 +58,12 @@ def graphml(view: GraphView, pseudo: Pseudonyms, lang: str) -> bytes:
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
-GEXF_COLOURS = {"facilitator": (47, 93, 138), "present": (42, 157, 143), "unmarked": (233, 196, 106), "absent": (200, 200, 200)}
+GEXF_COLOURS = {
+    "facilitator": (47, 93, 138),
+    "present": (42, 157, 143),
+    "unmarked": (233, 196, 106),
+    "absent": (200, 200, 200),
+}
 
 
 def _gexf_type(values: list[Any]) -> str:
@@ -77,7 +82,9 @@ def _gexf_value(value: Any) -> str:
     return xml_safe(str(value))
 
 
-def _attribute_table(parent: ET.Element, cls: str, records: list[dict[str, Any]], skip: set[str], mode: str = "static") -> list[str]:
+def _attribute_table(
+    parent: ET.Element, cls: str, records: list[dict[str, Any]], skip: set[str], mode: str = "static"
+) -> list[str]:
     """Declare the attributes of `records` (all keys but `skip`) and return their ids, in order."""
     keys: list[str] = []
     for record in records:
@@ -108,7 +115,9 @@ def gexf(view: GraphView, pseudo: Pseudonyms, lang: str, today: dt.date | None =
     ET.SubElement(meta, f"{g}creator").text = f"kelompok {__version__}"
     ET.SubElement(meta, f"{g}keywords").text = xml_safe(t("export.confidential", lang))
     # GEXF has no graph attributes: what, when and that it is confidential go in the description.
-    ET.SubElement(meta, f"{g}description").text = xml_safe("; ".join(f"{k}={v}" for k, v in graph_attributes(view, pseudo, lang).items()))
+    ET.SubElement(meta, f"{g}description").text = xml_safe(
+        "; ".join(f"{k}={v}" for k, v in graph_attributes(view, pseudo, lang).items())
+    )
 
     graph_attrs = {"defaultedgetype": "directed", "mode": "dynamic" if dynamic else "static"}
     if dynamic:
@@ -117,38 +126,60 @@ def gexf(view: GraphView, pseudo: Pseudonyms, lang: str, today: dt.date | None =
     node_keys = _attribute_table(graph, "node", nodes, {"id", "label"})
     edge_keys = _attribute_table(graph, "edge", edges, {"source", "target", "weight"})
     if dynamic:
-        ET.SubElement(ET.SubElement(graph, f"{g}attributes", {"class": "edge", "mode": "dynamic"}), f"{g}attribute", {"id": "acts", "title": "acts", "type": "long"})
+        ET.SubElement(
+            ET.SubElement(graph, f"{g}attributes", {"class": "edge", "mode": "dynamic"}),
+            f"{g}attribute",
+            {"id": "acts", "title": "acts", "type": "long"},
+        )
 
     top = max((n["acts_sent"] for n in nodes), default=0) or 1
     node_parent = ET.SubElement(graph, f"{g}nodes", {"count": str(len(nodes))})
     for record in nodes:
-        node = ET.SubElement(node_parent, f"{g}node", {"id": xml_safe(record["id"]), "label": _gexf_value(record["label"])})
+        node = ET.SubElement(
+            node_parent, f"{g}node", {"id": xml_safe(record["id"]), "label": _gexf_value(record["label"])}
+        )
         values = ET.SubElement(node, f"{g}attvalues")
         for key in node_keys:
             if key in record:
                 ET.SubElement(values, f"{g}attvalue", {"for": xml_safe(key), "value": _gexf_value(record[key])})
         if dynamic:
-            spells = [(n, n) for n, session in zip(view.numbers, view.session_graphs, strict=True) if record["id"] in session]
+            spells = [
+                (n, n) for n, session in zip(view.numbers, view.session_graphs, strict=True) if record["id"] in session
+            ]
             # A member absent from every session still belongs to the group: the whole span.
             _spells(node, spells or [(view.numbers[0], view.numbers[-1])])
         r, gr, b = GEXF_COLOURS.get(record["status"], (120, 120, 120))
         ET.SubElement(node, f"{viz}color", {"r": str(r), "g": str(gr), "b": str(b)})
         # Gephi's y axis points up; the seating circle's points down.
-        ET.SubElement(node, f"{viz}position", {"x": f"{record['x'] * 300:.2f}", "y": f"{-record['y'] * 300:.2f}", "z": "0.0"})
+        ET.SubElement(
+            node, f"{viz}position", {"x": f"{record['x'] * 300:.2f}", "y": f"{-record['y'] * 300:.2f}", "z": "0.0"}
+        )
         ET.SubElement(node, f"{viz}size", {"value": f"{8 + 22 * (record['acts_sent'] / top) ** 0.5:.2f}"})
 
     edge_parent = ET.SubElement(graph, f"{g}edges", {"count": str(len(edges))})
     for index, record in enumerate(edges):
         u, v = record["source"], record["target"]
-        edge = ET.SubElement(edge_parent, f"{g}edge", {"id": str(index), "source": xml_safe(u), "target": xml_safe(v), "weight": str(record["weight"])})
+        edge = ET.SubElement(
+            edge_parent,
+            f"{g}edge",
+            {"id": str(index), "source": xml_safe(u), "target": xml_safe(v), "weight": str(record["weight"])},
+        )
         values = ET.SubElement(edge, f"{g}attvalues")
         for key in edge_keys:
             if key in record:
                 ET.SubElement(values, f"{g}attvalue", {"for": xml_safe(key), "value": _gexf_value(record[key])})
         if dynamic:
-            per_session = [(n, int(s.edges[u, v]["weight"])) for n, s in zip(view.numbers, view.session_graphs, strict=True) if s.has_edge(u, v)]
+            per_session = [
+                (n, int(s.edges[u, v]["weight"]))
+                for n, s in zip(view.numbers, view.session_graphs, strict=True)
+                if s.has_edge(u, v)
+            ]
             for number, acts in per_session:
-                ET.SubElement(values, f"{g}attvalue", {"for": "acts", "value": str(acts), "start": str(number), "end": str(number)})
+                ET.SubElement(
+                    values,
+                    f"{g}attvalue",
+                    {"for": "acts", "value": str(acts), "start": str(number), "end": str(number)},
+                )
             _spells(edge, [(n, n) for n, _ in per_session])
     ET.indent(root, space="  ")
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
@@ -216,7 +247,12 @@ def dot(view: GraphView, pseudo: Pseudonyms, lang: str) -> bytes:
         tone = "negative" if edge["negative"] > edge["positive"] and edge["negative"] * 2 >= edge["coded"] > 0 else (
             "positive" if edge["positive"] > edge["negative"] and edge["positive"] * 2 >= edge["coded"] > 0 else
             ("facilitator" if FACILITATOR in (edge["source"], edge["target"]) else "member"))  # fmt: skip
-        attrs = {"weight": edge["weight"], "penwidth": f"{1 + 5 * edge['weight'] / heaviest:.2f}", "color": EDGE_COLOURS[tone], "acts": edge["weight"]}
+        attrs = {
+            "weight": edge["weight"],
+            "penwidth": f"{1 + 5 * edge['weight'] / heaviest:.2f}",
+            "color": EDGE_COLOURS[tone],
+            "acts": edge["weight"],
+        }
         lines.append(f"  {_dot_quote(edge['source'])} -> {_dot_quote(edge['target'])} {_dot_attrs(attrs)};")
     lines.append("}")
     return ("\n".join(lines) + "\n").encode("utf-8")
@@ -244,7 +280,11 @@ def _csv_bytes(rows: list[dict[str, Any]], columns: list[str]) -> bytes:
 def csv_tables(view: GraphView, pseudo: Pseudonyms, lang: str) -> dict[str, bytes]:
     # Edges: one row per session and tie, so a series export keeps its time dimension.
     rows = []
-    graphs = list(zip(view.numbers, view.session_graphs, strict=True)) if view.which == "all" else [(view.numbers[0], view.graph)]
+    graphs = (
+        list(zip(view.numbers, view.session_graphs, strict=True))
+        if view.which == "all"
+        else [(view.numbers[0], view.graph)]
+    )
     order = {n: i for i, n in enumerate(view.nodes)}
     for number, graph in graphs:
         for u, v, data in sorted(graph.edges(data=True), key=lambda e: (order.get(e[0], 0), order.get(e[1], 0))):
@@ -253,11 +293,19 @@ def csv_tables(view: GraphView, pseudo: Pseudonyms, lang: str) -> dict[str, byte
                 "weight": int(data["weight"]), "positive": int(data.get("positive", 0)), "negative": int(data.get("negative", 0)),
                 "coded": int(data.get("coded", 0)),
             })  # fmt: skip
-    edge_columns = ["session", "source", "target", "source_label", "target_label", "weight", "positive", "negative", "coded"]
+    edge_columns = [
+        "session",
+        "source",
+        "target",
+        "source_label",
+        "target_label",
+        "weight",
+        "positive",
+        "negative",
+        "coded",
+    ]
     nodes = node_records(view, pseudo)
     node_columns: list[str] = []
     for record in nodes:
         node_columns += [key for key in record if key not in node_columns]
     return {"": _csv_bytes(rows, edge_columns), NODES_SUFFIX: _csv_bytes(nodes, node_columns)}
-
-

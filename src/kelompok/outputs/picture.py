@@ -86,8 +86,12 @@ def date_range(dates: tuple[dt.date, ...], lang: str) -> str:
 def picture_title(view: GraphView, pseudo: Pseudonyms, lang: str) -> tuple[str, str]:
     """(title, subtitle) of a sociogram: which session(s) of which group, when, how many."""
     name = pseudo.redact(view.group.name)
-    acts = int(view.graph.size(weight="weight")) + sum(int(d.get("to_group", 0)) for _, d in view.graph.nodes(data=True))
-    present = sum(1 for node, status in view.status.items() if status in ("present", "unmarked") and node != FACILITATOR)
+    acts = int(view.graph.size(weight="weight")) + sum(
+        int(d.get("to_group", 0)) for _, d in view.graph.nodes(data=True)
+    )
+    present = sum(
+        1 for node, status in view.status.items() if status in ("present", "unmarked") and node != FACILITATOR
+    )
     if view.which == "all":
         title = t("export.picture.title_series", lang, group=name, first=view.numbers[0], last=view.numbers[-1])
         subtitle = " · ".join([
@@ -112,7 +116,9 @@ def _tone(data: dict) -> str | None:
     return None
 
 
-def _draw_graph(scene: Scene, view: GraphView, pseudo: Pseudonyms, lang: str, cx: float, cy: float, radius: float, label_size: float) -> None:
+def _draw_graph(
+    scene: Scene, view: GraphView, pseudo: Pseudonyms, lang: str, cx: float, cy: float, radius: float, label_size: float
+) -> None:
     """The seating circle with its nodes, arrows, halos and labels, centred on (cx, cy)."""
     graph = view.graph
     nodes = view.nodes
@@ -153,7 +159,12 @@ def _draw_graph(scene: Scene, view: GraphView, pseudo: Pseudonyms, lang: str, cx
         if span > head * 1.2:
             scene.add(Line(start[0], start[1], end[0] - ux * head * 0.8, end[1] - uy * head * 0.8, colour, width))
         base = (end[0] - ux * head, end[1] - uy * head)
-        scene.add(Polygon((end, (base[0] + nx_ * half, base[1] + ny_ * half), (base[0] - nx_ * half, base[1] - ny_ * half)), colour))
+        scene.add(
+            Polygon(
+                (end, (base[0] + nx_ * half, base[1] + ny_ * half), (base[0] - nx_ * half, base[1] - ny_ * half)),
+                colour,
+            )
+        )
 
     # Nodes and labels.
     for n in nodes:
@@ -179,7 +190,16 @@ def _draw_graph(scene: Scene, view: GraphView, pseudo: Pseudonyms, lang: str, cx
         colour = MUTED if status == "absent" else INK
         scene.add(Text(lx, baseline, pseudo.label(n), label_size, colour, anchor, bold=True))
         if status in ("absent", "unmarked"):
-            scene.add(Text(lx, baseline + label_size * 1.05, t(f"export.status.{status}", lang), label_size * 0.75, MUTED, anchor))
+            scene.add(
+                Text(
+                    lx,
+                    baseline + label_size * 1.05,
+                    t(f"export.status.{status}", lang),
+                    label_size * 0.75,
+                    MUTED,
+                    anchor,
+                )
+            )
 
 
 def _heading(scene: Scene, x: float, y: float, text: str) -> float:
@@ -199,7 +219,10 @@ def _legend(scene: Scene, view: GraphView, lang: str, x: float, y: float, width:
     heaviest = max((w for _, _, w in view.graph.edges(data="weight")), default=0)
     statuses = set(view.status.values())
     text_x = x + 40
-    items: list[tuple[str, str]] = [("facilitator", t("export.legend.facilitator", lang)), ("present", t("export.legend.member", lang))]
+    items: list[tuple[str, str]] = [
+        ("facilitator", t("export.legend.facilitator", lang)),
+        ("present", t("export.legend.member", lang)),
+    ]
     if any(view.counts(n)[0] == 0 and s in ("present", "unmarked") for n, s in view.status.items()):
         items.append(("silent", t("export.legend.silent", lang)))
     if "unmarked" in statuses:
@@ -222,10 +245,15 @@ def _legend(scene: Scene, view: GraphView, lang: str, x: float, y: float, width:
         elif kind == "silent":
             scene.add(Circle(x + 14, mid, 8, fill="#ffffff", stroke=NODE_COLOURS["present"][1], width=2.5))
         elif kind == "halo":
-            scene.add(Circle(x + 14, mid, 11, stroke=HALO, width=4), Circle(x + 14, mid, 7, fill=NODE_COLOURS["present"][0]))
+            scene.add(
+                Circle(x + 14, mid, 11, stroke=HALO, width=4), Circle(x + 14, mid, 7, fill=NODE_COLOURS["present"][0])
+            )
         else:
             colour = EDGE_COLOURS.get(kind, EDGE_COLOURS["member"])
-            scene.add(Line(x + 2, mid, x + 20, mid, colour, 3), Polygon(((x + 30, mid), (x + 19, mid - 6), (x + 19, mid + 6)), colour))
+            scene.add(
+                Line(x + 2, mid, x + 20, mid, colour, 3),
+                Polygon(((x + 30, mid), (x + 19, mid - 6), (x + 19, mid + 6)), colour),
+            )
         for line in lines:
             scene.add(Text(text_x, y, line, 13, INK))
             y += 18
@@ -248,7 +276,12 @@ def _pattern_lines(view: GraphView, lang: str) -> list[str]:
         else:
             runs.append((number, number, label))
     return [
-        t("export.pattern.run", lang, sessions=f"{first}" if first == last else f"{first}–{last}", pattern=t(f"export.pattern.{label}", lang))
+        t(
+            "export.pattern.run",
+            lang,
+            sessions=f"{first}" if first == last else f"{first}–{last}",
+            pattern=t(f"export.pattern.{label}", lang),
+        )
         for first, last, label in runs
     ]
 
@@ -285,7 +318,11 @@ SHOW_AT_MOST = 8
 
 def _first(items: list[str], lang: str) -> str:
     shown = ", ".join(items[:SHOW_AT_MOST])
-    return shown if len(items) <= SHOW_AT_MOST else shown + " " + t("export.signals.more", lang, count=len(items) - SHOW_AT_MOST)
+    return (
+        shown
+        if len(items) <= SHOW_AT_MOST
+        else shown + " " + t("export.signals.more", lang, count=len(items) - SHOW_AT_MOST)
+    )
 
 
 def signal_lines(view: GraphView, pseudo: Pseudonyms, lang: str) -> list[str]:
@@ -314,10 +351,16 @@ def signal_lines(view: GraphView, pseudo: Pseudonyms, lang: str) -> list[str]:
     return found or [t("export.signals.none", lang)]
 
 
-def _member_table(scene: Scene, view: GraphView, pseudo: Pseudonyms, lang: str, x: float, y: float, width: float) -> float:
+def _member_table(
+    scene: Scene, view: GraphView, pseudo: Pseudonyms, lang: str, x: float, y: float, width: float
+) -> float:
     y = _heading(scene, x, y, t("export.table.title", lang))
     columns = (x + width - 170, x + width - 85, x + width)
-    for text, right in zip((t("export.table.said", lang), t("export.table.to_group", lang), t("export.table.received", lang)), columns, strict=True):
+    for text, right in zip(
+        (t("export.table.said", lang), t("export.table.to_group", lang), t("export.table.received", lang)),
+        columns,
+        strict=True,
+    ):
         scene.add(Text(right, y, text, 12, MUTED, "end"))
     y += 6
     scene.add(Line(x, y, x + width, y, FAINT, 1))
@@ -342,11 +385,16 @@ def _member_table(scene: Scene, view: GraphView, pseudo: Pseudonyms, lang: str, 
 
 def _badge(scene: Scene, right: float, y: float, text: str, fill: str) -> float:
     width = text_width(text, 14, True) + 28
-    scene.add(Rect(right - width, y, width, 30, fill=fill, rx=4), Text(right - width / 2, y + 20, text, 14, "#ffffff", "middle", True))
+    scene.add(
+        Rect(right - width, y, width, 30, fill=fill, rx=4),
+        Text(right - width / 2, y + 20, text, 14, "#ffffff", "middle", True),
+    )
     return y + 36
 
 
-def sociogram_scene(view: GraphView, pseudo: Pseudonyms, lang: str, today: dt.date | None = None, compact: bool = False) -> Scene:
+def sociogram_scene(
+    view: GraphView, pseudo: Pseudonyms, lang: str, today: dt.date | None = None, compact: bool = False
+) -> Scene:
     """The sociogram of a view as a `Scene` (render it with `render_svg` / `render_png`)."""
     today = today or dt.date.today()
     title, subtitle = picture_title(view, pseudo, lang)
@@ -405,7 +453,9 @@ def sociogram_scene(view: GraphView, pseudo: Pseudonyms, lang: str, today: dt.da
     scene.add(Text(margin, bottom + 36, made, 12.5, MUTED))
     if pseudo.named:
         who = ", ".join(pseudo.named)
-        scene.add(Text(width - margin, bottom + 36, t("export.picture.footer_names", lang, codes=who), 12.5, RED, "end", True))
+        scene.add(
+            Text(width - margin, bottom + 36, t("export.picture.footer_names", lang, codes=who), 12.5, RED, "end", True)
+        )
     else:
         scene.add(Text(width - margin, bottom + 36, t("export.picture.footer_codes", lang), 12.5, RED, "end", True))
     return scene

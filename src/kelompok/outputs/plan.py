@@ -54,6 +54,7 @@ def render_plan_markdown(group: Group, session: Session, lang: str) -> str:
     catalog = load_catalog()
     labels = catalog.planning.markdown
     rules = name_rules(group.members, staff=group.facilitators, placeholder=t("export.redacted", lang))
+
     # A copy with every free text substituted: the rest of the function reads only this copy.
     def clean(text: str) -> str:
         return _md(substitute(text, rules))
@@ -115,8 +116,12 @@ def render_plan_markdown(group: Group, session: Session, lang: str) -> str:
     lines += ["", f"## {label(labels.agenda)}", ""]
     if plan.agenda:
         columns = (
-            labels.col_time, labels.col_minutes, labels.col_block,
-            labels.col_activity, labels.col_roles, labels.col_materials,
+            labels.col_time,
+            labels.col_minutes,
+            labels.col_block,
+            labels.col_activity,
+            labels.col_roles,
+            labels.col_materials,
         )
         lines.append("| # | " + " | ".join(label(c) for c in columns) + " |")
         lines.append("|---:|---|---:|---|---|---|---|")
@@ -136,9 +141,7 @@ def render_plan_markdown(group: Group, session: Session, lang: str) -> str:
     planned_roles = list(dict.fromkeys([*plan.planned_roles, *(r for b in plan.agenda for r in b.roles)]))
     lines += ["", f"## {label(labels.roles)}", ""]
     if planned_roles:
-        lines += [
-            f"- **{role_label(r)}**: {catalog.role(r).description.get(lang)}" for r in planned_roles
-        ]
+        lines += [f"- **{role_label(r)}**: {catalog.role(r).description.get(lang)}" for r in planned_roles]
     else:
         lines.append(none)
 

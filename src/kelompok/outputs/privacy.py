@@ -67,7 +67,11 @@ class Pseudonyms:
 
 
 def pseudonyms(
-    group: Group, names: bool = False, lang: str | None = None, staff: Sequence[str] = (), attributes: Sequence[str] = ()
+    group: Group,
+    names: bool = False,
+    lang: str | None = None,
+    staff: Sequence[str] = (),
+    attributes: Sequence[str] = (),
 ) -> Pseudonyms:
     """The labels and redaction rules for `group`.
 
@@ -95,7 +99,9 @@ def pseudonyms(
     hidden = [m for m in group.members if labels[m.code] == m.code]
     shown = [m for m in group.members if labels[m.code] != m.code]
     rules = name_rules(hidden, shown, [*group.facilitators, *staff], placeholder)
-    return Pseudonyms(names, labels, tuple(named), len(group.members), placeholder, tuple(rules), tuple(dict.fromkeys(attributes)))
+    return Pseudonyms(
+        names, labels, tuple(named), len(group.members), placeholder, tuple(rules), tuple(dict.fromkeys(attributes))
+    )
 
 
 def current_user() -> str:
@@ -131,7 +137,9 @@ def record_audit(
     from kelompok.sessions.models import AuditEntry
     from kelompok.sessions.store import load_group, save_group
 
-    entry = AuditEntry(at=(now or dt.datetime.now()).replace(microsecond=0), who=who or current_user(), action=action, detail=detail)
+    entry = AuditEntry(
+        at=(now or dt.datetime.now()).replace(microsecond=0), who=who or current_user(), action=action, detail=detail
+    )
     with GroupLock(group_dir) as lock:
         if not lock.held:
             raise OutputError(t("export.locked", path=group_dir), usage=True)

@@ -13,8 +13,21 @@ from typing import Any
 from kelompok.i18n import LANGUAGES, format_number, t
 from kelompok.sociogram.patterns import PATTERN_IDS
 
-_COLUMNS = ("session", "date", "present", "acts", "facilitator_share", "gini", "density", "reciprocity", "centralization", "pattern")
-_NUMERIC = frozenset({"session", "present", "acts", "facilitator_share", "gini", "density", "reciprocity", "centralization"})
+_COLUMNS = (
+    "session",
+    "date",
+    "present",
+    "acts",
+    "facilitator_share",
+    "gini",
+    "density",
+    "reciprocity",
+    "centralization",
+    "pattern",
+)
+_NUMERIC = frozenset(
+    {"session", "present", "acts", "facilitator_share", "gini", "density", "reciprocity", "centralization"}
+)
 
 
 def label(key: str, lang: str) -> str:

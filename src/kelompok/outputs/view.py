@@ -108,7 +108,9 @@ def series_view(group: Group, sessions: Sequence[Session]) -> GraphView:
     graph = series_graph(data)
     status = {}
     for node, attrs in graph.nodes(data=True):
-        status[node] = "facilitator" if node == FACILITATOR else ("present" if attrs.get("sessions_present") else "unmarked")
+        status[node] = (
+            "facilitator" if node == FACILITATOR else ("present" if attrs.get("sessions_present") else "unmarked")
+        )
     for member in group.members:
         if member.code not in graph:
             status[member.code] = "absent"
@@ -165,7 +167,9 @@ def node_records(view: GraphView, pseudo: Pseudonyms) -> list[dict[str, Any]]:
         if view.analysis is not None:
             record["signals"] = ",".join(view.analysis.sociometry.positions.get(node, ()))
         else:
-            record["sessions_present"] = int(view.graph.nodes[node].get("sessions_present", 0)) if node in view.graph else 0
+            record["sessions_present"] = (
+                int(view.graph.nodes[node].get("sessions_present", 0)) if node in view.graph else 0
+            )
         if node in pseudo.named and member is not None:
             record["name"] = pseudo.label(node)
         if member is not None:
@@ -231,5 +235,3 @@ def export_graph(view: GraphView, pseudo: Pseudonyms, lang: str) -> nx.DiGraph:
     for record in edge_records(view, pseudo):
         graph.add_edge(record.pop("source"), record.pop("target"), **record)
     return graph
-
-

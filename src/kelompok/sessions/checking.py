@@ -108,5 +108,7 @@ def consent_warnings(path: Path) -> list[str]:
                 continue
             for gap in missing_in_session(group, session):
                 needs = ", ".join(t(f"privacy.consent_need.{need}") for need in gap.missing)
-                lines.append(t("privacy.check_missing_consent", path=session_path(folder, number), code=gap.member, needs=needs))
+                lines.append(
+                    t("privacy.check_missing_consent", path=session_path(folder, number), code=gap.member, needs=needs)
+                )
     return lines

@@ -93,7 +93,9 @@ def read_roster(path: Path) -> list[Member]:
     """
     header, rows = _read_rows(path, one_line_cells=True)
     if tuple(header[:2]) != ROSTER_REQUIRED:
-        raise DataError(path, line_place(1), t("errors.roster_header", found=",".join(header)) + _separator_hint(header))
+        raise DataError(
+            path, line_place(1), t("errors.roster_header", found=",".join(header)) + _separator_hint(header)
+        )
     extra = header[2:]
     if len(set(header)) != len(header) or any(not name for name in extra):
         raise DataError(path, line_place(1), t("errors.columns"))
@@ -145,7 +147,9 @@ def read_events(path: Path, group: Group) -> list[Event]:
     """
     header, rows = _read_rows(path)
     if tuple(header) != EVENT_HEADER:
-        raise DataError(path, line_place(1), t("errors.events_header", header=",".join(EVENT_HEADER)) + _separator_hint(header))
+        raise DataError(
+            path, line_place(1), t("errors.events_header", header=",".join(EVENT_HEADER)) + _separator_hint(header)
+        )
     codes = {m.code for m in group.members}
     speakers = codes | {FACILITATOR}
     addressees = speakers | {GROUP}
@@ -167,7 +171,9 @@ def read_events(path: Path, group: Group) -> list[Event]:
             raise DataError(path, place, t("errors.at_earlier", text=at_text))
         last_at = at
         if kind in ("speak", "arrive", "leave") and source not in (speakers if kind == "speak" else codes):
-            raise DataError(path, place, t("errors.from_speak" if kind == "speak" else "errors.from_member", code=source))
+            raise DataError(
+                path, place, t("errors.from_speak" if kind == "speak" else "errors.from_member", code=source)
+            )
         if kind == "note" and source and source not in speakers:
             # A note may say who it is about; a code the group does not know would make a session
             # file that `check` refuses.
@@ -214,7 +220,9 @@ def session_from_events(number: int, date: dt.date, group: Group, events: list[E
                 present.append(code)
     arrived_late = {e.from_ for e in events if e.kind == "arrive" and e.at > 0}
     attendance = [
-        Attendance(member=m.code, status=("late" if m.code in arrived_late else "present") if m.code in present else "absent")
+        Attendance(
+            member=m.code, status=("late" if m.code in arrived_late else "present") if m.code in present else "absent"
+        )
         for m in group.members
         if m.left is None or m.left >= number
     ]

@@ -106,7 +106,14 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 # The operating system words its errors in English ("No space left on device"); the ones a
 # facilitator meets get a sentence in their language.
-_ERRNO_KEYS = {"ENOSPC": "no_space", "EDQUOT": "quota", "EIO": "io", "EROFS": "read_only", "EACCES": "denied", "EPERM": "denied"}
+_ERRNO_KEYS = {
+    "ENOSPC": "no_space",
+    "EDQUOT": "quota",
+    "EIO": "io",
+    "EROFS": "read_only",
+    "EACCES": "denied",
+    "EPERM": "denied",
+}
 
 
 def os_error_text(error: OSError) -> str:
@@ -302,17 +309,37 @@ def validate(model: type[M], data: dict[str, Any], path: Path) -> M:
 
 # Pydantic's own wording is English; the errors people make most in a hand-edited file get a
 # sentence in their language, the rarer ones keep pydantic's text.
-_TRANSLATED_TYPES = {"missing", "extra_forbidden", "literal_error", "string_type", "int_type", "int_parsing",
-                     "float_parsing", "bool_type", "bool_parsing", "date_from_datetime_parsing", "date_parsing",
-                     "time_parsing", "datetime_parsing", "string_too_short", "string_pattern_mismatch",
-                     "greater_than_equal", "less_than_equal", "list_type", "dict_type", "model_type"}
+_TRANSLATED_TYPES = {
+    "missing",
+    "extra_forbidden",
+    "literal_error",
+    "string_type",
+    "int_type",
+    "int_parsing",
+    "float_parsing",
+    "bool_type",
+    "bool_parsing",
+    "date_from_datetime_parsing",
+    "date_parsing",
+    "time_parsing",
+    "datetime_parsing",
+    "string_too_short",
+    "string_pattern_mismatch",
+    "greater_than_equal",
+    "less_than_equal",
+    "list_type",
+    "dict_type",
+    "model_type",
+}
 
 
 def validation_message(error: Any) -> str:
     """One pydantic error (an item of `ValidationError.errors()`) as a sentence in the current language."""
     kind = error["type"]
     if kind in _TRANSLATED_TYPES:
-        context = {key: value for key, value in (error.get("ctx") or {}).items() if isinstance(value, (str, int, float))}
+        context = {
+            key: value for key, value in (error.get("ctx") or {}).items() if isinstance(value, (str, int, float))
+        }
         try:
             return t(f"errors.pydantic.{kind}", **context)
         except (KeyError, IndexError):

@@ -47,7 +47,42 @@ from kelompok.sessions.store import (
 # Keys that hold codes, ids and numbers, or the names of other people (members, facilitators,
 # supervisors, whose own names may share a part with the forgotten member's), never free text
 # about the member: left as they are.
-_STRUCTURAL = frozenset({"name", "nicknames", "facilitators", "who", "author", "by", "code", "member", "from", "to", "seating", "kind", "role", "ipa", "valence", "status", "type", "relation", "format", "mode", "stage", "result", "action", "reported_to", "coding", "state", "secondary_types", "planned_roles", "roles", "ethics", "analysable_attributes", "population"})
+_STRUCTURAL = frozenset(
+    {
+        "name",
+        "nicknames",
+        "facilitators",
+        "who",
+        "author",
+        "by",
+        "code",
+        "member",
+        "from",
+        "to",
+        "seating",
+        "kind",
+        "role",
+        "ipa",
+        "valence",
+        "status",
+        "type",
+        "relation",
+        "format",
+        "mode",
+        "stage",
+        "result",
+        "action",
+        "reported_to",
+        "coding",
+        "state",
+        "secondary_types",
+        "planned_roles",
+        "roles",
+        "ethics",
+        "analysable_attributes",
+        "population",
+    }
+)
 
 
 class ForgetError(Exception):
@@ -84,7 +119,10 @@ class ForgetPlan:
 
 def _walk(data: Any, rules: Rules, place: str, found: list[tuple[str, str, str]]) -> Any:
     if isinstance(data, dict):
-        return {k: (v if k in _STRUCTURAL else _walk(v, rules, f"{place}.{k}" if place else k, found)) for k, v in data.items()}
+        return {
+            k: (v if k in _STRUCTURAL else _walk(v, rules, f"{place}.{k}" if place else k, found))
+            for k, v in data.items()
+        }
     if isinstance(data, list):
         return [_walk(v, rules, f"{place}[{i}]", found) for i, v in enumerate(data)]
     if isinstance(data, str):
@@ -118,7 +156,17 @@ def plan_forget(group_dir: Path, code: str, placeholder: str | None = None) -> F
     group_file = group_dir / GROUP_FILE
 
     index = group.members.index(member)
-    blank = member.model_copy(update={"name": code, "nicknames": [], "attributes": {}, "consent": Consent(), "minor": False, "mandated": False, "forgotten": True})
+    blank = member.model_copy(
+        update={
+            "name": code,
+            "nicknames": [],
+            "attributes": {},
+            "consent": Consent(),
+            "minor": False,
+            "mandated": False,
+            "forgotten": True,
+        }
+    )
     members = list(group.members)
     members[index] = blank
     rewritten, found = _rewrite(group.model_copy(update={"members": members}), rules)
@@ -131,7 +179,9 @@ def plan_forget(group_dir: Path, code: str, placeholder: str | None = None) -> F
         new, found = _rewrite(session, rules)
         if found:
             plan.sessions[number] = new
-            plan.changes += [Change(session_path(group_dir, number), place, before, after) for place, before, after in found]
+            plan.changes += [
+                Change(session_path(group_dir, number), place, before, after) for place, before, after in found
+            ]
     return plan
 
 

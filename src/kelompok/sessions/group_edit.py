@@ -126,5 +126,7 @@ def record_edit(before: Group, after: Group, who: str, at: dt.datetime) -> list[
     check_history_kept(before, after)
     found = changes(before, after)
     if found:
-        after.audit.append(AuditEntry(at=at.replace(microsecond=0), who=who, action=EDIT_ACTION, detail="; ".join(found)))
+        after.audit.append(
+            AuditEntry(at=at.replace(microsecond=0), who=who, action=EDIT_ACTION, detail="; ".join(found))
+        )
     return found

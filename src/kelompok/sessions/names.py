@@ -34,7 +34,9 @@ def _phrase(text: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
 
 
-def name_rules(hidden: Iterable[Member], shown: Iterable[Member] = (), staff: Sequence[str] = (), placeholder: str = "[nama]") -> Rules:
+def name_rules(
+    hidden: Iterable[Member], shown: Iterable[Member] = (), staff: Sequence[str] = (), placeholder: str = "[nama]"
+) -> Rules:
     """Substitution rules hiding the names of `hidden` members.
 
     `shown` are members whose names may stay (their name parts are never replaced by another
@@ -64,7 +66,9 @@ def name_rules(hidden: Iterable[Member], shown: Iterable[Member] = (), staff: Se
     for part, codes in sorted(owners.items(), key=lambda item: -len(item[0])):
         ambiguous = len(codes) > 1 or part in staff_parts or part in others
         replacement = placeholder if ambiguous else next(iter(codes))
-        rules.append((re.compile(r"(?<!\w)(?:" + re.escape(part) + "|" + re.escape(part.upper()) + r")(?!\w)"), replacement))
+        rules.append(
+            (re.compile(r"(?<!\w)(?:" + re.escape(part) + "|" + re.escape(part.upper()) + r")(?!\w)"), replacement)
+        )
     return tuple(rules)
 
 

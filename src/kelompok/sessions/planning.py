@@ -46,6 +46,7 @@ ETHICS_ITEM_IDS = (
 )
 """The ethics checklist items, in checklist order."""
 
+
 def _population_names(flags: list[str], lang: str) -> str:
     return ", ".join(t(f"privacy.population.{flag}", lang) for flag in flags)
 
@@ -138,9 +139,7 @@ def stage_for(session_number: int, planned_sessions: int | None) -> Stage:
 def active_members(group: Group, session_number: int) -> list[Member]:
     """Members who belong to the group at this session (joined by then, not yet left)."""
     return [
-        m
-        for m in group.members
-        if (m.joined or 1) <= session_number and (m.left is None or m.left >= session_number)
+        m for m in group.members if (m.joined or 1) <= session_number and (m.left is None or m.left >= session_number)
     ]
 
 
@@ -466,7 +465,11 @@ def check_plan(group: Group, session_number: int, plan: SessionPlan, lang: str) 
 
     # A member who declined to be noted is not asked again (models.Consent.declined_noting): she
     # attends, and the Recorder notes nothing of hers.
-    unconsented = [m.code for m in members if not m.forgotten and not m.minor and not m.consent.may_be_noted(False) and not m.consent.declined_noting]
+    unconsented = [
+        m.code
+        for m in members
+        if not m.forgotten and not m.minor and not m.consent.may_be_noted(False) and not m.consent.declined_noting
+    ]
     if unconsented:
         checks.add("recording_without_consent", "warning", codes=", ".join(unconsented))
     unguarded = [m.code for m in members if m.minor and not m.forgotten and missing_for(m)]

@@ -249,8 +249,15 @@ class Recorder:
             lock.release()
             raise
         recorder = cls(
-            group_dir, group, session, lock, journal,
-            clock=clock, now=now, recovered=recovered, torn=replay.torn,
+            group_dir,
+            group,
+            session,
+            lock,
+            journal,
+            clock=clock,
+            now=now,
+            recovered=recovered,
+            torn=replay.torn,
         )
         recorder.renumbered = renumbered
         try:
@@ -383,7 +390,9 @@ class Recorder:
         self._require_open()
         self._require_not_locked()
         if self.session.state not in ("running", "paused"):
-            raise NotRecording(t("recording.not_running", state=t(f"state.{self.session.state}")), state=self.session.state)
+            raise NotRecording(
+                t("recording.not_running", state=t(f"state.{self.session.state}")), state=self.session.state
+            )
         self._offset = self.elapsed()
         before = (self.session.state, self.session.end)
         self.session.state = "ended"

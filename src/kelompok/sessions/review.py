@@ -47,7 +47,13 @@ def _step(session: Session, who: str, action: str, detail: str, now: Now) -> dt.
 
 def _require(session: Session, allowed: tuple[str, ...], action: str) -> None:
     if session.review.status not in allowed:
-        raise ReviewError(t("review_flow.not_now", action=t(f"review_flow.action_{action}"), status=t(f"review.{session.review.status}")))
+        raise ReviewError(
+            t(
+                "review_flow.not_now",
+                action=t(f"review_flow.action_{action}"),
+                status=t(f"review.{session.review.status}"),
+            )
+        )
 
 
 def submit(session: Session, by: str, now: Now = _now) -> None:
@@ -59,7 +65,9 @@ def submit(session: Session, by: str, now: Now = _now) -> None:
     _step(session, by, "submitted", "", now)
 
 
-def comment(session: Session, author: str, text: str, *, section: str = "", event: int | None = None, now: Now = _now) -> Comment:
+def comment(
+    session: Session, author: str, text: str, *, section: str = "", event: int | None = None, now: Now = _now
+) -> Comment:
     """A comment anchored to a section (attendance, plan, timeline …) or to one event."""
     if not text.strip():
         raise ReviewError(t("review_flow.empty_comment"))

@@ -48,10 +48,23 @@ def safety_items(session: Session) -> list[SafetyItem]:
     items = []
     for entry in session.attendance:
         if entry.safety:
-            items.append(SafetyItem(f"attendance:{entry.member}", "attendance", entry.member, None, entry.reason, entry.follow_up or SafetyFollowUp()))
+            items.append(
+                SafetyItem(
+                    f"attendance:{entry.member}",
+                    "attendance",
+                    entry.member,
+                    None,
+                    entry.reason,
+                    entry.follow_up or SafetyFollowUp(),
+                )
+            )
     for event in session.effective_events():
         if event.kind == "note" and event.safety:
-            items.append(SafetyItem(f"note:{event.seq}", "note", None, event.at, event.note or "", event.follow_up or SafetyFollowUp()))
+            items.append(
+                SafetyItem(
+                    f"note:{event.seq}", "note", None, event.at, event.note or "", event.follow_up or SafetyFollowUp()
+                )
+            )
     return sorted(items, key=lambda item: not item.open)
 
 
@@ -71,7 +84,9 @@ def _holder(session: Session, key: str) -> Event | Attendance:
 def report_to(session: Session, key: str, reported_to: str, on: dt.date, detail: str = "") -> SafetyFollowUp:
     """Record whom a flag was reported to and when (it stays open)."""
     holder = _holder(session, key)
-    follow_up = (holder.follow_up or SafetyFollowUp()).model_copy(update={"reported_to": reported_to, "reported_at": on, "to_detail": detail})
+    follow_up = (holder.follow_up or SafetyFollowUp()).model_copy(
+        update={"reported_to": reported_to, "reported_at": on, "to_detail": detail}
+    )
     holder.follow_up = SafetyFollowUp.model_validate(follow_up.model_dump())
     return holder.follow_up
 
@@ -84,14 +99,22 @@ def close_follow_up(session: Session, key: str, by: str, note: str, now: dt.date
     current = holder.follow_up or SafetyFollowUp()
     if current.status == "followed_up":
         raise SafetyError("already closed")
-    holder.follow_up = current.model_copy(update={"status": "followed_up", "closed_by": by, "closed_at": now.date(), "closing_note": note.strip()})
-    session.review.trail.append(AuditEntry(at=now.replace(microsecond=0), who=by, action="safety_followed_up", detail=key))
+    holder.follow_up = current.model_copy(
+        update={"status": "followed_up", "closed_by": by, "closed_at": now.date(), "closing_note": note.strip()}
+    )
+    session.review.trail.append(
+        AuditEntry(at=now.replace(microsecond=0), who=by, action="safety_followed_up", detail=key)
+    )
     return holder.follow_up
 
 
 def safety_line(item: SafetyItem, lang: str | None = None) -> str:
     """A safety flag without its text: where in the session, whom it was reported to and when, status."""
-    where = t("privacy.safety_absence", lang, code=item.member) if item.kind == "attendance" else format_duration(item.at or 0)
+    where = (
+        t("privacy.safety_absence", lang, code=item.member)
+        if item.kind == "attendance"
+        else format_duration(item.at or 0)
+    )
     follow_up = item.follow_up
     if follow_up.reported_to:
         to = t(f"privacy.reported_to.{follow_up.reported_to}", lang)
@@ -101,5 +124,11 @@ def safety_line(item: SafetyItem, lang: str | None = None) -> str:
         to = t("privacy.not_reported", lang)
     status = t(f"privacy.follow_up_status.{follow_up.status}", lang)
     if follow_up.status == "followed_up" and follow_up.closed_at:
-        status = t("privacy.closed_on", lang, status=status, by=follow_up.closed_by, date=format_date(follow_up.closed_at, lang))
+        status = t(
+            "privacy.closed_on",
+            lang,
+            status=status,
+            by=follow_up.closed_by,
+            date=format_date(follow_up.closed_at, lang),
+        )
     return t("privacy.safety_line", lang, where=where, to=to, status=status)

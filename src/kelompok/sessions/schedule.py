@@ -44,7 +44,11 @@ def interval_days(frequency: str) -> int | None:
 def weekday(frequency: str) -> int | None:
     """The weekday (Monday = 0) that `frequency` names, or None."""
     text = frequency.lower()
-    found = [(match.start(), day) for name, day in _WEEKDAYS.items() for match in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    found = [
+        (match.start(), day)
+        for name, day in _WEEKDAYS.items()
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text)
+    ]
     found += [(match.start(), 6) for match in _SUNDAY_ID.finditer(text)]
     return min(found)[1] if found else None
 

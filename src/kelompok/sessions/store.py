@@ -150,7 +150,10 @@ def list_groups(workspace: Path) -> list[GroupEntry]:
         except DataError as problem:
             group, error = None, problem
         except Exception as problem:  # one bad file must never stop the listing (or the app)
-            group, error = None, DataError(folder / GROUP_FILE, "", t("errors.unusable", reason=f"{type(problem).__name__}: {problem}"))
+            group, error = (
+                None,
+                DataError(folder / GROUP_FILE, "", t("errors.unusable", reason=f"{type(problem).__name__}: {problem}")),
+            )
         entries.append(GroupEntry(folder, group, error, len(session_numbers(folder))))
     return entries
 

@@ -55,7 +55,9 @@ def summarise(session: Session, seat_order: list[str]) -> SessionSummary:
     present = set(session.present_codes())
     order = [code for code in seat_order if code in present] + sorted(present - set(seat_order))
     silent = [code for code in order if not counts.get(code)]
-    spoke = sorted((code for code in order if counts.get(code)), key=lambda code: counts[code])  # stable: seat order on ties
+    spoke = sorted(
+        (code for code in order if counts.get(code)), key=lambda code: counts[code]
+    )  # stable: seat order on ties
     comparison = plan_vs_actual(session)
     from kelompok.sessions.safety import safety_items
 

@@ -172,8 +172,16 @@ def windows(session: Session | SessionActs, parts: int = 3, minutes: float | Non
             absent = data.absent + tuple(code for code in data.present if code not in here)
         result.append(
             SessionActs(
-                data.number, data.date, present, acts, data.coding, start, end, absent,
-                gaps=clip(data.gaps, start, end), spans=data.spans,
+                data.number,
+                data.date,
+                present,
+                acts,
+                data.coding,
+                start,
+                end,
+                absent,
+                gaps=clip(data.gaps, start, end),
+                spans=data.spans,
             )
         )
     return result

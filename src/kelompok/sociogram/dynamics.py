@@ -213,7 +213,6 @@ SIGNAL_STAGES: dict[str, str | None] = {
 a group signal that points to no stage."""
 
 
-
 @dataclass(frozen=True, slots=True)
 class Signal:
     """A development-stage or member signal to check: id, where, and the numbers behind it."""
@@ -279,13 +278,19 @@ def _group_signals(
             mean = statistics.fmean(negatives)
             if negative - mean >= CONFLICT_MIN_RISE:
                 signals.append(Signal("conflict_rising", n, (), {"negative_share": negative, "earlier_mean": mean}))
-        if row["gini"] is not None and before["gini"] is not None and row["gini"] - before["gini"] >= INEQUALITY_MIN_RISE:
+        if (
+            row["gini"] is not None
+            and before["gini"] is not None
+            and row["gini"] - before["gini"] >= INEQUALITY_MIN_RISE
+        ):
             signals.append(Signal("inequality_rising", n, (), {"gini": row["gini"], "previous": before["gini"]}))
         top, top_share = tops[k]
         previous_top, previous_share = tops[k - 1]
         before_that = tops[k - 2][0] if k >= 2 else None
         # New and clearly above Bales' normal top share at once, or new last time and still on top.
-        sudden = top is not None and previous_top is not None and top != previous_top and top_share >= DOMINANT_CLEAR_SHARE
+        sudden = (
+            top is not None and previous_top is not None and top != previous_top and top_share >= DOMINANT_CLEAR_SHARE
+        )
         lasting = (
             k >= 2 and top is not None and top == previous_top and before_that is not None and before_that != top
             and top_share >= DOMINANT_MIN_SHARE and previous_share >= DOMINANT_MIN_SHARE
@@ -295,7 +300,11 @@ def _group_signals(
             signals.append(Signal("new_dominant_speaker", n, (top,), {"share": top_share}))
         m2m, fac = row["member_to_member_share"], row["facilitator_share"]
         m2m_before, fac_before = before["member_to_member_share"], before["facilitator_share"]
-        if None not in (m2m, fac, m2m_before, fac_before) and m2m - m2m_before >= COHESION_MIN_RISE and fac < fac_before:
+        if (
+            None not in (m2m, fac, m2m_before, fac_before)
+            and m2m - m2m_before >= COHESION_MIN_RISE
+            and fac < fac_before
+        ):
             values = {"member_to_member_share": m2m, "previous": m2m_before, "facilitator_share": fac,
                       "facilitator_share_previous": fac_before}  # fmt: skip
             signals.append(Signal("cohesion_rising", n, (), values))
@@ -324,7 +333,9 @@ def _member_signals(analyses: list[Analysis]) -> list[Signal]:
             if history:
                 mean = statistics.fmean(history)
                 if mean >= WITHDRAWAL_MIN_EARLIER_MEAN and point.sent <= (1 - WITHDRAWAL_MIN_DROP) * mean:
-                    signals.append(Signal("withdrawal", point.session, (code,), {"sent": point.sent, "earlier_mean": mean}))
+                    signals.append(
+                        Signal("withdrawal", point.session, (code,), {"sent": point.sent, "earlier_mean": mean})
+                    )
             history.append(point.sent)
     streaks: dict[tuple[str, str], int] = {}
     for a in analyses:

@@ -64,7 +64,9 @@ def graph_positions(
     return {n: seats[n] if n in seats else inner[n] for n in nodes}
 
 
-def fit(positions: Mapping[str, Point], width: int, height: int, margin: int = 1, aspect: float = 2.0) -> dict[str, tuple[int, int]]:
+def fit(
+    positions: Mapping[str, Point], width: int, height: int, margin: int = 1, aspect: float = 2.0
+) -> dict[str, tuple[int, int]]:
     """Map unit-circle positions to (column, row) cells of a `width` × `height` canvas.
 
     `aspect` is how many columns make the width of one row (terminal cells are about twice as

@@ -104,7 +104,9 @@ def total_acts(graph: nx.DiGraph) -> int:
     """All acts in the graph: person-to-person plus to the whole group."""
     # The edges' weights directly: `graph.size(weight=…)` sums every node's in- and out-degree and
     # halves it, twice the work, and this is asked about ten times per session analysed.
-    return sum(weight for _, _, weight in graph.edges(data="weight", default=1)) + sum(to for _, to in graph.nodes(data="to_group"))
+    return sum(weight for _, _, weight in graph.edges(data="weight", default=1)) + sum(
+        to for _, to in graph.nodes(data="to_group")
+    )
 
 
 def facilitator_share(graph: nx.DiGraph) -> float | None:

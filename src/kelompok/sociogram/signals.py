@@ -84,7 +84,9 @@ def as_json(signals: Iterable[Signal], model: str = "tuckman") -> list[dict[str,
     out = []
     for signal in signals:
         stage = signal_stage(signal, model)
-        out.append({"id": signal.id, "members": list(signal.members), "stage": stage, "model": model if stage else None})
+        out.append(
+            {"id": signal.id, "members": list(signal.members), "stage": stage, "model": model if stage else None}
+        )
     return out
 
 

@@ -129,7 +129,13 @@ def in_model(stats: dict[str, Any], model: str) -> dict[str, Any]:
     if model == "tuckman":
         return stats
     sessions = [
-        {**entry, "signals": [{**s, "stage": stage_in(s["stage"], model), "model": model if s["stage"] else None} for s in entry["signals"]]}
+        {
+            **entry,
+            "signals": [
+                {**s, "stage": stage_in(s["stage"], model), "model": model if s["stage"] else None}
+                for s in entry["signals"]
+            ],
+        }
         for entry in stats["sessions"]
     ]
     return {**stats, "sessions": sessions}

@@ -24,7 +24,14 @@ Who = Callable[[str], str]
 """Turns a member code into what is shown for it (the code, or code and name)."""
 
 SHARE_METRICS = frozenset(
-    {"facilitator_share", "facilitator_involvement", "member_to_member_share", "to_group_share", "negative_share", "positive_share"}
+    {
+        "facilitator_share",
+        "facilitator_involvement",
+        "member_to_member_share",
+        "to_group_share",
+        "negative_share",
+        "positive_share",
+    }
 )
 """Metrics that are a share of acts (0–1), shown as a percentage."""
 COUNT_METRICS = frozenset(

@@ -71,7 +71,9 @@ def record_conflicts(workspace: Path, path: str, conflicts: list[Conflict]) -> N
     next_id = max((item.id for item in items), default=0) + 1
     now = dt.datetime.now().replace(microsecond=0).isoformat()
     for offset, conflict in enumerate(conflicts):
-        items.append(PendingConflict(next_id + offset, path, conflict.field, conflict.ours, conflict.theirs, conflict.base, now))
+        items.append(
+            PendingConflict(next_id + offset, path, conflict.field, conflict.ours, conflict.theirs, conflict.base, now)
+        )
     _save(workspace, items)
 
 

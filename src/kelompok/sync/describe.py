@@ -22,7 +22,20 @@ Reader = Callable[[str], bytes | None]
 """Gives a repo-relative file's bytes in one version, or None when it is not there."""
 
 # Kinds of change, in the order a message lists them.
-KINDS = ("group_created", "group_updated", "recorded", "planned", "submitted", "commented", "returned", "signed_off", "amended", "updated", "removed", "other")
+KINDS = (
+    "group_created",
+    "group_updated",
+    "recorded",
+    "planned",
+    "submitted",
+    "commented",
+    "returned",
+    "signed_off",
+    "amended",
+    "updated",
+    "removed",
+    "other",
+)
 
 
 BODY_LINES = 50
@@ -66,9 +79,13 @@ def _session_changes(old: dict | None, new: dict | None, differs: bool = True) -
         return [("removed", "")]
     kinds: list[tuple[str, str]] = []
     if old is None:
-        kinds.append(("planned" if new.get("state", "planned") == "planned" and not new.get("events") else "recorded", ""))
+        kinds.append(
+            ("planned" if new.get("state", "planned") == "planned" and not new.get("events") else "recorded", "")
+        )
         old = {}
-    elif len(new.get("events", [])) > len(old.get("events", [])) or (new.get("state") == "ended" and old.get("state") != "ended"):
+    elif len(new.get("events", [])) > len(old.get("events", [])) or (
+        new.get("state") == "ended" and old.get("state") != "ended"
+    ):
         kinds.append(("recorded", ""))
     old_review, new_review = old.get("review", {}), new.get("review", {})
     old_comments, new_comments = old_review.get("comments", []), new_review.get("comments", [])

@@ -102,7 +102,9 @@ def _prepare_repository(git: Git) -> None:
     git.run("config", "merge.kelompok.driver", f"{python_command()} -m kelompok.sync.driver %O %A %B %P")
     info = folder / ".git" / "info"
     info.mkdir(parents=True, exist_ok=True)
-    (info / "attributes").write_text("".join(f"{pattern} merge=kelompok\n" for pattern in ("/*/group.toml", "/*/sessions/*.toml")), encoding="utf-8")
+    (info / "attributes").write_text(
+        "".join(f"{pattern} merge=kelompok\n" for pattern in ("/*/group.toml", "/*/sessions/*.toml")), encoding="utf-8"
+    )
 
 
 def _check_trust(git: Git, url: str, trust: bool) -> None:
@@ -237,7 +239,12 @@ def _make_private(workspace: Path) -> None:
 
 
 def _save_last(workspace: Path, result: SyncResult, when: str) -> None:
-    record = {"at": when, "outcome": result.outcome, "arrived": [c.to_dict() for c in result.arrived], "conflicts": result.conflicts}
+    record = {
+        "at": when,
+        "outcome": result.outcome,
+        "arrived": [c.to_dict() for c in result.arrived],
+        "conflicts": result.conflicts,
+    }
     atomic_write_bytes(workspace / LAST_SYNC_FILE, json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
@@ -338,7 +345,17 @@ def _exchange(git: Git, before: str | None, committed: list[Change]) -> SyncResu
         if local is None:  # nothing here yet: the remote's history becomes ours
             git.run("reset", "-q", "--keep", remote_ref)
         else:
-            merged = git.run("merge", "-q", "--ff", "--no-edit", "--allow-unrelated-histories", "-m", t("sync.merge_message"), remote_ref, check=False)
+            merged = git.run(
+                "merge",
+                "-q",
+                "--ff",
+                "--no-edit",
+                "--allow-unrelated-histories",
+                "-m",
+                t("sync.merge_message"),
+                remote_ref,
+                check=False,
+            )
             if merged.returncode != 0:
                 git.run("merge", "--abort", check=False)
                 _restore_conflicts(conflicts_file, conflicts_before)
@@ -385,6 +402,6 @@ def _last_line(text: str) -> str:
     lines = [line.strip() for line in (text or "").strip().splitlines() if line.strip()]
     for prefix in ("remote:", "fatal:", "error:"):
         for line in lines:
-            if line.startswith(prefix) and line[len(prefix):].strip():
-                return line[len(prefix):].strip()
+            if line.startswith(prefix) and line[len(prefix) :].strip():
+                return line[len(prefix) :].strip()
     return lines[-1] if lines else ""

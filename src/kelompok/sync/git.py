@@ -44,7 +44,15 @@ def git_env() -> dict[str, str]:
     and PYTHONPATH reaching this kelompok so that the merge driver runs the same code."""
     env = dict(os.environ)
     env.update({"GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "LC_ALL": "C", "LANG": "C"})
-    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"):
+    for name in (
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_AUTHOR_NAME",
+        "GIT_AUTHOR_EMAIL",
+        "GIT_COMMITTER_NAME",
+        "GIT_COMMITTER_EMAIL",
+    ):
         env.pop(name, None)  # the author is the name in the kelompok settings, passed on every call
     paths = [_package_root()] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
     env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
@@ -70,7 +78,9 @@ class Git:
         self.author = author
         self.exe = git_executable()
 
-    def run(self, *args: str, check: bool = True, input_text: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *args: str, check: bool = True, input_text: str | None = None, cwd: Path | None = None
+    ) -> subprocess.CompletedProcess[str]:
         command = [
             self.exe,
             "-c", f"user.name={self.author.name}",
@@ -85,7 +95,9 @@ class Git:
         )  # fmt: skip
         if check and result.returncode != 0:
             detail = (result.stderr or result.stdout).strip().splitlines()
-            raise GitError(t("sync.git_failed", command=" ".join(args[:2]), detail=detail[-1] if detail else ""), result.stderr)
+            raise GitError(
+                t("sync.git_failed", command=" ".join(args[:2]), detail=detail[-1] if detail else ""), result.stderr
+            )
         return result
 
     def out(self, *args: str) -> str:
@@ -114,7 +126,12 @@ class Git:
             return {}
         request = "".join(f"{revision}:{path}\n" for path in paths).encode("utf-8")
         out = subprocess.run(
-            [self.exe, "cat-file", "--batch"], cwd=self.folder, env=git_env(), input=request, capture_output=True, check=True
+            [self.exe, "cat-file", "--batch"],
+            cwd=self.folder,
+            env=git_env(),
+            input=request,
+            capture_output=True,
+            check=True,
         ).stdout
         found: dict[str, bytes | None] = {}
         position = 0

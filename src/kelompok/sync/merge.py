@@ -83,10 +83,14 @@ def _pick(base: Any, ours: Any, theirs: Any, where: list[str], conflicts: list[C
     return ours
 
 
-def _merge_fields(base: dict, ours: dict, theirs: dict, keys: list[str], where: list[str], conflicts: list[Conflict]) -> dict:
+def _merge_fields(
+    base: dict, ours: dict, theirs: dict, keys: list[str], where: list[str], conflicts: list[Conflict]
+) -> dict:
     merged: dict[str, Any] = {}
     for key in keys:
-        value = _pick(base.get(key, _MISSING), ours.get(key, _MISSING), theirs.get(key, _MISSING), [*where, key], conflicts)
+        value = _pick(
+            base.get(key, _MISSING), ours.get(key, _MISSING), theirs.get(key, _MISSING), [*where, key], conflicts
+        )
         if value is not _MISSING:
             merged[key] = value
     return merged
@@ -148,17 +152,33 @@ def _merge_review(base: dict, ours: dict, theirs: dict) -> dict:
 def merge_session(base: dict, ours: dict, theirs: dict) -> MergeResult:
     """Three-way merge of parsed session files; the result validates as a `Session`."""
     conflicts: list[Conflict] = []
-    merged = _merge_fields(base, ours, theirs, [k for k in _keys(ours, theirs) if k not in ("events", "review", "plan", "state", "format")], [], conflicts)
+    merged = _merge_fields(
+        base,
+        ours,
+        theirs,
+        [k for k in _keys(ours, theirs) if k not in ("events", "review", "plan", "state", "format")],
+        [],
+        conflicts,
+    )
     merged["format"] = max(ours.get("format", 1), theirs.get("format", 1))
     states = [s.get("state", "planned") for s in (ours, theirs)]
     state = max(states, key=lambda s: STATE_ORDER.get(s, 0))
     if state != "planned":
         merged["state"] = state
-    plan = _merge_fields(base.get("plan", {}), ours.get("plan", {}), theirs.get("plan", {}), _keys(ours.get("plan", {}), theirs.get("plan", {}), base.get("plan", {})), ["plan"], conflicts)
+    plan = _merge_fields(
+        base.get("plan", {}),
+        ours.get("plan", {}),
+        theirs.get("plan", {}),
+        _keys(ours.get("plan", {}), theirs.get("plan", {}), base.get("plan", {})),
+        ["plan"],
+        conflicts,
+    )
     if plan:
         merged["plan"] = plan
     events_conflicts: list[Conflict] = []
-    events = _by_key(base.get("events", []), ours.get("events", []), theirs.get("events", []), "seq", ["events"], events_conflicts)
+    events = _by_key(
+        base.get("events", []), ours.get("events", []), theirs.get("events", []), "seq", ["events"], events_conflicts
+    )
     events.sort(key=lambda e: e.get("seq", 0))
     if events:
         merged["events"] = events
@@ -171,7 +191,14 @@ def merge_session(base: dict, ours: dict, theirs: dict) -> MergeResult:
         merged["events"] = ours.get("events", [])
         if not merged["events"]:
             del merged["events"]
-        events_conflicts = [Conflict(["events"], plain(ours.get("events", [])), plain(theirs.get("events", [])), plain(base.get("events", [])))]
+        events_conflicts = [
+            Conflict(
+                ["events"],
+                plain(ours.get("events", [])),
+                plain(theirs.get("events", [])),
+                plain(base.get("events", [])),
+            )
+        ]
     conflicts.extend(events_conflicts)
     return MergeResult(_ordered(merged, Session), conflicts)
 
@@ -179,9 +206,18 @@ def merge_session(base: dict, ours: dict, theirs: dict) -> MergeResult:
 def merge_group(base: dict, ours: dict, theirs: dict) -> MergeResult:
     """Three-way merge of parsed `group.toml` files; the result validates as a `Group`."""
     conflicts: list[Conflict] = []
-    merged = _merge_fields(base, ours, theirs, [k for k in _keys(ours, theirs, base) if k not in ("members", "audit", "format")], [], conflicts)
+    merged = _merge_fields(
+        base,
+        ours,
+        theirs,
+        [k for k in _keys(ours, theirs, base) if k not in ("members", "audit", "format")],
+        [],
+        conflicts,
+    )
     merged["format"] = max(ours.get("format", 1), theirs.get("format", 1))
-    members = _by_key(base.get("members", []), ours.get("members", []), theirs.get("members", []), "code", ["members"], conflicts)
+    members = _by_key(
+        base.get("members", []), ours.get("members", []), theirs.get("members", []), "code", ["members"], conflicts
+    )
     if members:
         merged["members"] = members
     audit = _union(ours.get("audit", []), theirs.get("audit", []))

@@ -28,7 +28,9 @@ from kelompok.sessions.models import FACILITATOR, GROUP
 FACILITATOR_KEY = "f"
 GROUP_KEY = "g"
 # Member labels: seat order, 1–9 then 0, then letters that are not already keys of their own.
-MEMBER_KEYS = tuple("1234567890") + tuple(c for c in "abcdehijklmnopqrstuvwxyz" if c not in (FACILITATOR_KEY, GROUP_KEY))
+MEMBER_KEYS = tuple("1234567890") + tuple(
+    c for c in "abcdehijklmnopqrstuvwxyz" if c not in (FACILITATOR_KEY, GROUP_KEY)
+)
 VALENCE_KEYS = {"+": "positive", "=": "task", "-": "negative"}
 # The 12 Bales categories on one row of keys: 1–9, 0 (=10), then - (=11) and = (=12) would clash
 # with valence, so IPA uses its own pad: 1..9, 0, q, w.

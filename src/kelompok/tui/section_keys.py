@@ -18,7 +18,18 @@ from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 
-ALT_DIGIT_CHARACTERS = {"¡": "1", "™": "2", "£": "3", "¢": "4", "∞": "5", "§": "6", "¶": "7", "•": "8", "ª": "9", "º": "0"}
+ALT_DIGIT_CHARACTERS = {
+    "¡": "1",
+    "™": "2",
+    "£": "3",
+    "¢": "4",
+    "∞": "5",
+    "§": "6",
+    "¶": "7",
+    "•": "8",
+    "ª": "9",
+    "º": "0",
+}
 """What Textual makes of ESC+digit (and what macOS Option+digit types): Alt+1 is `¡`, Alt+2 `™` …"""
 
 

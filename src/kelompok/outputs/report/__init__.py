@@ -52,7 +52,16 @@ def build_report(
         raise OutputError(t("report.unknown_format", format=fmt), usage=True)
     if session is not None and session not in {s.number for s in sessions}:
         raise OutputError(t("export.no_session", number=session))
-    content = build_content(group, sessions, only=session, names=names, lang=lang or get_language(), today=today, attributes=attributes, model=model)
+    content = build_content(
+        group,
+        sessions,
+        only=session,
+        names=names,
+        lang=lang or get_language(),
+        today=today,
+        attributes=attributes,
+        model=model,
+    )
     if fmt == "md":
         from kelompok.outputs.report.markdown import render_markdown
 
@@ -64,7 +73,9 @@ def build_report(
 
 def default_report_name(group_dir: Path, session: int | None, fmt: str, lang: str | None = None) -> str:
     """`kube-mawar-laporan.html`, `kube-mawar-laporan-sesi-003.md` (the name a folder as `--out` gets)."""
-    part = t("report.file_session", lang, number=f"{session:03d}") if session is not None else t("report.file_all", lang)
+    part = (
+        t("report.file_session", lang, number=f"{session:03d}") if session is not None else t("report.file_all", lang)
+    )
     return f"{Path(group_dir).name}-{part}.{fmt}"
 
 

@@ -60,8 +60,12 @@ def line_chart(numbers: Sequence[int], values: Sequence[float | int | None], kin
     ]
     for fraction in (0.0, 0.5, 1.0):
         gy = TOP + plot_h * (1 - fraction)
-        out.append(f'<line x1="{LEFT}" y1="{_n(gy)}" x2="{WIDTH - RIGHT}" y2="{_n(gy)}" stroke="{GRID}" stroke-width="1"/>')
-        out.append(f'<text x="{LEFT - 5}" y="{_n(gy + 3.5)}" text-anchor="end" fill="{INK}">{escape(tick(top * fraction))}</text>')
+        out.append(
+            f'<line x1="{LEFT}" y1="{_n(gy)}" x2="{WIDTH - RIGHT}" y2="{_n(gy)}" stroke="{GRID}" stroke-width="1"/>'
+        )
+        out.append(
+            f'<text x="{LEFT - 5}" y="{_n(gy + 3.5)}" text-anchor="end" fill="{INK}">{escape(tick(top * fraction))}</text>'
+        )
     step = max(1, count // 10)
     for index, number in enumerate(numbers):
         if index % step == 0 or index == count - 1:
@@ -80,7 +84,9 @@ def line_chart(numbers: Sequence[int], values: Sequence[float | int | None], kin
         runs.append(run)
     for points in runs:
         if len(points) > 1:
-            out.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="{LINE}" stroke-width="2" stroke-linejoin="round"/>')
+            out.append(
+                f'<polyline points="{" ".join(points)}" fill="none" stroke="{LINE}" stroke-width="2" stroke-linejoin="round"/>'
+            )
     for index, value in enumerate(values):
         if value is not None:
             out.append(f'<circle cx="{_n(x(index))}" cy="{_n(y(value))}" r="2.6" fill="{LINE}"/>')

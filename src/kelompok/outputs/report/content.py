@@ -292,23 +292,51 @@ def session_summary(
     facts.append((t("report.state", lang), t(f"report.state_{session.state}", lang)))
     facts.append((t("report.coding", lang), t(f"report.coding_{session.coding}", lang)))
 
-    attendance = [(t(f"report.attendance_{status}", lang, count=len(who)), ", ".join(who)) for status, who in attendance_groups(session, label, lang) if who]
+    attendance = [
+        (t(f"report.attendance_{status}", lang, count=len(who)), ", ".join(who))
+        for status, who in attendance_groups(session, label, lang)
+        if who
+    ]
 
     comparison = plan_vs_actual(session)
     objectives = [
-        Objective(pseudo.redact(o.text), t(f"report.result_{o.result or 'none'}", lang), o.result or "none", pseudo.redact(o.evidence))
+        Objective(
+            pseudo.redact(o.text),
+            t(f"report.result_{o.result or 'none'}", lang),
+            o.result or "none",
+            pseudo.redact(o.evidence),
+        )
         for o in comparison.objectives
     ]
     blocks = [
-        Block(pseudo.redact(b.title), b.planned_minutes, "—" if b.actual_minutes is None else format_number(b.actual_minutes, 0, lang))
+        Block(
+            pseudo.redact(b.title),
+            b.planned_minutes,
+            "—" if b.actual_minutes is None else format_number(b.actual_minutes, 0, lang),
+        )
         for b in comparison.blocks
     ]
-    roles = [RoleRow(catalog.role(r.role).label.get(lang), r.planned, r.used, r.used_by_facilitator) for r in comparison.roles]
+    roles = [
+        RoleRow(catalog.role(r.role).label.get(lang), r.planned, r.used, r.used_by_facilitator)
+        for r in comparison.roles
+    ]
     notes = []
     if comparison.planned_unused:
-        notes.append(t("report.roles_planned_unused", lang, roles=", ".join(catalog.role(r).label.get(lang) for r in comparison.planned_unused)))
+        notes.append(
+            t(
+                "report.roles_planned_unused",
+                lang,
+                roles=", ".join(catalog.role(r).label.get(lang) for r in comparison.planned_unused),
+            )
+        )
     if comparison.used_unplanned:
-        notes.append(t("report.roles_used_unplanned", lang, roles=", ".join(catalog.role(r).label.get(lang) for r in comparison.used_unplanned)))
+        notes.append(
+            t(
+                "report.roles_used_unplanned",
+                lang,
+                roles=", ".join(catalog.role(r).label.get(lang) for r in comparison.used_unplanned),
+            )
+        )
 
     analysis = view.analysis
     pattern_id = analysis.pattern.label if analysis is not None else "free_floating"
@@ -316,7 +344,12 @@ def session_summary(
     flags = [safety_line(item, lang) for item in safety_items(session)]
 
     review = session.review
-    comments = [CommentRow(c.author, _datetime(c.at, lang), _section(c.section, lang) if c.section else "", pseudo.redact(c.text)) for c in review.comments]
+    comments = [
+        CommentRow(
+            c.author, _datetime(c.at, lang), _section(c.section, lang) if c.section else "", pseudo.redact(c.text)
+        )
+        for c in review.comments
+    ]
     if review.signoff is not None:
         signoff = t("report.signed_off", lang, by=review.signoff.by, date=_datetime(review.signoff.at, lang))
     else:
@@ -326,7 +359,9 @@ def session_summary(
     for node in view.nodes:
         said, _out, received, to_group = view.counts(node)
         status = view.status.get(node, "present")
-        members.append(MemberRow(label(node), t(f"export.status.{status}", lang), status == "absent", said, to_group, received))
+        members.append(
+            MemberRow(label(node), t(f"export.status.{status}", lang), status == "absent", said, to_group, received)
+        )
 
     scene = sociogram_scene(view, pseudo, lang, today, compact=True)
     return SessionSummary(
@@ -386,13 +421,20 @@ def dynamics(
         rows.append((title, formatted))
     trajectories = member_trajectories(analyses, group.seat_order())
     members = [
-        (pseudo.label(code), ["—" if p.sent is None or not p.present else format_number(p.sent, 0, lang) for p in points])
+        (
+            pseudo.label(code),
+            ["—" if p.sent is None or not p.present else format_number(p.sent, 0, lang) for p in points],
+        )
         for code, points in trajectories.items()
     ]
     if shown is None:
         shown = session_signals(analyses, planned_sessions=group.planned_sessions, group_type=group.type)
     signals = [
-        (s.session, stage_label(s.stage, lang, model) if s.stage else t("report.no_stage", lang), describe_signal(s, pseudo.label, lang, model))
+        (
+            s.session,
+            stage_label(s.stage, lang, model) if s.stage else t("report.no_stage", lang),
+            describe_signal(s, pseudo.label, lang, model),
+        )
         for number in numbers
         for s in shown.get(number, ())
         if s.id in SIGNAL_STAGES
@@ -405,7 +447,12 @@ def _roles_legend(catalog, summaries: list[SessionSummary], lang: str) -> list[t
     """The legend of the roles the shown sessions plan or use, in catalogue order."""
     shown = {row.label for summary in summaries for row in summary.roles}
     return [
-        (role.label.get(lang), role.description.get(lang), role.benne_sheats_name, role.note.get(lang) if role.note else "")
+        (
+            role.label.get(lang),
+            role.description.get(lang),
+            role.benne_sheats_name,
+            role.note.get(lang) if role.note else "",
+        )
         for role in catalog.roles
         if role.label.get(lang) in shown
     ]
@@ -442,7 +489,9 @@ def build_content(
     # The same signals as the sociogram screen and `stats --json`, from the whole series.
     found = session_signals(analysed, planned_sessions=group.planned_sessions, group_type=group.type)
     shown = [s for s in sessions if only is None or s.number == only]
-    summaries = [session_summary(group, s, views[s.number], pseudo, lang, today, found.get(s.number, ()), model) for s in shown]
+    summaries = [
+        session_summary(group, s, views[s.number], pseudo, lang, today, found.get(s.number, ()), model) for s in shown
+    ]
     series = None
     if only is None and len(sessions) > 1:
         series = dynamics(group, sessions, pseudo, lang, [views[s.number].analysis for s in sessions], found, model)
@@ -455,7 +504,10 @@ def build_content(
         (t("report.members", lang), str(len(group.members))),
         (t("report.planned_sessions", lang), str(group.planned_sessions) if group.planned_sessions else none),
         (t("report.frequency", lang), pseudo.redact(group.frequency) or none),
-        (t("report.session_length", lang), t("report.minutes", lang, minutes=group.session_minutes) if group.session_minutes else none),
+        (
+            t("report.session_length", lang),
+            t("report.minutes", lang, minutes=group.session_minutes) if group.session_minutes else none,
+        ),
         (t("report.sessions_recorded", lang), str(len(sessions))),
     ]
     if sessions:
@@ -471,7 +523,11 @@ def build_content(
         labels_note = t("report.labels_names", lang, count=len(pseudo.named), members=len(group.members))
     else:
         labels_note = t("report.labels_codes", lang)
-    title = t("report.title_session", lang, group=pseudo.redact(group.name), number=only) if only is not None else t("report.title", lang, group=pseudo.redact(group.name))
+    title = (
+        t("report.title_session", lang, group=pseudo.redact(group.name), number=only)
+        if only is not None
+        else t("report.title", lang, group=pseudo.redact(group.name))
+    )
     return ReportContent(
         lang=lang,
         title=title,
@@ -493,5 +549,9 @@ def build_content(
 def _safety_first(sessions: Sequence[Session], lang: str) -> list[str]:
     from kelompok.sessions.safety import safety_items, safety_line
 
-    lines = [(not item.open, s.number, t("privacy.safety_in_session", lang, number=s.number, line=safety_line(item, lang))) for s in sessions for item in safety_items(s)]
+    lines = [
+        (not item.open, s.number, t("privacy.safety_in_session", lang, number=s.number, line=safety_line(item, lang)))
+        for s in sessions
+        for item in safety_items(s)
+    ]
     return [line for _closed, _number, line in sorted(lines)]

@@ -53,7 +53,9 @@ def _environment(overrides: str | None):
 
     loaders = [FileSystemLoader(overrides)] if overrides else []
     loaders.append(FileSystemLoader(str(TEMPLATE_DIR)))
-    return SandboxedEnvironment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined, trim_blocks=False)
+    return SandboxedEnvironment(
+        loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined, trim_blocks=False
+    )
 
 
 def _css_string(text: str) -> str:
@@ -82,10 +84,20 @@ def render_html(content: ReportContent, overrides: Path | None = None) -> str:
     except TemplateError as error:
         if folder is None:  # the package's own templates: a bug, not the user's to fix
             raise
-        raise OutputError(t("outputs.template_error", lang, template=_where(error), folder=folder, error=error.message or type(error).__name__)) from None
+        raise OutputError(
+            t(
+                "outputs.template_error",
+                lang,
+                template=_where(error),
+                folder=folder,
+                error=error.message or type(error).__name__,
+            )
+        ) from None
     found = external_references(page)
     if found:
-        raise OutputError(t("outputs.template_not_self_contained", lang, folder=folder or TEMPLATE_DIR, what=found[0][:80]))
+        raise OutputError(
+            t("outputs.template_not_self_contained", lang, folder=folder or TEMPLATE_DIR, what=found[0][:80])
+        )
     return page if page.endswith("\n") else page + "\n"
 
 
@@ -105,10 +117,40 @@ def _where(error: Exception) -> str:
 
 # ── the self-contained check ────────────────────────────────────────────────────────────────
 
-_ACTIVE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "link", "base", "form", "audio", "video", "source", "track", "img", "image", "use", "portal"}
+_ACTIVE_TAGS = {
+    "script",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "link",
+    "base",
+    "form",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "img",
+    "image",
+    "use",
+    "portal",
+}
 """Tags that run code or load something. `img`/`image`/`use` are allowed with a data: URI or a `#` reference only."""
 _LOCAL_ONLY = {"img", "image", "use"}
-_URL_ATTRIBUTES = {"src", "href", "xlink:href", "action", "formaction", "srcset", "poster", "data", "background", "ping"}
+_URL_ATTRIBUTES = {
+    "src",
+    "href",
+    "xlink:href",
+    "action",
+    "formaction",
+    "srcset",
+    "poster",
+    "data",
+    "background",
+    "ping",
+}
 _CSS_URL = re.compile(r"url\(\s*(?!['\"]?\s*(?:data:|#))|@import", re.IGNORECASE)
 
 

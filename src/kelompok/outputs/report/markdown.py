@@ -53,14 +53,23 @@ def _session(summary: SessionSummary, lang: str, confidential: str) -> list[str]
     out += _facts(summary.facts)
     out += [f"### {_text(t('report.attendance', lang))}", ""]
     out += _facts(summary.attendance) if summary.attendance else [_text(t("report.no_attendance", lang)), ""]
-    out += [f"### {_text(t('export.pattern.title', lang))}", "", f"**{_text(summary.pattern)}** {_text(summary.pattern_help)}".rstrip(), ""]
+    out += [
+        f"### {_text(t('export.pattern.title', lang))}",
+        "",
+        f"**{_text(summary.pattern)}** {_text(summary.pattern_help)}".rstrip(),
+        "",
+    ]
     out += [f"### {_text(t('export.figure.title', lang))}", ""]
     out += _table([t("report.figure", lang), t("report.value", lang)], [[k, v] for k, v in summary.figures], {1})
     out += [f"### {_text(t('export.signals.title', lang))}", "", f"_{_text(t('report.signals_note', lang))}_", ""]
     out += [f"- {_text(s)}" for s in summary.signals] + [""]
     out += _equity(summary.equity, lang)
     if summary.pshifts:
-        out += [f"### {_text(t('sociogram.pshifts.title', lang))}", ""] + [f"- {_text(line)}" for line in summary.pshifts] + [""]
+        out += (
+            [f"### {_text(t('sociogram.pshifts.title', lang))}", ""]
+            + [f"- {_text(line)}" for line in summary.pshifts]
+            + [""]
+        )
     out += [f"### {_text(t('report.objectives', lang))}", ""]
     if summary.objectives:
         out += _table(
@@ -97,7 +106,12 @@ def _session(summary: SessionSummary, lang: str, confidential: str) -> list[str]
         [t("report.person", lang), t("report.status", lang), t("export.table.said", lang), t("export.table.to_group", lang), t("export.table.received", lang)],
         [[m.label, m.status, m.said, m.to_group, m.received] for m in summary.members], {2, 3, 4},
     )  # fmt: skip
-    out += [f"### {_text(t('report.supervision', lang))}", "", f"{_text(t('report.review_status', lang))}: **{_text(summary.review_status)}**", ""]
+    out += [
+        f"### {_text(t('report.supervision', lang))}",
+        "",
+        f"{_text(t('report.review_status', lang))}: **{_text(summary.review_status)}**",
+        "",
+    ]
     for c in summary.comments:
         where = f" · {_text(c.section)}" if c.section else ""
         out += [f"> {_text(c.text)}", ">", f"> — {_text(c.author)}, {_text(c.when)}{where}", ""]
@@ -112,29 +126,55 @@ def _session(summary: SessionSummary, lang: str, confidential: str) -> list[str]
 def render_markdown(content: ReportContent) -> str:
     """The whole report as Markdown text."""
     lang = content.lang
-    out = [f"# {_text(content.title)}", "", f"> **{_text(content.confidential)}**", "", f"_{_text(content.made)} · {_text(content.labels_note)}_", ""]
+    out = [
+        f"# {_text(content.title)}",
+        "",
+        f"> **{_text(content.confidential)}**",
+        "",
+        f"_{_text(content.made)} · {_text(content.labels_note)}_",
+        "",
+    ]
     out += [f"_{_text(t('report.md_pictures', lang))}_", ""]
     if content.safety_first:  # safety follow-up first: it is what a supervisor must act on
-        out += [f"## {_text(t('privacy.report_heading', lang))}", ""] + [f"- {_text(line)}" for line in content.safety_first] + [""]
+        out += (
+            [f"## {_text(t('privacy.report_heading', lang))}", ""]
+            + [f"- {_text(line)}" for line in content.safety_first]
+            + [""]
+        )
     out += [f"## {_text(t('report.overview', lang))}", ""]
     if content.purpose:
         out += [_text(content.purpose), ""]
     out += _facts(content.overview)
     if content.members:
-        out += _table([t("report.member", lang), t("report.attributes", lang)], [[label, attrs] for label, attrs in content.members])
+        out += _table(
+            [t("report.member", lang), t("report.attributes", lang)],
+            [[label, attrs] for label, attrs in content.members],
+        )
     series = content.dynamics
     if series is not None:
         out += [f"## {_text(t('report.dynamics', lang))}", "", _text(t("report.dynamics_note", lang)), ""]
         out += [f"### {_text(t('report.per_session', lang))}", ""]
         numbers = [str(n) for n in series.numbers]
         span = set(range(1, len(numbers) + 1))
-        out += _table([t("report.session", lang), *numbers], [[label, *values] for label, values in series.table_rows], span)
+        out += _table(
+            [t("report.session", lang), *numbers], [[label, *values] for label, values in series.table_rows], span
+        )
         out += [f"### {_text(t('report.members_over_time', lang))}", ""]
-        out += _table([t("report.person", lang), *numbers], [[label, *values] for label, values in series.members], span)
+        out += _table(
+            [t("report.person", lang), *numbers], [[label, *values] for label, values in series.members], span
+        )
         out += [_text(t("report.members_over_time_note", lang)), ""]
-        out += [f"### {_text(t('report.stage_signals', lang))}", "", f"_{_text(t('report.stage_signals_note', lang))}_", ""]
+        out += [
+            f"### {_text(t('report.stage_signals', lang))}",
+            "",
+            f"_{_text(t('report.stage_signals_note', lang))}_",
+            "",
+        ]
         if series.signals:
-            out += [f"- {_text(t('report.session_short', lang, number=n))} · {_text(stage)}: {_text(text)}" for n, stage, text in series.signals] + [""]
+            out += [
+                f"- {_text(t('report.session_short', lang, number=n))} · {_text(stage)}: {_text(text)}"
+                for n, stage, text in series.signals
+            ] + [""]
         else:
             out += [_text(t("export.signals.none", lang)), ""]
         out += _equity(series.equity, lang, t("report.equity_series", lang))
@@ -143,7 +183,15 @@ def render_markdown(content: ReportContent) -> str:
     if not content.sessions:
         out += [_text(t("report.no_sessions", lang)), ""]
     if content.roles_legend:
-        out += [f"## {_text(t('report.roles_legend', lang))}", "", f"_{_text(t('report.roles_legend_note', lang))}_", ""]
-        out += _table([t(f"help.roles.{c}", lang) for c in ("role", "coded", "benne_sheats", "note")], [list(row) for row in content.roles_legend])
+        out += [
+            f"## {_text(t('report.roles_legend', lang))}",
+            "",
+            f"_{_text(t('report.roles_legend_note', lang))}_",
+            "",
+        ]
+        out += _table(
+            [t(f"help.roles.{c}", lang) for c in ("role", "coded", "benne_sheats", "note")],
+            [list(row) for row in content.roles_legend],
+        )
     out += [f"> **{_text(content.confidential)}**", ""]
     return "\n".join(out)

@@ -41,9 +41,7 @@ CautionLevel = Literal["low", "medium", "high"]
 PracticeStageId = Literal["planning", "beginning", "middle", "ending"]
 RoleCategory = Literal["task", "maintenance"]
 IpaAreaId = Literal["se_positive", "task_answer", "task_question", "se_negative"]
-IpaProblemId = Literal[
-    "orientation", "evaluation", "control", "decision", "tension_management", "integration"
-]
+IpaProblemId = Literal["orientation", "evaluation", "control", "decision", "tension_management", "integration"]
 
 PRACTICE_STAGE_IDS = ("planning", "beginning", "middle", "ending")
 TUCKMAN_STAGE_IDS = ("forming", "storming", "norming", "performing", "adjourning")

@@ -51,7 +51,9 @@ class AgendaBlockDialog(ModalScreen[AgendaBlock | None]):
                     for name in TEXT_FIELDS[1:]:
                         yield Label(t(f"plan.block.field_{name}"))
                         yield Input(getattr(block, name) if block else "", id=f"block-{name}", compact=True)
-                roles = FormSelectionList[str](*role_selections(block.roles if block else []), id="block-roles")  # Space ticks
+                roles = FormSelectionList[str](
+                    *role_selections(block.roles if block else []), id="block-roles"
+                )  # Space ticks
                 roles.border_title = t("plan.block.field_roles")
                 yield roles
             yield Static(id="block-error")

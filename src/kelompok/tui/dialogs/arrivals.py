@@ -53,8 +53,16 @@ class ArrivalsDialog(ModalScreen[Movement | None]):
             options = []
             for member in self.members:
                 action = t("live.arrivals.leave") if member.here else t("live.arrivals.arrive")
-                state = t("live.arrivals.here") if member.here else t("live.status.expected") if member.expected else t("live.arrivals.away")
-                options.append(Option(plain(f"{member.key}  {member.name} ({member.code}) · {state} → {action}"), id=member.code))
+                state = (
+                    t("live.arrivals.here")
+                    if member.here
+                    else t("live.status.expected")
+                    if member.expected
+                    else t("live.arrivals.away")
+                )
+                options.append(
+                    Option(plain(f"{member.key}  {member.name} ({member.code}) · {state} → {action}"), id=member.code)
+                )
             yield OptionList(*options, id="arrivals-list")
 
     def on_mount(self) -> None:

@@ -47,7 +47,9 @@ class CommentDialog(ModalScreen[str | None]):
         text = self.query_one("#comment-text", Input).value.strip()
         if not text:
             # A return says why it is refused: the facilitator must learn what to change.
-            self.notify(t("review_flow.no_reason" if self.returning else "review_screen.comment.empty"), severity="warning")
+            self.notify(
+                t("review_flow.no_reason" if self.returning else "review_screen.comment.empty"), severity="warning"
+            )
             self.query_one("#comment-text", Input).focus()
             return
         self.dismiss(text)

@@ -106,7 +106,9 @@ class ExportDialog(ModalScreen[Path | None]):
         self.query_one("#export-path", Input).placeholder = t("export.dialog.path_placeholder")
         names = self.query_one("#export-names", Checkbox)
         names.label = t("export.dialog.names")
-        self.query_one("#export-names-warning", Static).update(t("export.dialog.names_warning" if names.value else "export.dialog.codes_note"))
+        self.query_one("#export-names-warning", Static).update(
+            t("export.dialog.names_warning" if names.value else "export.dialog.codes_note")
+        )
         self.query_one("#export-go", Button).label = t("export.dialog.export")
         self.query_one("#export-close", Button).label = t("export.dialog.close")
 
@@ -202,7 +204,9 @@ class ExportDialog(ModalScreen[Path | None]):
                 self._show(t("flows.export.not_overwritten"), error=True)
 
         question = t("flows.export.overwrite", path=out)
-        self.app.push_screen(ConfirmDialog(question, t("flows.export.overwrite_yes"), t("flows.export.overwrite_no")), answered)
+        self.app.push_screen(
+            ConfirmDialog(question, t("flows.export.overwrite_yes"), t("flows.export.overwrite_no")), answered
+        )
 
     def _start_export(self, out: Path, names: bool, who: str | None) -> None:
         # A PNG takes ~300 ms (resvg, in a child process), all sessions longer: written in a thread while the dialog says what.

@@ -108,7 +108,6 @@ RELATIONS = ("parent", "guardian", "lksa_head")
 class MemberDialog(_Form):
     """Edit one member (or a new one): the code stays as it is; returns the changed Member."""
 
-
     def __init__(self, member: Member, *, new: bool = False) -> None:
         super().__init__()
         self.member = member
@@ -133,7 +132,9 @@ class MemberDialog(_Form):
                     yield Input(str(m.joined or ""), id="member-joined", max_length=3)
                 yield Static(t("group_editor.member.consent_heading"), classes="form-heading")
                 for field in ("participation", "recording", "names_in_reports", "photos", "declined_noting"):
-                    yield SpaceCheckbox(t(f"group_editor.member.{field}"), getattr(consent, field), id=f"consent-{field}", compact=True)
+                    yield SpaceCheckbox(
+                        t(f"group_editor.member.{field}"), getattr(consent, field), id=f"consent-{field}", compact=True
+                    )
                 yield Label(t("group_editor.member.date"))
                 yield Input(consent.date.isoformat() if consent.date else "", id="consent-date", max_length=10)
                 yield Label(t("group_editor.member.given_by"))
@@ -144,15 +145,35 @@ class MemberDialog(_Form):
                     yield Input(guardian.name if guardian else "", id="guardian-name", max_length=120)
                     yield Label(t("group_editor.member.guardian_relation"))
                     options = [(t(f"group_editor.member.relation_{r}"), r) for r in RELATIONS]
-                    yield Select(options, value=guardian.relation if guardian else "parent", allow_blank=False, id="guardian-relation")
+                    yield Select(
+                        options,
+                        value=guardian.relation if guardian else "parent",
+                        allow_blank=False,
+                        id="guardian-relation",
+                    )
                     yield Label(t("group_editor.member.guardian_date"))
-                    yield Input(guardian.date.isoformat() if guardian and guardian.date else "", id="guardian-date", max_length=10)
+                    yield Input(
+                        guardian.date.isoformat() if guardian and guardian.date else "",
+                        id="guardian-date",
+                        max_length=10,
+                    )
                     for field, key in (("participation", "guardian_participation"), ("recording", "guardian_recording"),
                                        ("names_in_reports", "guardian_names"), ("photos", "guardian_photos")):  # fmt: skip
-                        yield SpaceCheckbox(t(f"group_editor.member.{key}"), bool(guardian and getattr(guardian, field)), id=f"guardian-{field}", compact=True)
-                    yield SpaceCheckbox(t("group_editor.member.assent"), consent.assent, id="consent-assent", compact=True)
+                        yield SpaceCheckbox(
+                            t(f"group_editor.member.{key}"),
+                            bool(guardian and getattr(guardian, field)),
+                            id=f"guardian-{field}",
+                            compact=True,
+                        )
+                    yield SpaceCheckbox(
+                        t("group_editor.member.assent"), consent.assent, id="consent-assent", compact=True
+                    )
                     yield Label(t("group_editor.member.assent_date"))
-                    yield Input(consent.assent_date.isoformat() if consent.assent_date else "", id="consent-assent-date", max_length=10)
+                    yield Input(
+                        consent.assent_date.isoformat() if consent.assent_date else "",
+                        id="consent-assent-date",
+                        max_length=10,
+                    )
             yield from self._buttons(t("group_editor.member.save"))
 
     def on_mount(self) -> None:
@@ -169,18 +190,31 @@ class MemberDialog(_Form):
         if not name:
             raise FormError(t("group_editor.member.empty_name"))
         minor = self._ticked("member-minor")
-        consent = {field: self._ticked(f"consent-{field}") for field in ("participation", "recording", "names_in_reports", "photos", "declined_noting")}
+        consent = {
+            field: self._ticked(f"consent-{field}")
+            for field in ("participation", "recording", "names_in_reports", "photos", "declined_noting")
+        }
         consent.update(date=parse_date(self._value("consent-date")), given_by=self._value("consent-given-by").strip())
         guardian = None
         if minor:
             guardian_name = " ".join(self._value("guardian-name").split())
-            agreed = {field: self._ticked(f"guardian-{field}") for field in ("participation", "recording", "names_in_reports", "photos")}
+            agreed = {
+                field: self._ticked(f"guardian-{field}")
+                for field in ("participation", "recording", "names_in_reports", "photos")
+            }
             if guardian_name:
                 relation = self.query_one("#guardian-relation", Select).value
-                guardian = {"name": guardian_name, "relation": relation, "date": parse_date(self._value("guardian-date")), **agreed}
+                guardian = {
+                    "name": guardian_name,
+                    "relation": relation,
+                    "date": parse_date(self._value("guardian-date")),
+                    **agreed,
+                }
             elif any(agreed.values()):
                 raise FormError(t("group_editor.member.guardian_needs_name"))
-            consent.update(assent=self._ticked("consent-assent"), assent_date=parse_date(self._value("consent-assent-date")))
+            consent.update(
+                assent=self._ticked("consent-assent"), assent_date=parse_date(self._value("consent-assent-date"))
+            )
         else:
             # An adult's record keeps no guardian or assent (they were for the child she was).
             consent.update(assent=False, assent_date=None)
@@ -189,7 +223,9 @@ class MemberDialog(_Form):
         if self.new:
             joined = parse_number(self._value("member-joined"), 1, 999, "group_editor.member.bad_number")
         data = self.member.model_dump()
-        data.update(name=name, nicknames=nicknames, minor=minor, mandated=self._ticked("member-mandated"), joined=joined)
+        data.update(
+            name=name, nicknames=nicknames, minor=minor, mandated=self._ticked("member-mandated"), joined=joined
+        )
         data["consent"] = {**data["consent"], **consent, "guardian": guardian}
         return Member.model_validate(data)
 

@@ -29,7 +29,13 @@ def roles_table(lang: str) -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for role in load_catalog().roles:
         note = role.note.get(lang) if role.note is not None else ""
-        cells = [f"`{role.key}`", f"**{role.label.get(lang)}**", role.description.get(lang), role.benne_sheats_name, note]
+        cells = [
+            f"`{role.key}`",
+            f"**{role.label.get(lang)}**",
+            role.description.get(lang),
+            role.benne_sheats_name,
+            note,
+        ]
         lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
     return "\n".join(lines)
 

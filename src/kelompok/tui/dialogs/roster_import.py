@@ -35,7 +35,9 @@ class RosterImportDialog(ModalScreen[list[Member] | None]):
         with Vertical(id="roster-dialog"):
             yield Static(t("new_group.roster.title"), id="roster-heading")
             yield Static(t("new_group.roster.hint"), id="roster-hint")
-            yield Input(str(self.start) if self.start else "", placeholder=t("new_group.roster.placeholder"), id="roster-path")
+            yield Input(
+                str(self.start) if self.start else "", placeholder=t("new_group.roster.placeholder"), id="roster-path"
+            )
             yield Static(id="roster-error")
             with Horizontal(classes="buttons"):
                 yield Button(t("new_group.roster.ok"), variant="primary", id="ok")

@@ -61,7 +61,13 @@ def summary_lines(summary: SessionSummary, number: int) -> list[str]:
     if summary.blocks:
         # One line for the whole agenda (it wraps): at 80×24 the next steps must stay in view.
         blocks = [
-            t("summary.agenda_block", number=index, title=" ".join(title.split()), planned=planned, actual=_minutes(actual))
+            t(
+                "summary.agenda_block",
+                number=index,
+                title=" ".join(title.split()),
+                planned=planned,
+                actual=_minutes(actual),
+            )
             for index, (title, planned, actual) in enumerate(summary.blocks, start=1)
         ]
         if summary.outside_minutes >= 0.5:

@@ -71,7 +71,13 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
     ]
 
     def __init__(
-        self, group: Group, session: Session, members: list[tuple[str, str]], *, silent_minutes: int = 10, date: dt.date | None = None
+        self,
+        group: Group,
+        session: Session,
+        members: list[tuple[str, str]],
+        *,
+        silent_minutes: int = 10,
+        date: dt.date | None = None,
     ) -> None:
         """`members` are (key, code) pairs in seat order: the members of the group at this session.
 
@@ -89,8 +95,14 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
             member = group.member(code)
             entry = taken.get(code)
             self.rows.append(
-                _Row(key, code, member.name if member else code, entry.status if entry else "present", entry.reason if entry else "",
-                     entry.safety if entry else False)  # fmt: skip
+                _Row(
+                    key,
+                    code,
+                    member.name if member else code,
+                    entry.status if entry else "present",
+                    entry.reason if entry else "",
+                    entry.safety if entry else False,
+                )  # fmt: skip
             )
 
     def compose(self) -> ComposeResult:
@@ -140,7 +152,9 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
         table.add_column(t("live.attendance.col_status"), key="status")
         table.add_column(t("live.attendance.col_reason"), key="reason")
         for row in self.rows:
-            table.add_row(row.key, plain(row.name), row.code, t(f"live.status.{row.status}"), self._reason_cell(row), key=row.code)
+            table.add_row(
+                row.key, plain(row.name), row.code, t(f"live.status.{row.status}"), self._reason_cell(row), key=row.code
+            )
         if self.rows:
             table.move_cursor(row=max(0, min(cursor, len(self.rows) - 1)))
         self._show_options()
@@ -163,7 +177,11 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
 
         present = [row.code for row in self.rows if row.status in ("present", "late")]
         lines = [
-            t("privacy.attendance_missing", code=gap.member, needs=", ".join(t(f"privacy.consent_need.{n}") for n in gap.missing))
+            t(
+                "privacy.attendance_missing",
+                code=gap.member,
+                needs=", ".join(t(f"privacy.consent_need.{n}") for n in gap.missing),
+            )
             for gap in missing_in_codes(self.group, present)
         ]
         widget = self.query_one("#attendance-consent", Static)
@@ -198,7 +216,9 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
         if row is None or not row.reason:
             detail.remove_class("-shown")
             return
-        detail.update(plain(t("flows.attendance.reason_line", code=row.code, name=row.name, reason=self._reason_cell(row).plain)))
+        detail.update(
+            plain(t("flows.attendance.reason_line", code=row.code, name=row.name, reason=self._reason_cell(row).plain))
+        )
         detail.add_class("-shown")
 
     # ── actions ──
@@ -258,7 +278,10 @@ class AttendanceScreen(ModalScreen[AttendanceChoice | None]):
         self.action_start()
 
     def action_start(self) -> None:
-        attendance = [Attendance(member=row.code, status=row.status, reason=row.reason, safety=row.safety and bool(row.reason)) for row in self.rows]
+        attendance = [
+            Attendance(member=row.code, status=row.status, reason=row.reason, safety=row.safety and bool(row.reason))
+            for row in self.rows
+        ]
         self.dismiss(AttendanceChoice(attendance, self.coding, self.silent_minutes))
 
     def action_cancel(self) -> None:

@@ -85,12 +85,21 @@ class GroupScreen(KelompokScreen):
         table = self.query_one("#sessions", DataTable)
         keep = self.selected_number() if table.row_count else self.cursor_number
         table.clear(columns=True)
-        table.add_columns(t("group.col_number"), t("group.col_date"), t("group.col_present"), t("group.col_acts"), t("group.col_state"), t("group.col_review"))
+        table.add_columns(
+            t("group.col_number"),
+            t("group.col_date"),
+            t("group.col_present"),
+            t("group.col_acts"),
+            t("group.col_state"),
+            t("group.col_review"),
+        )
         for row in self.rows or []:
             session = row.session
             if session is None:
                 problem = row.error.problem if row.error else ""
-                table.add_row(str(row.number), "—", "—", "—", plain(t("home.unreadable", error=problem)), "", key=str(row.number))
+                table.add_row(
+                    str(row.number), "—", "—", "—", plain(t("home.unreadable", error=problem)), "", key=str(row.number)
+                )
                 continue
             state = t(f"state.{session.state}")
             acts = len(session.acts())
@@ -198,7 +207,9 @@ class GroupScreen(KelompokScreen):
                 self._start_report(out, lang)
 
         question = t("flows.group.report_overwrite", path=out)
-        self.app.push_screen(ConfirmDialog(question, t("flows.group.overwrite_yes"), t("flows.group.overwrite_no")), answered)
+        self.app.push_screen(
+            ConfirmDialog(question, t("flows.group.overwrite_yes"), t("flows.group.overwrite_no")), answered
+        )
 
     def _start_report(self, out: Path, lang: str) -> None:
         self.reporting = True
@@ -249,7 +260,9 @@ class GroupScreen(KelompokScreen):
             ("back", self.action_back),
         ):
             yield SystemCommand(t(f"flows.group_cmd.{name}"), t(f"flows.group_cmd.{name}_help"), action)
-        yield SystemCommand(t("group_editor.commands.open"), t("group_editor.commands.open_help"), self.action_edit_group)
+        yield SystemCommand(
+            t("group_editor.commands.open"), t("group_editor.commands.open_help"), self.action_edit_group
+        )
 
     def on_screen_resume(self) -> None:
         """Shown first, or again after a child screen (the sessions may have changed)."""

@@ -30,7 +30,15 @@ from kelompok.i18n import format_date, t
 from kelompok.service import Change
 from kelompok.sessions.consent import missing_for
 from kelompok.sessions.fileio import DataError
-from kelompok.sessions.group_edit import GroupEditError, add_member, changes, move_seat, propose_code, retire, return_member
+from kelompok.sessions.group_edit import (
+    GroupEditError,
+    add_member,
+    changes,
+    move_seat,
+    propose_code,
+    retire,
+    return_member,
+)
 from kelompok.sessions.models import Group, Member
 from kelompok.tui.safe_text import plain
 from kelompok.tui.screens.base import KelompokScreen
@@ -210,7 +218,9 @@ class GroupEditorScreen(KelompokScreen):
         proposal = Member(code=code, name="?", joined=joined)
 
         def done(member: Member | None) -> None:
-            if member is not None and self._change(t("group_editor.added", code=member.code), lambda g: add_member(g, member)):
+            if member is not None and self._change(
+                t("group_editor.added", code=member.code), lambda g: add_member(g, member)
+            ):
                 table = self.query_one("#editor-members", DataTable)
                 table.move_cursor(row=table.get_row_index(member.code))
 
@@ -230,7 +240,9 @@ class GroupEditorScreen(KelompokScreen):
 
         def done(number: int | None) -> None:
             if number is not None:
-                self._change(t("group_editor.retired_member", code=code, number=number), lambda g: retire(g, code, number))
+                self._change(
+                    t("group_editor.retired_member", code=code, number=number), lambda g: retire(g, code, number)
+                )
 
         self.app.push_screen(RetireDialog(code, self.last_session or None), done)
 
@@ -300,7 +312,9 @@ class GroupEditorScreen(KelompokScreen):
             if discard:
                 self.app.pop_screen()
 
-        dialog = ConfirmDialog(t("group_editor.discard_question"), yes=t("group_editor.discard"), no=t("group_editor.keep_editing"))
+        dialog = ConfirmDialog(
+            t("group_editor.discard_question"), yes=t("group_editor.discard"), no=t("group_editor.keep_editing")
+        )
         self.app.push_screen(dialog, answered)
 
     # ── erasing a member (issue 11 §6) ──
@@ -327,7 +341,13 @@ class GroupEditorScreen(KelompokScreen):
         lines = [f"{change.path.relative_to(self.group_dir)}: {change.place}" for change in plan.changes[:shown]]
         if len(plan.changes) > shown:
             lines.append(t("group_editor.forget_more", count=len(plan.changes) - shown))
-        question = t("group_editor.forget_question", code=plan.code, count=len(plan.changes), files=len(plan.files), lines="\n".join(lines))
+        question = t(
+            "group_editor.forget_question",
+            code=plan.code,
+            count=len(plan.changes),
+            files=len(plan.files),
+            lines="\n".join(lines),
+        )
         synced = synced_workspace(self.group_dir)
         if synced is not None:
             question += "\n\n" + t("group_editor.forget_synced", path=synced)
@@ -344,7 +364,9 @@ class GroupEditorScreen(KelompokScreen):
             self._reread()
             self.notify(t("group_editor.forgot", code=plan.code, files=len(written)))
 
-        self.app.push_screen(ConfirmDialog(question, yes=t("group_editor.forget_yes"), no=t("group_editor.forget_no")), answered)
+        self.app.push_screen(
+            ConfirmDialog(question, yes=t("group_editor.forget_yes"), no=t("group_editor.forget_no")), answered
+        )
 
     def _reread(self) -> None:
         self.saved = self.service.group(self.group_dir)

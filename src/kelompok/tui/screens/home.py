@@ -191,7 +191,9 @@ class HomeScreen(KelompokScreen):
         rest = max(width - sum(small) - 5 * 2 * table.cell_padding, 30)
         longest_name = max([len(e.name) for e in self.entries] + [len(t("home.col_name"))])
         name = min(longest_name, max(12, rest * 35 // 100))
-        kind = min(max([len(type_label(e.type)) for e in self.entries] + [len(t("home.col_type"))]), max(10, rest * 30 // 100))
+        kind = min(
+            max([len(type_label(e.type)) for e in self.entries] + [len(t("home.col_type"))]), max(10, rest * 30 // 100)
+        )
         return [name, kind, *small, max(rest - name - kind, 10)]
 
     def _table_width(self) -> int:
@@ -214,14 +216,29 @@ class HomeScreen(KelompokScreen):
         table.clear(columns=True)
         # Fixed widths from the terminal's width: auto widths overflowed 80 columns, and were
         # measured as the headers' when the table was refilled while hidden.
-        labels = (t("home.col_name"), t("home.col_type"), t("home.col_members"), t("home.col_sessions"), t("home.col_status"))
-        for key, label, width in zip(("name", "type", "members", "sessions", "status"), labels, self._column_widths(), strict=True):
+        labels = (
+            t("home.col_name"),
+            t("home.col_type"),
+            t("home.col_members"),
+            t("home.col_sessions"),
+            t("home.col_status"),
+        )
+        for key, label, width in zip(
+            ("name", "type", "members", "sessions", "status"), labels, self._column_widths(), strict=True
+        ):
             table.add_column(Text(label), width=width, key=key)  # Text: no markup parse for a plain label
         # Every cell a Text: a str cell is parsed as markup, and that parse loads Rich's emoji table.
         for entry in self.entries:
             if entry.problem:
                 status = t("home.unreadable", error=entry.problem)
-                table.add_row(plain(entry.path.name), Text("—"), Text("—"), Text(str(entry.sessions)), plain(status), key=str(entry.path))
+                table.add_row(
+                    plain(entry.path.name),
+                    Text("—"),
+                    Text("—"),
+                    Text(str(entry.sessions)),
+                    plain(status),
+                    key=str(entry.path),
+                )
             else:
                 status = self._status_text(entry.path.name, self.overviews.get(str(entry.path)))
                 cells = (type_label(entry.type), str(entry.members), str(entry.sessions))
@@ -230,7 +247,11 @@ class HomeScreen(KelompokScreen):
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
         self._show_remarks()
         # Keys the user can press here, not a command line to type elsewhere.
-        hint = "" if self.entries else t("flows.home.empty" if self.kelompok.samples_available else "flows.home.empty_no_samples")
+        hint = (
+            ""
+            if self.entries
+            else t("flows.home.empty" if self.kelompok.samples_available else "flows.home.empty_no_samples")
+        )
         self.query_one("#empty-hint", Static).update(hint)
 
     def _show_workspace_line(self) -> None:
@@ -241,7 +262,11 @@ class HomeScreen(KelompokScreen):
         app = self.kelompok
         line = t("home.workspace", path=self.workspace)
         if app.settings_read:
-            who = t("review_screen.role", role=t(f"settings.role.{app.role}"), name=app.user_name or t("review_screen.no_name"))
+            who = t(
+                "review_screen.role",
+                role=t(f"settings.role.{app.role}"),
+                name=app.user_name or t("review_screen.no_name"),
+            )
             line = f"{line} · {who}"
         self.query_one("#workspace-line", Static).update(plain(line))
 

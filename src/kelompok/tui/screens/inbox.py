@@ -63,7 +63,9 @@ class InboxScreen(KelompokScreen):
         table = self.query_one("#inbox-table", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
-        labels = {key: t(f"inbox.col.{key}.{role}" if key in ("since", "by") else f"inbox.col.{key}") for key in COLUMNS}
+        labels = {
+            key: t(f"inbox.col.{key}.{role}" if key in ("since", "by") else f"inbox.col.{key}") for key in COLUMNS
+        }
         for key, width in self._widths(labels).items():
             table.add_column(labels[key], width=width, key=key)
         for item in self.items or []:
@@ -89,7 +91,11 @@ class InboxScreen(KelompokScreen):
         widths = {key: max(size, len(labels[key])) for key, size in fixed.items()}
         rest = width - sum(widths.values()) - len(COLUMNS) * 2 * table.cell_padding
         longest = max([len(item.group_name) for item in self.items or []] + [len(labels["group"])])
-        return {"since": widths["since"], "group": max(12, min(longest, rest)), **{k: widths[k] for k in ("number", "date", "by", "flags")}}
+        return {
+            "since": widths["since"],
+            "group": max(12, min(longest, rest)),
+            **{k: widths[k] for k in ("number", "date", "by", "flags")},
+        }
 
     def on_resize(self) -> None:
         if self.is_mounted and self.items is not None:

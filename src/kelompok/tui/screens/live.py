@@ -49,7 +49,9 @@ from kelompok.tui.widgets.recent_acts import RecentActs
 from kelompok.tui.widgets.role_pad import PadItem, RolePad
 from kelompok.tui.widgets.save_state import SaveState
 
-RECORDING_ACTIONS = frozenset({"undo", "arrivals", "note", "safety_note", "next_block", "pause", "end", "leave", "invite"})
+RECORDING_ACTIONS = frozenset(
+    {"undo", "arrivals", "note", "safety_note", "next_block", "pause", "end", "leave", "invite"}
+)
 
 INVITE_ROLE = "pemberi_semangat"
 """The mezzo role an invitation to a quiet member is tagged with (issue 12's quiet-member aid).
@@ -288,7 +290,9 @@ class LiveScreen(KelompokScreen):
         from kelompok.sessions.gaps import gap_length_text
 
         minutes = gap_length_text(gap.end_at - gap.at)
-        self.notify(t("gaps.recovered", number=recorder.session.number, minutes=minutes), severity="warning", timeout=15)
+        self.notify(
+            t("gaps.recovered", number=recorder.session.number, minutes=minutes), severity="warning", timeout=15
+        )
 
     def _give_up(self, message: str, *, title: str | None = None) -> None:
         self.notify(message, title=title or t("live.cannot_open"), severity="error", timeout=10)
@@ -579,7 +583,10 @@ class LiveScreen(KelompokScreen):
                 parts.append(t("live.recent.ipa", code=event.ipa))
             return " · ".join(parts)
         if kind == "note":
-            return t("live.recent.safety" if event.safety else "live.recent.note", text=clean((event.note or "").replace("\n", " ")))
+            return t(
+                "live.recent.safety" if event.safety else "live.recent.note",
+                text=clean((event.note or "").replace("\n", " ")),
+            )
         if kind in ("arrive", "leave"):
             return t(f"live.recent.{kind}", name=self.who(event.from_))
         if kind == "agenda":
@@ -657,7 +664,12 @@ class LiveScreen(KelompokScreen):
             return True
         if keypad.stage == "idle" and key in self.keys and key not in keypad.members:
             # A member who is not here: say so, instead of letting the next key start a turn unseen.
-            self.turn_line.show(t("live.turn.not_here", member=self.who(self.keys[key])), t("live.turn.not_here_hint"), open_=False, blocked=True)
+            self.turn_line.show(
+                t("live.turn.not_here", member=self.who(self.keys[key])),
+                t("live.turn.not_here_hint"),
+                open_=False,
+                blocked=True,
+            )
             return True
         used, turns = keypad.press(key, at=recorder.elapsed())
         if turns:
@@ -685,7 +697,9 @@ class LiveScreen(KelompokScreen):
             self._addressee_timer.stop()
             self._addressee_timer = None
         if keypad.stage == "addressee" and self.addressee_timeout > 0:
-            self._addressee_timer = self.set_timer(self.addressee_timeout, self._addressee_timed_out, name="live-addressee")
+            self._addressee_timer = self.set_timer(
+                self.addressee_timeout, self._addressee_timed_out, name="live-addressee"
+            )
         self._show_turn()
 
     def _addressee_timed_out(self) -> None:
@@ -699,7 +713,9 @@ class LiveScreen(KelompokScreen):
         assert recorder is not None
         for turn in turns:
             try:
-                event = recorder.speak(turn.speaker, turn.addressee, role=turn.role, ipa=turn.ipa, valence=turn.valence, at=turn.at)
+                event = recorder.speak(
+                    turn.speaker, turn.addressee, role=turn.role, ipa=turn.ipa, valence=turn.valence, at=turn.at
+                )
             except (RecordingError, OSError) as error:
                 self._failed(error)
                 return
@@ -708,7 +724,10 @@ class LiveScreen(KelompokScreen):
             self.recent.add(event)
         self.member_pad.repaint_changed()
         self._show_invite()
-        if (self.role_pad.tally["task"], self.role_pad.tally["maintenance"]) != (self._task_roles, self._maintenance_roles):
+        if (self.role_pad.tally["task"], self.role_pad.tally["maintenance"]) != (
+            self._task_roles,
+            self._maintenance_roles,
+        ):
             self.role_pad.set_tally(self._task_roles, self._maintenance_roles)
         self.save_state.show("saved", acts=self.acts)
 
@@ -764,7 +783,11 @@ class LiveScreen(KelompokScreen):
         elif isinstance(error, CheckpointFailed):
             # The session file was not rewritten, but every act is in the journal: say exactly that.
             self.save_state.show("error", acts=self.acts, detail=t("live.error.checkpoint", error=os_error_text(error)))
-            self.notify(t("live.error.checkpoint_long", acts=self.acts, error=os_error_text(error)), severity="error", timeout=15)
+            self.notify(
+                t("live.error.checkpoint_long", acts=self.acts, error=os_error_text(error)),
+                severity="error",
+                timeout=15,
+            )
         elif isinstance(error, OSError):
             self.save_state.show("error", acts=self.acts, detail=t("live.error.disk", error=os_error_text(error)))
             self.notify(t("live.error.disk", error=os_error_text(error)), severity="error", timeout=15)
@@ -805,7 +828,9 @@ class LiveScreen(KelompokScreen):
             return
         for action in ("undo", "note", "safety_note", "arrivals", "next_block", "invite", "pause", "end", "leave"):
             if self.check_action(action, ()):
-                yield SystemCommand(t(f"live.commands.{action}"), t(f"live.commands.{action}_help"), getattr(self, f"action_{action}"))
+                yield SystemCommand(
+                    t(f"live.commands.{action}"), t(f"live.commands.{action}_help"), getattr(self, f"action_{action}")
+                )
 
     def action_undo(self) -> None:
         recorder = self.recorder
@@ -865,7 +890,10 @@ class LiveScreen(KelompokScreen):
             self._record(self.keypad.flush())
             self._after_key()
         present = set(recorder.present())
-        choices = [MemberChoice(m.key, m.code, m.name, m.code in present, m.status == "expected") for m in self.pad_members.values()]
+        choices = [
+            MemberChoice(m.key, m.code, m.name, m.code in present, m.status == "expected")
+            for m in self.pad_members.values()
+        ]
 
         def done(movement: Movement | None) -> None:
             if movement is None:
@@ -1021,7 +1049,9 @@ class LiveScreen(KelompokScreen):
             result = write_report(self.group_dir, folder, session=number, lang=get_language(), now=self._now())
         except (OutputError, DataError, OSError) as error:
             message = os_error_text(error) if isinstance(error, OSError) else str(error)
-            self.app.call_from_thread(self.notify, t("summary.report_failed", error=message), severity="error", timeout=10)
+            self.app.call_from_thread(
+                self.notify, t("summary.report_failed", error=message), severity="error", timeout=10
+            )
             return
         self.app.call_from_thread(self.notify, t("summary.report_written", path=result.path), timeout=12)
 

@@ -239,7 +239,10 @@ class NewGroupScreen(KelompokScreen):
         show_text(hint, t(f"new_group.professional_hint_{gtype.professional}", type=gtype.name.get(lang).lower()))
         hint.set_class(gtype.professional != "optional", "-required")
         self.query_one("#session-minutes", Input).placeholder = t(
-            "new_group.session_minutes_placeholder", usual=gtype.skeleton_minutes, min=gtype.length.min, max=gtype.length.max
+            "new_group.session_minutes_placeholder",
+            usual=gtype.skeleton_minutes,
+            min=gtype.length.min,
+            max=gtype.length.max,
         )
         self.query_one(GroupMembersEditor).set_guidance(gtype.size.min, gtype.size.max)
         group = self.build_group()
@@ -344,7 +347,9 @@ class NewGroupScreen(KelompokScreen):
             if discard:
                 self.app.pop_screen()
 
-        self.app.push_screen(ConfirmDialog(t("plan.discard_question"), yes=t("plan.discard"), no=t("plan.keep_editing")), answered)
+        self.app.push_screen(
+            ConfirmDialog(t("plan.discard_question"), yes=t("plan.discard"), no=t("plan.keep_editing")), answered
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save" and self.group_lock is not None and not self.group_lock.held:

@@ -28,7 +28,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import DataTable, Header, Input, Label, Select, SelectionList, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import (
+    DataTable,
+    Header,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
 from textual.widgets.selection_list import Selection
 
 from kelompok.i18n import format_date, format_number, get_language, t
@@ -208,7 +219,10 @@ class PlanScreen(KelompokScreen):
                         with Vertical():
                             yield Label(id="lbl-stage")
                             yield Select[str](
-                                self._stage_options(), id="stage", value=plan.stage or Select.NULL, prompt=self._stage_prompt()
+                                self._stage_options(),
+                                id="stage",
+                                value=plan.stage or Select.NULL,
+                                prompt=self._stage_prompt(),
                             )
                         with Vertical():
                             yield Label(id="lbl-minutes")
@@ -258,7 +272,12 @@ class PlanScreen(KelompokScreen):
                             yield Static(id=f"outcome-text-{slot}")
                             with Horizontal(classes="outcome-row"):
                                 result = objective.result if objective and objective.result else Select.NULL
-                                yield Select[str](self._result_options(), id=f"result-{slot}", value=result, prompt=t("plan.result.none"))
+                                yield Select[str](
+                                    self._result_options(),
+                                    id=f"result-{slot}",
+                                    value=result,
+                                    prompt=t("plan.result.none"),
+                                )
                                 yield Input(clean(objective.evidence) if objective else "", id=f"evidence-{slot}")
                     yield Label(id="lbl-actual-roles")
                     yield DataTable(id="actual-roles", cursor_type="row", zebra_stripes=True)
@@ -325,7 +344,12 @@ class PlanScreen(KelompokScreen):
         selected = roles.selected if roles.option_count else list(self.session.plan.planned_roles)
         roles.clear_options()
         roles.add_options(
-            [Selection(Content(f"{role.label.get(lang)} — {role.description.get(lang)}"), role.id, role.id in selected) for role in catalog.roles]
+            [
+                Selection(
+                    Content(f"{role.label.get(lang)} — {role.description.get(lang)}"), role.id, role.id in selected
+                )
+                for role in catalog.roles
+            ]
         )
         roles.border_title = t("plan.planned_roles")
         self._relabel_ethics()
@@ -440,8 +464,12 @@ class PlanScreen(KelompokScreen):
             venue=self._text("#venue"),
             mode=mode if isinstance(mode, str) else before.mode,  # type: ignore[arg-type]
             agenda=[block.model_copy(deep=True) for block in self.query_one(AgendaEditor).blocks],
-            planned_roles=_ordered(self.query_one("#planned-roles", SelectionList).selected, before.planned_roles, role_order),  # type: ignore[arg-type]
-            materials=[line.strip() for line in self.query_one("#materials", TextArea).text.splitlines() if line.strip()],
+            planned_roles=_ordered(
+                self.query_one("#planned-roles", SelectionList).selected, before.planned_roles, role_order
+            ),  # type: ignore[arg-type]
+            materials=[
+                line.strip() for line in self.query_one("#materials", TextArea).text.splitlines() if line.strip()
+            ],
             # Ids this version does not know cannot be shown as boxes; they are kept as they were.
             ethics=_ordered(self.query_one("#ethics", SelectionList).selected, before.ethics, ETHICS_ITEM_IDS)
             + [item for item in before.ethics if item not in ETHICS_ITEM_IDS],
@@ -471,7 +499,9 @@ class PlanScreen(KelompokScreen):
     @on(TextArea.Changed)
     @on(Select.Changed)
     @on(SelectionList.SelectedChanged)
-    def _field_changed(self, event: Input.Changed | TextArea.Changed | Select.Changed | SelectionList.SelectedChanged) -> None:
+    def _field_changed(
+        self, event: Input.Changed | TextArea.Changed | Select.Changed | SelectionList.SelectedChanged
+    ) -> None:
         if event.control is not None and event.control.id == "stage" and self._ready:
             self._relabel_ethics()
         self._edited(event.control.id if event.control is not None else None)
@@ -523,14 +553,25 @@ class PlanScreen(KelompokScreen):
         missing = [item for item in sorted(self._ethics_applies, key=ETHICS_ITEM_IDS.index) if item not in plan.ethics]
         hint = self.query_one("#ethics-hint", Static)
         if missing:
-            show_text(hint, t("plan.ethics_missing", items=", ".join(catalog.ethics_item(item).label.get(lang) for item in missing)))
+            show_text(
+                hint,
+                t(
+                    "plan.ethics_missing",
+                    items=", ".join(catalog.ethics_item(item).label.get(lang) for item in missing),
+                ),
+            )
         else:
             show_text(hint, f"{OK_MARK} {t('plan.ethics_done')}")
         hint.set_class(bool(missing), "-issue")
         hint.set_class(not missing, "-ok")
         show_text(self.query_one("#meta-error", Static), "\n".join(self.problems()))
         if self.shows_actual:
-            shown = (get_language(), current.plan.agenda, [o.text for o in current.plan.objectives], current.plan.planned_roles)
+            shown = (
+                get_language(),
+                current.plan.agenda,
+                [o.text for o in current.plan.objectives],
+                current.plan.planned_roles,
+            )
             if shown != self._actual_shown:  # the tables are redrawn only when what they show changed
                 self._actual_shown = shown
                 self._show_actual(current)
@@ -646,7 +687,9 @@ class PlanScreen(KelompokScreen):
         path = session_path(self.group_dir, session.number)
         try:
             # One unit of work: validated whole, never over a session that appeared meanwhile.
-            session = self.service.save_plan(self.group_dir, session, new=self.is_new, taken_message=t("plan.number_taken", number=session.number))
+            session = self.service.save_plan(
+                self.group_dir, session, new=self.is_new, taken_message=t("plan.number_taken", number=session.number)
+            )
         except ValidationError as error:
             self.notify(validation_message(error.errors()[0]), title=t("plan.not_saved"), severity="error", timeout=10)
             return False
@@ -680,7 +723,11 @@ class PlanScreen(KelompokScreen):
         self.query_one("#venue", Input).value = plan.venue
         self.query_one("#stage", Select).value = plan.stage or Select.NULL
         self.query_one("#mode", Select).value = plan.mode
-        for area, text in (("#purpose", plan.purpose), ("#evaluation", plan.evaluation), ("#follow-up", plan.follow_up)):
+        for area, text in (
+            ("#purpose", plan.purpose),
+            ("#evaluation", plan.evaluation),
+            ("#follow-up", plan.follow_up),
+        ):
             widget = self.query_one(area, TextArea)
             if widget.text.strip() != text:
                 widget.text = text
@@ -690,7 +737,9 @@ class PlanScreen(KelompokScreen):
         for slot in range(self.objective_slots):
             objective = plan.objectives[slot] if slot < len(plan.objectives) else None
             self.query_one(f"#objective-{slot}", Input).value = objective.text if objective else ""
-            self.query_one(f"#result-{slot}", Select).value = objective.result if objective and objective.result else Select.NULL
+            self.query_one(f"#result-{slot}", Select).value = (
+                objective.result if objective and objective.result else Select.NULL
+            )
             self.query_one(f"#evidence-{slot}", Input).value = objective.evidence if objective else ""
         for slot in range(self.risk_slots):
             risk = plan.risks[slot] if slot < len(plan.risks) else None
@@ -736,7 +785,9 @@ class PlanScreen(KelompokScreen):
             if discard:
                 self.app.pop_screen()
 
-        self.app.push_screen(ConfirmDialog(t("plan.discard_question"), yes=t("plan.discard"), no=t("plan.keep_editing")), answered)
+        self.app.push_screen(
+            ConfirmDialog(t("plan.discard_question"), yes=t("plan.discard"), no=t("plan.keep_editing")), answered
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "undo") and self.read_only:
@@ -749,7 +800,11 @@ class PlanScreen(KelompokScreen):
         commands = [
             SystemCommand(t("plan.cmd.save"), t("plan.cmd.save_help"), self.action_save),
             SystemCommand(t("plan.cmd.undo"), t("plan.cmd.undo_help"), self.action_undo),
-            SystemCommand(t("plan.cmd.add_block"), t("plan.cmd.add_block_help"), lambda: (self.action_show_tab(1), agenda.add_block())),
+            SystemCommand(
+                t("plan.cmd.add_block"),
+                t("plan.cmd.add_block_help"),
+                lambda: (self.action_show_tab(1), agenda.add_block()),
+            ),
             SystemCommand(t("plan.cmd.template"), t("plan.cmd.template_help"), self._agenda_template),
         ]
         for index, pane in enumerate(self.visible_tabs):

@@ -46,7 +46,13 @@ from kelompok.tui.widgets.review_text import ReviewText
 from kelompok.tui.widgets.review_timeline import ReviewTimeline, TimelineRow
 
 WRITE_ACTIONS = frozenset({"comment", "return_log", "sign_off", "submit", "amend", "close_follow_up"})
-ROLE_OF_ACTION = {"return_log": "supervisor", "sign_off": "supervisor", "submit": "facilitator", "amend": "facilitator", "close_follow_up": "supervisor"}
+ROLE_OF_ACTION = {
+    "return_log": "supervisor",
+    "sign_off": "supervisor",
+    "submit": "facilitator",
+    "amend": "facilitator",
+    "close_follow_up": "supervisor",
+}
 """Steps only one role takes; a comment is open to both (a facilitator may reply)."""
 TABLE_SECTIONS = ("safety", "timeline")
 """Sections shown as a table of events: `c` there comments on the selected act."""
@@ -289,7 +295,11 @@ class ReviewScreen(KelompokScreen):
         """The review steps that apply now, for the command palette (the app adds them to its own)."""
         for action in ("comment", "return_log", "sign_off", "submit", "amend", "sociogram"):
             if self.check_action(action, ()):
-                yield SystemCommand(t(f"review_screen.commands.{action}"), t(f"review_screen.commands.{action}_help"), getattr(self, f"action_{action}"))
+                yield SystemCommand(
+                    t(f"review_screen.commands.{action}"),
+                    t(f"review_screen.commands.{action}_help"),
+                    getattr(self, f"action_{action}"),
+                )
 
     # ── who acts, and what they may do now ──
 
@@ -341,7 +351,12 @@ class ReviewScreen(KelompokScreen):
         except (DataError, OSError, ValueError) as error:  # ValueError: pydantic refused the changed copy
             self.save_error = str(error)
             self.refresh_view()
-            self.notify(t("review_screen.save_failed", error=error), title=t("review_screen.cannot"), severity="error", timeout=12)
+            self.notify(
+                t("review_screen.save_failed", error=error),
+                title=t("review_screen.cannot"),
+                severity="error",
+                timeout=12,
+            )
             return False
         self.save_error = ""
         self.refresh_view()
@@ -375,7 +390,9 @@ class ReviewScreen(KelompokScreen):
             def done(text: str | None) -> None:
                 if text:
                     anchor = {"event": seq} if seq is not None else {"section": section}
-                    self._apply(lambda s: review.comment(s, name, text, now=self._now, **anchor), t("review_screen.commented"))
+                    self._apply(
+                        lambda s: review.comment(s, name, text, now=self._now, **anchor), t("review_screen.commented")
+                    )
 
             self.app.push_screen(CommentDialog(title), done)
 
@@ -392,9 +409,13 @@ class ReviewScreen(KelompokScreen):
 
             def done(text: str | None) -> None:
                 if text:
-                    self._apply(lambda s: close_follow_up(s, item.key, name, text, self._now()), t("privacy.review.closed"))
+                    self._apply(
+                        lambda s: close_follow_up(s, item.key, name, text, self._now()), t("privacy.review.closed")
+                    )
 
-            self.app.push_screen(CommentDialog(t("privacy.review.close_title", line=safety_line(item)), hint=item.text), done)
+            self.app.push_screen(
+                CommentDialog(t("privacy.review.close_title", line=safety_line(item)), hint=item.text), done
+            )
 
         self._with_name(write)
 
@@ -404,7 +425,10 @@ class ReviewScreen(KelompokScreen):
 
             def done(reason: str | None) -> None:
                 if reason:
-                    self._apply(lambda s: review.return_to_facilitator(s, name, reason, now=self._now), t("review_screen.returned"))
+                    self._apply(
+                        lambda s: review.return_to_facilitator(s, name, reason, now=self._now),
+                        t("review_screen.returned"),
+                    )
 
             dialog = CommentDialog(
                 t("review_screen.comment.title_return", number=self.number),
@@ -443,11 +467,15 @@ class ReviewScreen(KelompokScreen):
                     self._apply(step, t("review_screen.signed_off", number=self.number))
 
             question = t("review_screen.confirm_sign_off", number=self.number, name=name)
-            self.app.push_screen(ConfirmDialog(question, t("review_screen.sign_off_yes"), t("review_screen.sign_off_no")), done)
+            self.app.push_screen(
+                ConfirmDialog(question, t("review_screen.sign_off_yes"), t("review_screen.sign_off_no")), done
+            )
 
         self._with_name(start)
 
-    def _acknowledge(self, items: list, total: int, notes: dict[str, str], then: Callable[[dict[str, str]], None]) -> None:
+    def _acknowledge(
+        self, items: list, total: int, notes: dict[str, str], then: Callable[[dict[str, str]], None]
+    ) -> None:
         """Ask the follow-up note of each open safety flag in turn; cancelling one stops the sign-off."""
         if not items:
             then(notes)
@@ -465,9 +493,16 @@ class ReviewScreen(KelompokScreen):
 
     def action_submit(self) -> None:
         if self.session.state != "ended":
-            self.notify(t("review_screen.not_ended", number=self.number, state=t(f"state.{self.session.state}")), severity="warning")
+            self.notify(
+                t("review_screen.not_ended", number=self.number, state=t(f"state.{self.session.state}")),
+                severity="warning",
+            )
             return
-        self._with_name(lambda name: self._apply(lambda s: review.submit(s, name, now=self._now), t("review_screen.submitted", number=self.number)))
+        self._with_name(
+            lambda name: self._apply(
+                lambda s: review.submit(s, name, now=self._now), t("review_screen.submitted", number=self.number)
+            )
+        )
 
     def action_amend(self) -> None:
         def edit(name: str) -> None:

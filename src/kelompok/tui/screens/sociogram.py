@@ -366,7 +366,15 @@ class SociogramScreen(KelompokScreen):
         else:
             span = analysis.acts
             end = span.end if span.end is not None else span.start + span.duration
-            parts.append(t("sociogram.window", index=self.window + 1, count=len(self.windows()), start=format_duration(span.start), end=format_duration(end)))
+            parts.append(
+                t(
+                    "sociogram.window",
+                    index=self.window + 1,
+                    count=len(self.windows()),
+                    start=format_duration(span.start),
+                    end=format_duration(end),
+                )
+            )
         if analysis.acts.gap_seconds:
             # Fewer acts in this span may only mean that part of it was not recorded.
             from kelompok.sessions.gaps import gap_length_text
@@ -517,9 +525,23 @@ class SociogramScreen(KelompokScreen):
         """This screen's verbs for the command palette."""
         if not self.sessions:
             return
-        yield SystemCommand(t("sociogram.commands.previous_session"), t("sociogram.commands.previous_session_help"), lambda: self.action_step_session(-1))
-        yield SystemCommand(t("sociogram.commands.next_session"), t("sociogram.commands.next_session_help"), lambda: self.action_step_session(1))
-        yield SystemCommand(t("sociogram.commands.windows"), t("sociogram.commands.windows_help"), self.action_cycle_windows)
-        yield SystemCommand(t("sociogram.commands.facilitator"), t("sociogram.commands.facilitator_help"), self.action_toggle_facilitator)
+        yield SystemCommand(
+            t("sociogram.commands.previous_session"),
+            t("sociogram.commands.previous_session_help"),
+            lambda: self.action_step_session(-1),
+        )
+        yield SystemCommand(
+            t("sociogram.commands.next_session"),
+            t("sociogram.commands.next_session_help"),
+            lambda: self.action_step_session(1),
+        )
+        yield SystemCommand(
+            t("sociogram.commands.windows"), t("sociogram.commands.windows_help"), self.action_cycle_windows
+        )
+        yield SystemCommand(
+            t("sociogram.commands.facilitator"),
+            t("sociogram.commands.facilitator_help"),
+            self.action_toggle_facilitator,
+        )
         yield SystemCommand(t("sociogram.commands.names"), t("sociogram.commands.names_help"), self.action_toggle_names)
         yield SystemCommand(t("sociogram.commands.panel"), t("sociogram.commands.panel_help"), self.action_toggle_panel)

@@ -25,7 +25,6 @@ from kelompok.sessions.models import AgendaBlock
 from kelompok.tui.dialogs.agenda_block import AgendaBlockDialog
 
 
-
 def _copy(blocks: list[AgendaBlock]) -> list[AgendaBlock]:
     return [block.model_copy(deep=True) for block in blocks]
 
@@ -120,7 +119,9 @@ class AgendaEditor(Widget):
         def control(self) -> AgendaEditor:
             return self.editor
 
-    def __init__(self, blocks: list[AgendaBlock] | None = None, session_minutes: int | None = None, *, id: str | None = None) -> None:
+    def __init__(
+        self, blocks: list[AgendaBlock] | None = None, session_minutes: int | None = None, *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.blocks: list[AgendaBlock] = _copy(blocks or [])
         self.session_minutes = session_minutes

@@ -85,11 +85,20 @@ class AgendaPanel(Widget):
         planned = planned_minutes * 60
         over = spent > planned
         figures = f"{spent_text} / {format_duration(planned)}"
-        line = Content.assemble((f"{label} ", muted), (figures, self.get_visual_style("agenda-panel--over")) if over else figures)
+        line = Content.assemble(
+            (f"{label} ", muted), (figures, self.get_visual_style("agenda-panel--over")) if over else figures
+        )
         room = width - line.cell_length - 1
         if room >= 4:
             filled = min(room, round(room * spent / planned)) if planned else room
-            line = Content.assemble(line, " ", (BAR_FULL * filled + BAR_EMPTY * (room - filled), self.get_visual_style("agenda-panel--over" if over else "agenda-panel--bar")))
+            line = Content.assemble(
+                line,
+                " ",
+                (
+                    BAR_FULL * filled + BAR_EMPTY * (room - filled),
+                    self.get_visual_style("agenda-panel--over" if over else "agenda-panel--bar"),
+                ),
+            )
         return line
 
     def lines(self) -> list[str]:
@@ -107,13 +116,23 @@ class AgendaPanel(Widget):
         else:
             title, minutes = view.blocks[view.current]
             first = Content.assemble(
-                (t("live.agenda.position", number=view.current + 1, total=len(view.blocks)), self.get_visual_style("agenda-panel--muted")),
+                (
+                    t("live.agenda.position", number=view.current + 1, total=len(view.blocks)),
+                    self.get_visual_style("agenda-panel--muted"),
+                ),
                 " ",
                 (title, self.get_visual_style("agenda-panel--title")),
             )
             second = self._time_line(block_label, max(0.0, view.elapsed - view.block_started), minutes, width)
         third = self._time_line(session_label, view.elapsed, view.planned_minutes, width)
-        now = Content(t("live.agenda.now", number=view.number or "", state=t(f"state.{view.state}"), clock=format_duration(view.elapsed)))
+        now = Content(
+            t(
+                "live.agenda.now",
+                number=view.number or "",
+                state=t(f"state.{view.state}"),
+                clock=format_duration(view.elapsed),
+            )
+        )
         if view.state == "paused":
             now = now.stylize(self.get_visual_style("agenda-panel--over"))
         lines = [now, first, second, third]
@@ -123,7 +142,9 @@ class AgendaPanel(Widget):
             for index, (title, minutes) in enumerate(view.blocks):
                 current = index == view.current
                 mark = "▶" if current else ("✓" if view.current is not None and index < view.current else " ")
-                line = Content.assemble(f"{mark} {index + 1}. ", title, (f"  {t('live.agenda.minutes', minutes=minutes)}", muted))
+                line = Content.assemble(
+                    f"{mark} {index + 1}. ", title, (f"  {t('live.agenda.minutes', minutes=minutes)}", muted)
+                )
                 lines.append(line.stylize(self.get_visual_style("agenda-panel--title")) if current else line)
         return [line.truncate(width, ellipsis=True) for line in lines]
 

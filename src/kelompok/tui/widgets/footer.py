@@ -23,7 +23,9 @@ _PALETTE_WIDTH = 13
 
 
 def _is_key(widget: Widget) -> bool:
-    return isinstance(getattr(widget, "key_display", None), str) and isinstance(getattr(widget, "description", None), str)
+    return isinstance(getattr(widget, "key_display", None), str) and isinstance(
+        getattr(widget, "description", None), str
+    )
 
 
 class TranslatedFooter(Footer):

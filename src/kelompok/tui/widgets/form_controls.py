@@ -49,7 +49,9 @@ class FormSelectionList(SelectionList[SelectionType]):
     """A list of ticks: Space toggles, Enter goes to the next field, an unticked item's box is empty."""
 
     BINDINGS = [
-        Binding("enter", "next_field", "flows.keys.next_field", show=False),  # overrides OptionList's enter → select (toggle)
+        Binding(
+            "enter", "next_field", "flows.keys.next_field", show=False
+        ),  # overrides OptionList's enter → select (toggle)
     ]
 
     def action_next_field(self) -> None:

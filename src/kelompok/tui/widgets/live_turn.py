@@ -1,7 +1,7 @@
 """The turn line of the live screen: the turn being typed, and under it what the next key does.
 
-    3 Ani → ?
-    kepada: anggota · f · g/Enter: kelompok · Esc
+3 Ani → ?
+kepada: anggota · f · g/Enter: kelompok · Esc
 """
 
 from __future__ import annotations
@@ -54,5 +54,7 @@ class TurnLine(CachedLines):
         return self.line((y, text, state), lambda: self._line(text, component, state))
 
     def _line(self, text: str, component: str, state: str) -> Content:
-        line = Content.assemble(" ", (text, self.get_visual_style(component))).truncate(self.line_width, ellipsis=True, pad=True)
+        line = Content.assemble(" ", (text, self.get_visual_style(component))).truncate(
+            self.line_width, ellipsis=True, pad=True
+        )
         return line.stylize(self.get_visual_style(f"turn-line--{state}")) if state else line

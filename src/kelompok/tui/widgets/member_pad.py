@@ -237,9 +237,13 @@ class MemberPad(CachedLines):
                 # The space keeps the count and a worded "since" apart ("0 not yet", not "0not yet").
                 since_text = f" {since:>7}"
                 line = Content.assemble(
-                    (member.key, style("member-pad--key")), " ", name, " ",
+                    (member.key, style("member-pad--key")),
+                    " ",
+                    name,
+                    " ",
                     (bar(member.acts, top, bar_width), style("member-pad--bar")),
-                    f"{member.acts:>5}", since_text,
+                    f"{member.acts:>5}",
+                    since_text,
                 )
                 if level is not None:
                     start = len(member.key) + 1
@@ -247,7 +251,18 @@ class MemberPad(CachedLines):
                     line = line.stylize(style(f"member-pad--{level}"), line.cell_length - len(since_text))
                 return line.stylize(style("member-pad--speaker")) if lit else line
 
-            return ("member", member.key, member.name, member.acts, top, since, level, lit, name_width, bar_width), build
+            return (
+                "member",
+                member.key,
+                member.name,
+                member.acts,
+                top,
+                since,
+                level,
+                lit,
+                name_width,
+                bar_width,
+            ), build
         if y == count:
             share = format_percent(self.facilitator_acts / self.total_acts) if self.total_acts else "—"
             lit = "facilitator" in (self.speaker, self.addressee)
@@ -255,9 +270,13 @@ class MemberPad(CachedLines):
             def build_facilitator() -> Content:
                 name = Content(t("live.facilitator")).truncate(name_width, ellipsis=True, pad=True)
                 line = Content.assemble(
-                    ("f", style("member-pad--key")), " ", name.stylize(style("member-pad--facilitator")), " ",
+                    ("f", style("member-pad--key")),
+                    " ",
+                    name.stylize(style("member-pad--facilitator")),
+                    " ",
                     (bar(self.facilitator_acts, top, bar_width), style("member-pad--bar")),
-                    f"{self.facilitator_acts:>5}", f" {share:>7}",
+                    f"{self.facilitator_acts:>5}",
+                    f" {share:>7}",
                 )
                 return line.stylize(style("member-pad--speaker")) if lit else line
 
@@ -267,7 +286,9 @@ class MemberPad(CachedLines):
 
             def build_group() -> Content:
                 name = Content(t("live.group")).truncate(name_width, ellipsis=True, pad=True)
-                line = Content.assemble(("g", style("member-pad--key")), " ", name, " ", " " * bar_width, f"{self.group_acts:>5}")
+                line = Content.assemble(
+                    ("g", style("member-pad--key")), " ", name, " ", " " * bar_width, f"{self.group_acts:>5}"
+                )
                 return line.stylize(style("member-pad--speaker")) if lit else line
 
             return ("g", self.group_acts, lit, name_width, bar_width), build_group

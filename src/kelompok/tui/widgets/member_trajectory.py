@@ -79,7 +79,9 @@ class MemberTrajectory(Widget):
         if self.code is None:
             return Content.styled(t("sociogram.trajectory.hint"), muted)
         title_key = "sociogram.trajectory.title_named" if self.member_name else "sociogram.trajectory.title"
-        title = Content.styled(t(title_key, code=self.code, name=self.member_name or ""), self.get_visual_style("member-trajectory--title"))
+        title = Content.styled(
+            t(title_key, code=self.code, name=self.member_name or ""), self.get_visual_style("member-trajectory--title")
+        )
         labels = {row: t(f"sociogram.trajectory.{row}") for row in ROWS}
         label_width = max(len(text) for text in labels.values()) + 1
         points = list(self.points)

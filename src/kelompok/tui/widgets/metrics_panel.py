@@ -32,7 +32,15 @@ from kelompok.sociogram.wording import format_metric, metric_label
 
 CORE_SLOTS = ("acts", "facilitator_share", "gini", "density", "reciprocity", "centralization", "member_to_member_share")
 """Always shown, in this order."""
-EXTRA_SLOTS = ("present", "to_group_share", "negative_share", "positive_share", "modularity", "mutual_pairs", "subgroups")
+EXTRA_SLOTS = (
+    "present",
+    "to_group_share",
+    "negative_share",
+    "positive_share",
+    "modularity",
+    "mutual_pairs",
+    "subgroups",
+)
 """Shown when there is room."""
 
 WITH_FACILITATOR = {"gini": "gini_with_facilitator"}
@@ -202,12 +210,18 @@ class MetricsPanel(Widget):
                 renderable = Sparkline(
                     values,
                     width=width,
-                    min_color=self.get_component_rich_style("metrics-panel--spark-min").color or self._style("base").color,
-                    max_color=self.get_component_rich_style("metrics-panel--spark-max").color or self._style("base").color,
+                    min_color=self.get_component_rich_style("metrics-panel--spark-min").color
+                    or self._style("base").color,
+                    max_color=self.get_component_rich_style("metrics-panel--spark-max").color
+                    or self._style("base").color,
                 )
                 console: Console = self.app.console
                 base = self._style("base")
-                found = [Segment(s.text, base + s.style if s.style else base) for s in renderable.__rich_console__(console, console.options) if s.text]
+                found = [
+                    Segment(s.text, base + s.style if s.style else base)
+                    for s in renderable.__rich_console__(console, console.options)
+                    if s.text
+                ]
             self._sparks[key] = found
         return found
 
@@ -215,7 +229,11 @@ class MetricsPanel(Widget):
         base = self._style("base")
         strips = [Strip([Segment(self.title, self._style("title"))]).crop_extend(0, width, base)]
         spark_width = self._spark_width(width)
-        column = self.position * spark_width // self.count if (self.position is not None and self.count and spark_width) else None
+        column = (
+            self.position * spark_width // self.count
+            if (self.position is not None and self.count and spark_width)
+            else None
+        )
         current = self._style("current")
         for slot in self.slots():
             metric = metric_for(slot, self.with_facilitator)
@@ -223,7 +241,11 @@ class MetricsPanel(Widget):
             value = format_metric(metric, self.values.get(metric))[:VALUE_WIDTH].rjust(VALUE_WIDTH) + " "
             bars = self._spark(metric, spark_width)
             if column is not None and column < len(bars):
-                bars = [*bars[:column], Segment(bars[column].text, (bars[column].style or base) + current), *bars[column + 1 :]]
+                bars = [
+                    *bars[:column],
+                    Segment(bars[column].text, (bars[column].style or base) + current),
+                    *bars[column + 1 :],
+                ]
             segments = [Segment(name, self._style("name")), Segment(value, self._style("value")), *bars]
             strips.append(Strip(segments).crop_extend(0, width, base))
         marker = " " * (SPARK_AT + column) + MARKER if column is not None else ""

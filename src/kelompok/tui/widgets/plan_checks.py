@@ -73,12 +73,16 @@ class PlanChecks(VerticalScroll):
         """The ids of the findings shown, in order (tests and help read them)."""
         return [check.id for check in self.checks]
 
-    def show(self, checks: Sequence[PlanCheck], suggestions: Sequence[str] | None = None, suggestions_title: str = "") -> None:
+    def show(
+        self, checks: Sequence[PlanCheck], suggestions: Sequence[str] | None = None, suggestions_title: str = ""
+    ) -> None:
         """Show new findings (and, when given, the stage's suggestions)."""
         ordered = [c for c in checks if c.level == "warning"] + [c for c in checks if c.level != "warning"]
         changed = ordered != self.checks
         self.checks = ordered
-        if suggestions is not None and (list(suggestions) != self.suggestions or suggestions_title != self.suggestions_title):
+        if suggestions is not None and (
+            list(suggestions) != self.suggestions or suggestions_title != self.suggestions_title
+        ):
             self.suggestions = list(suggestions)
             self.suggestions_title = suggestions_title
             changed = True
@@ -96,7 +100,9 @@ class PlanChecks(VerticalScroll):
         if self.checks:
             lines = [
                 Content.assemble(
-                    (f"{WARNING_MARK} ", "bold $warning") if check.level == "warning" else (f"{INFO_MARK} ", "$primary"),
+                    (f"{WARNING_MARK} ", "bold $warning")
+                    if check.level == "warning"
+                    else (f"{INFO_MARK} ", "$primary"),
                     check.message,
                 )
                 for check in self.checks

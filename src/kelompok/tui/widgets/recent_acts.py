@@ -26,7 +26,13 @@ KEEP = 60
 class RecentActs(CachedLines):
     """The last events, newest on top: time, who spoke to whom, role, code; notes and steps too."""
 
-    COMPONENT_CLASSES = {"recent-acts--time", "recent-acts--undone", "recent-acts--latest", "recent-acts--safety", "recent-acts--meta"}
+    COMPONENT_CLASSES = {
+        "recent-acts--time",
+        "recent-acts--undone",
+        "recent-acts--latest",
+        "recent-acts--safety",
+        "recent-acts--meta",
+    }
 
     DEFAULT_CSS = """
     RecentActs {
@@ -84,7 +90,10 @@ class RecentActs(CachedLines):
     def render_line(self, y: int) -> Strip:
         if not self.events:
             if y == 0:
-                return self.line(("empty",), lambda: Content.styled(t("live.recent.empty"), self.get_visual_style("recent-acts--meta")))
+                return self.line(
+                    ("empty",),
+                    lambda: Content.styled(t("live.recent.empty"), self.get_visual_style("recent-acts--meta")),
+                )
             return self.blank()
         index = len(self.events) - 1 - y
         if index < 0:

@@ -124,7 +124,12 @@ def event_summary(event: Event, session: Session | None = None) -> str:
 
 def event_note(event: Event, session: Session | None = None) -> str:
     """The free text shown beside an event: its note, the agenda block's title, or a gap's span."""
-    if event.kind == "agenda" and session is not None and event.block is not None and event.block < len(session.plan.agenda):
+    if (
+        event.kind == "agenda"
+        and session is not None
+        and event.block is not None
+        and event.block < len(session.plan.agenda)
+    ):
         return session.plan.agenda[event.block].title
     if event.kind == "gap":
         return t("gaps.timeline_note", start=format_duration(event.at), end=format_duration(event.end_at))
@@ -171,7 +176,10 @@ def attendance_content(group: Group, session: Session) -> Content:
     """Who was there: the count by status, each member with a reason, and arrivals/departures."""
     if not session.attendance:
         return Content.styled(t("review_screen.attendance.none"), MUTED)
-    counts = {status: sum(1 for a in session.attendance if a.status == status) for status in ("present", "late", "absent", "excused")}
+    counts = {
+        status: sum(1 for a in session.attendance if a.status == status)
+        for status in ("present", "late", "absent", "excused")
+    }
     lines: list[Content | str] = [
         _heading(
             t(
@@ -207,8 +215,18 @@ def plan_content(session: Session) -> Content:
     plan = session.plan
     result = plan_vs_actual(session)
     lines: list[Content | str] = []
-    lines.append(t("review_screen.plan.purpose", text=plan.purpose) if plan.purpose else Content.styled(t("review_screen.plan.no_purpose"), MUTED))
-    lines.append(t("review_screen.plan.stage", planned=stage_label(plan.stage or ""), observed=stage_label(session.stage_observed)))
+    lines.append(
+        t("review_screen.plan.purpose", text=plan.purpose)
+        if plan.purpose
+        else Content.styled(t("review_screen.plan.no_purpose"), MUTED)
+    )
+    lines.append(
+        t(
+            "review_screen.plan.stage",
+            planned=stage_label(plan.stage or ""),
+            observed=stage_label(session.stage_observed),
+        )
+    )
     lines += ["", _heading(t("review_screen.plan.objectives"))]
     if not result.objectives:
         lines.append(Content.styled(t("review_screen.plan.no_objectives"), MUTED))
@@ -229,7 +247,9 @@ def plan_content(session: Session) -> Content:
             actual = Content(t("review_screen.plan.minutes", minutes=minutes(block.actual_minutes)))
         if block.gap_minutes:
             # The interrupted part is not counted as the block's time: say so beside the figure.
-            actual = Content.assemble(actual, (f" · {t('gaps.timeline', minutes=gap_length_text(block.gap_minutes * 60))}", ALERT))
+            actual = Content.assemble(
+                actual, (f" · {t('gaps.timeline', minutes=gap_length_text(block.gap_minutes * 60))}", ALERT)
+            )
         lines.append(Content.assemble(f"{block.index + 1:>2} {block.title[:30]:<30} {planned:>8} → ", actual))
     lines.append(
         Content.styled(
@@ -310,17 +330,32 @@ def sociogram_content(analysis: Analysis | None, error: str = "") -> Content:
             for position in found
         ]
         if sociometry.mutual_pairs:
-            signals.append(t("review_screen.sociogram.mutual", pairs=", ".join(f"{a}↔{b}" for a, b in sociometry.mutual_pairs)))
+            signals.append(
+                t("review_screen.sociogram.mutual", pairs=", ".join(f"{a}↔{b}" for a, b in sociometry.mutual_pairs))
+            )
         if sociometry.cliques:
-            signals.append(t("review_screen.sociogram.cliques", groups="; ".join(", ".join(c) for c in sociometry.cliques)))
+            signals.append(
+                t("review_screen.sociogram.cliques", groups="; ".join(", ".join(c) for c in sociometry.cliques))
+            )
         if sociometry.subgroups:
-            signals.append(t("review_screen.sociogram.subgroups", groups=" | ".join(", ".join(g) for g in sociometry.subgroups)))
-        lines += [f"• {signal}" for signal in signals] or [Content.styled(t("review_screen.sociogram.no_signals"), MUTED)]
+            signals.append(
+                t("review_screen.sociogram.subgroups", groups=" | ".join(", ".join(g) for g in sociometry.subgroups))
+            )
+        lines += [f"• {signal}" for signal in signals] or [
+            Content.styled(t("review_screen.sociogram.no_signals"), MUTED)
+        ]
 
     lines += ["", _heading(t("review_screen.sociogram.per_member"))]
     per_node = acts_per_node(analysis.graph)
     for code, acts in per_node.items():
-        lines.append(t("review_screen.sociogram.member", code=f"{who(code):<6}", sent=f"{acts.sent:>4}", received=f"{acts.in_:>4}"))
+        lines.append(
+            t(
+                "review_screen.sociogram.member",
+                code=f"{who(code):<6}",
+                sent=f"{acts.sent:>4}",
+                received=f"{acts.in_:>4}",
+            )
+        )
     if analysis.roles:
         roles = ", ".join(f"{role_label(role)} {count}" for role, count in analysis.roles.items())
         lines += ["", t("review_screen.sociogram.roles", roles=roles)]
@@ -351,10 +386,21 @@ def comments_content(session: Session) -> Content:
     """Every comment, oldest first, with who, when and what it is anchored to."""
     comments = session.review.comments
     if not comments:
-        return _lines([Content.styled(t("review_screen.comments.empty"), MUTED), "", Content.styled(t("review_screen.comments.hint"), MUTED)])
+        return _lines(
+            [
+                Content.styled(t("review_screen.comments.empty"), MUTED),
+                "",
+                Content.styled(t("review_screen.comments.hint"), MUTED),
+            ]
+        )
     lines: list[Content | str] = []
     for comment in comments:
-        head = t("review_screen.comments.line", at=stamp(comment.at), author=comment.author, anchor=anchor_label(comment, session))
+        head = t(
+            "review_screen.comments.line",
+            at=stamp(comment.at),
+            author=comment.author,
+            anchor=anchor_label(comment, session),
+        )
         lines += [Content.styled(head, MUTED), Content(comment.text), ""]
     lines.append(Content.styled(t("review_screen.comments.hint"), MUTED))
     return _lines(lines)
@@ -365,7 +411,9 @@ def status_content(session: Session) -> Content:
     review = session.review
     lines: list[Content | str] = [_heading(t("review_screen.status.status", status=t(f"review.{review.status}")))]
     if review.signoff is not None:
-        lines.append(Content.styled(t("review_screen.status.signed", by=review.signoff.by, at=stamp(review.signoff.at)), GOOD))
+        lines.append(
+            Content.styled(t("review_screen.status.signed", by=review.signoff.by, at=stamp(review.signoff.at)), GOOD)
+        )
     else:
         lines.append(Content.styled(t("review_screen.status.not_signed"), MUTED))
     lines.append(Content.styled(t(f"review_screen.status.next_{review.status}"), QUOTE))
@@ -377,7 +425,11 @@ def status_content(session: Session) -> Content:
         field = t(f"review_screen.field.{amendment.field}")
         field = amendment.field if field.startswith("review_screen.") else field
         lines.append(t("review_screen.status.amendment", at=stamp(amendment.at), by=amendment.by, field=field))
-        lines.append(Content.styled(f"  {t('review_screen.status.before', text=amendment.before or t('review_screen.notes.empty'))}", MUTED))
+        lines.append(
+            Content.styled(
+                f"  {t('review_screen.status.before', text=amendment.before or t('review_screen.notes.empty'))}", MUTED
+            )
+        )
         lines.append(f"  {t('review_screen.status.after', text=amendment.after or t('review_screen.notes.empty'))}")
 
     lines += ["", _heading(t("review_screen.status.trail"))]

@@ -44,5 +44,7 @@ class ReviewStatusLine(Widget):
         if gap < 1:
             # Too narrow for both: the save state (right) matters most, so it stays whole.
             room = max(width - cell_len(self.right.plain) - 1, 0)
-            return Content.assemble(self.left.truncate(room, ellipsis=True), " ", self.right).truncate(width, ellipsis=True)
+            return Content.assemble(self.left.truncate(room, ellipsis=True), " ", self.right).truncate(
+                width, ellipsis=True
+            )
         return Content.assemble(self.left, " " * gap, self.right)

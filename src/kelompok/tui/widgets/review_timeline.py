@@ -75,7 +75,17 @@ class ReviewTimeline(DataTable):
                 act = plain(row.act)
             comments = Content.styled(f"[{row.comments}]", "bold $accent") if row.comments else ""
             height = None if row.note else 1  # None: as many lines as the wrapped note needs
-            self.add_row(str(row.seq), row.time, act, comments, row.role, row.code, plain(row.note), key=str(row.seq), height=height)
+            self.add_row(
+                str(row.seq),
+                row.time,
+                act,
+                comments,
+                row.role,
+                row.code,
+                plain(row.note),
+                key=str(row.seq),
+                height=height,
+            )
         if keep is not None:
             for index, row in enumerate(rows):
                 if row.seq == keep:

@@ -39,7 +39,13 @@ class PadItem:
 class RolePad(CachedLines):
     """Keys for the roles (or codes) and the task/maintenance tally."""
 
-    COMPONENT_CLASSES = {"role-pad--key", "role-pad--task", "role-pad--maintenance", "role-pad--tally", "role-pad--active"}
+    COMPONENT_CLASSES = {
+        "role-pad--key",
+        "role-pad--task",
+        "role-pad--maintenance",
+        "role-pad--tally",
+        "role-pad--active",
+    }
 
     # Active is a component style painted in `render` rather than a CSS class: restyling the widget
     # on every facilitator turn would cost more than drawing it.
@@ -98,11 +104,15 @@ class RolePad(CachedLines):
         width = self.line_width
         columns, rows = self._layout(width)
         if y < rows:
-            cells = tuple(self.items[column * rows + y] for column in range(columns) if column * rows + y < len(self.items))
+            cells = tuple(
+                self.items[column * rows + y] for column in range(columns) if column * rows + y < len(self.items)
+            )
             return self.line(("items", cells, columns, self.active), lambda: self._items_line(cells, width // columns))
         if y == rows and self.show_tally:
             task, maintenance = self.tally["task"], self.tally["maintenance"]
-            return self.line(("tally", task, maintenance, self.tally_text()), lambda: self._tally_line(task, maintenance, width))
+            return self.line(
+                ("tally", task, maintenance, self.tally_text()), lambda: self._tally_line(task, maintenance, width)
+            )
         return self.blank()
 
     def _items_line(self, cells: tuple[PadItem, ...], column_width: int) -> Content:
@@ -110,8 +120,14 @@ class RolePad(CachedLines):
         key_style = self.get_visual_style("role-pad--key")
         parts = []
         for item in cells:
-            label_style = self.get_visual_style(f"role-pad--{item.category}") if item.category in ("task", "maintenance") else None
-            label = Content.assemble((item.key, key_style), " ", (item.label, label_style) if label_style else item.label)
+            label_style = (
+                self.get_visual_style(f"role-pad--{item.category}")
+                if item.category in ("task", "maintenance")
+                else None
+            )
+            label = Content.assemble(
+                (item.key, key_style), " ", (item.label, label_style) if label_style else item.label
+            )
             parts.append(label.truncate(column_width - 1, ellipsis=True, pad=True).pad_right(1))
         line = Content.assemble(*parts).truncate(self.line_width, pad=True)
         return line.stylize_before(self.get_visual_style("role-pad--active")) if self.active else line

@@ -72,19 +72,32 @@ def build_picture(
 
     nodes = []
     if with_facilitator:
-        nodes.append(NodeMark(FACILITATOR, FACILITATOR_GLYPH, label(FACILITATOR, facilitator_label), "facilitator", "facilitator", facilitator_label))
+        nodes.append(
+            NodeMark(
+                FACILITATOR,
+                FACILITATOR_GLYPH,
+                label(FACILITATOR, facilitator_label),
+                "facilitator",
+                "facilitator",
+                facilitator_label,
+            )
+        )
     else:
         nodes.append(NodeMark(FACILITATOR, HIDDEN_FACILITATOR_GLYPH, facilitator_label, "hidden", "hidden"))
     for code in codes[1:]:
         label_style = "selected" if code == selected else "label"
         if code not in full:
-            nodes.append(NodeMark(code, ABSENT_GLYPH, who(code), "absent", "selected" if code == selected else "absent", code))
+            nodes.append(
+                NodeMark(code, ABSENT_GLYPH, who(code), "absent", "selected" if code == selected else "absent", code)
+            )
             continue
         grade = level(sent[code], most)
         if grade == 0:
             nodes.append(NodeMark(code, SILENT_GLYPH, label(code, who(code)), "silent", label_style, code))
         else:
-            nodes.append(NodeMark(code, SPEAKER_GLYPHS[grade], label(code, who(code)), f"member-{grade}", label_style, code))
+            nodes.append(
+                NodeMark(code, SPEAKER_GLYPHS[grade], label(code, who(code)), f"member-{grade}", label_style, code)
+            )
 
     pairs: dict[tuple[str, str], list[int]] = {}
     for u, v, weight in graph.edges(data="weight"):
@@ -93,7 +106,9 @@ def build_picture(
         both[0 if (a, b) == (u, v) else 1] += weight
     busiest = max((f + b for f, b in pairs.values()), default=0)
     edges = []
-    for (a, b), (forward, backward) in sorted(pairs.items(), key=lambda item: (place.get(item[0][0], 0), place.get(item[0][1], 0))):
+    for (a, b), (forward, backward) in sorted(
+        pairs.items(), key=lambda item: (place.get(item[0][0], 0), place.get(item[0][1], 0))
+    ):
         grade = level(forward + backward, busiest)
         if selected is None:
             style = f"edge-{grade}"

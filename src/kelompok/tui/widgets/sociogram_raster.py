@@ -194,7 +194,9 @@ def rasterise(picture: Picture, width: int, height: int) -> Raster:
     # Leave room at both sides for half the widest label, so side seats keep their labels whole.
     widest = max(len(n.glyph + n.label) for n in nodes)
     pad = min(widest // 2 + 1, max(width // 6, 0))
-    seats = fit({n.code: picture.positions[n.code] for n in nodes}, max(width - 2 * pad, 1), height, margin=0, aspect=ASPECT)
+    seats = fit(
+        {n.code: picture.positions[n.code] for n in nodes}, max(width - 2 * pad, 1), height, margin=0, aspect=ASPECT
+    )
     taken: dict[int, list[tuple[int, int]]] = {}
     texts: dict[str, str] = {}
     for node in nodes:

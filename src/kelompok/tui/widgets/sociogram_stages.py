@@ -23,7 +23,12 @@ SEPARATOR = " · "
 class SociogramStages(Widget):
     """Stage signals per session over the whole series."""
 
-    COMPONENT_CLASSES = {"sociogram-stages--title", "sociogram-stages--number", "sociogram-stages--current", "sociogram-stages--none"}
+    COMPONENT_CLASSES = {
+        "sociogram-stages--title",
+        "sociogram-stages--number",
+        "sociogram-stages--current",
+        "sociogram-stages--none",
+    }
 
     DEFAULT_CSS = """
     SociogramStages { height: auto; padding: 0 1; margin-top: 1; }
@@ -71,7 +76,11 @@ class SociogramStages(Widget):
         lines = [title]
         for number in self.numbers:
             stages = self.stages.get(number, ())
-            words = Content(SEPARATOR.join(stage_label(s) for s in stages)) if stages else Content.styled(t("sociogram.stages.none"), none)
+            words = (
+                Content(SEPARATOR.join(stage_label(s) for s in stages))
+                if stages
+                else Content.styled(t("sociogram.stages.none"), none)
+            )
             line = Content.assemble(Content.styled(str(number).rjust(digits) + "  ", number_style), words)
             if number == self.current:
                 line = line.stylize(current)

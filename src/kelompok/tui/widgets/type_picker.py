@@ -35,8 +35,12 @@ def type_detail(gtype: GroupType, lang: str | None = None) -> Content:
         Content(gtype.purpose.get(lang)),
         Content(""),
         Content.assemble(heading("new_group.leader"), " ", t(f"new_group.leader_{gtype.leader}", lang)),
-        Content.assemble(heading("new_group.professional"), " ", t(f"new_group.professional_{gtype.professional}", lang)),
-        Content.assemble(heading("new_group.size"), " ", t("new_group.size_range", lang, min=gtype.size.min, max=gtype.size.max)),
+        Content.assemble(
+            heading("new_group.professional"), " ", t(f"new_group.professional_{gtype.professional}", lang)
+        ),
+        Content.assemble(
+            heading("new_group.size"), " ", t("new_group.size_range", lang, min=gtype.size.min, max=gtype.size.max)
+        ),
         Content.styled(gtype.size.note.get(lang), "$text-muted"),
         Content.assemble(
             heading("new_group.length"),
