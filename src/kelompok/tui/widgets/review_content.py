@@ -176,19 +176,21 @@ def attendance_content(group: Group, session: Session) -> Content:
     """Who was there: the count by status, each member with a reason, and arrivals/departures."""
     if not session.attendance:
         return Content.styled(t("review_screen.attendance.none"), MUTED)
-    counts = {
-        status: sum(1 for a in session.attendance if a.status == status)
-        for status in ("present", "late", "absent", "excused")
-    }
+    # Counted by who came (sessions/presence.py), not by the status taken at the start: a member
+    # expected late who never arrived did not attend, one marked absent who walked in did.
+    presence = session.presence()
+    came_late = {a.member for a in session.attendance if a.member in presence and a.status != "present"}
+    stayed_away = [a for a in session.attendance if a.member not in presence]
+    excused = sum(1 for a in stayed_away if a.status == "excused")
     lines: list[Content | str] = [
         _heading(
             t(
                 "review_screen.attendance.summary",
-                present=counts["present"] + counts["late"],
+                present=len(session.attendance) - len(stayed_away),
                 total=len(session.attendance),
-                late=counts["late"],
-                absent=counts["absent"],
-                excused=counts["excused"],
+                late=len(came_late),
+                absent=len(stayed_away) - excused,
+                excused=excused,
             )
         ),
         "",
