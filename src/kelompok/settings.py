@@ -45,9 +45,7 @@ Role = Literal["facilitator", "supervisor"]
 class Settings(BaseModel):
     """The content of the settings file. Unknown keys are refused, like everywhere in kelompok."""
 
-    model_config = ConfigDict(
-        extra="forbid", use_attribute_docstrings=True, strict=True
-    )  # no "yes" for a bool, no "1" for an int
+    model_config = ConfigDict(extra="forbid", strict=True)  # no "yes" for a bool, no "1" for an int
 
     format: int = SETTINGS_FORMAT
     """File format version."""

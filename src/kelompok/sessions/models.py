@@ -125,10 +125,10 @@ class Strict(BaseModel):
     model_config = ConfigDict(
         strict=True,
         extra="forbid",
-        # The docstring under each field is for people reading this file. Pydantic's copying it into
-        # the field's description read this module's source at import: 17 ms of every start that
-        # validates a file (the home screen's details, `kelompok stats`), for text nothing reads.
-        use_attribute_docstrings=False,
+        # No use_attribute_docstrings: the docstring under each field is for people reading this
+        # file. Pydantic's copying it into the field's description read this module's source at
+        # import: 17 ms of every start that validates a file (the home screen's details, `kelompok
+        # stats`), for text nothing reads.
         populate_by_name=True,
         validate_assignment=False,
     )

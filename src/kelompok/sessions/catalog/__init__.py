@@ -53,7 +53,9 @@ VALENCE_IDS = ("positive", "task", "negative")
 class CatalogModel(BaseModel):
     """Base of the catalogue models: strict (unknown keys are errors) and frozen (shared cache)."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+    # No use_attribute_docstrings: the field docstrings are for readers of this file, and pydantic
+    # copying them read the module's source at import (25 ms; see sessions/models.Strict).
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Text(CatalogModel):
