@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, work
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
@@ -342,10 +342,15 @@ class KelompokApp(App[int]):
         yield SystemCommand(t("commands.quit"), t("commands.quit_help"), self.exit)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:
+        if isinstance(event, events.Key) and not event.is_forwarded:
             from kelompok.tui.section_keys import as_alt_digit
 
-            as_alt_digit(event, self.screen)  # the terminal's Alt+2 arrives as "™" (tui/section_keys.py)
+            try:
+                screen = self.screen
+            except ScreenStackError:  # a key before the first screen or after the last one
+                screen = None
+            if screen is not None:
+                as_alt_digit(event, screen)  # the terminal's Alt+2 arrives as "™" (tui/section_keys.py)
         await super().on_event(event)
 
     def on_unmount(self) -> None:

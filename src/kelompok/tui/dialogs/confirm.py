@@ -14,8 +14,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from kelompok.tui.safe_text import clean
 from kelompok.i18n import t
+from kelompok.tui.safe_text import clean
+from kelompok.tui.screens.base import kelompok_app
 
 
 Text = str | Callable[[], str]
@@ -59,9 +60,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
-        language_changed = getattr(self.app, "language_changed", None)  # a KelompokApp's signal
-        if language_changed is not None:
-            language_changed.subscribe(self, self._relabel)
+        kelompok_app(self).language_changed.subscribe(self, self._relabel)
 
     def _relabel(self, _lang: str) -> None:
         self.query_one("#question", Static).update(clean(self.question))
