@@ -63,6 +63,23 @@ class KelompokScreen(Screen):
         except DataError as error:
             self.notify(str(error), title=t("app.cannot_open"), severity="error", timeout=10)
 
+    def close_or_ask(self, unsaved: bool, area: str = "plan") -> None:
+        """Close this screen; with unsaved changes, ask first (the safe answer, keep editing, focused).
+
+        `area` is the locale section with `discard_question`, `discard` and `keep_editing`."""
+        if not unsaved:
+            self.app.pop_screen()
+            return
+        from kelompok.i18n import t
+        from kelompok.tui.dialogs.confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.pop_screen()
+
+        question = ConfirmDialog(t(f"{area}.discard_question"), yes=t(f"{area}.discard"), no=t(f"{area}.keep_editing"))
+        self.app.push_screen(question, answered)
+
     def screen_commands(self) -> Iterable[SystemCommand]:
         """This screen's own verbs for the command palette (the app adds the common ones)."""
         return ()

@@ -303,19 +303,7 @@ class GroupEditorScreen(KelompokScreen):
         self.notify(t("group_editor.saved", count=count))
 
     def action_back(self) -> None:
-        if not self.dirty:
-            self.app.pop_screen()
-            return
-        from kelompok.tui.dialogs.confirm import ConfirmDialog
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.app.pop_screen()
-
-        dialog = ConfirmDialog(
-            t("group_editor.discard_question"), yes=t("group_editor.discard"), no=t("group_editor.keep_editing")
-        )
-        self.app.push_screen(dialog, answered)
+        self.close_or_ask(self.dirty, area="group_editor")
 
     # ── erasing a member (issue 11 §6) ──
 

@@ -30,7 +30,6 @@ from kelompok.sessions.locking import GroupLock
 from kelompok.sessions.models import Group, Member, SessionPlan
 from kelompok.sessions.planning import check_plan
 from kelompok.sessions.store import save_group
-from kelompok.tui.dialogs.confirm import ConfirmDialog
 from kelompok.tui.dialogs.roster_import import RosterImportDialog
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.section_keys import section_bindings
@@ -339,17 +338,7 @@ class NewGroupScreen(KelompokScreen):
         return True
 
     def action_back(self) -> None:
-        if not self.dirty:
-            self.app.pop_screen()
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.app.pop_screen()
-
-        self.app.push_screen(
-            ConfirmDialog(t("plan.discard_question"), yes=t("plan.discard"), no=t("plan.keep_editing")), answered
-        )
+        self.close_or_ask(self.dirty)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save" and self.group_lock is not None and not self.group_lock.held:

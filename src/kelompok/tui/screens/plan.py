@@ -58,7 +58,6 @@ from kelompok.sessions.planning import (
     stage_suggestions,
 )
 from kelompok.sessions.store import load_group, load_session, next_session_number, session_numbers, session_path
-from kelompok.tui.dialogs.confirm import ConfirmDialog
 from kelompok.tui.safe_text import clean
 from kelompok.tui.screens.base import KelompokScreen
 from kelompok.tui.section_keys import section_bindings
@@ -777,17 +776,7 @@ class PlanScreen(KelompokScreen):
         self.action_show_tab((index + step) % len(visible))
 
     def action_back(self) -> None:
-        if self.read_only or not self.dirty:
-            self.app.pop_screen()
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.app.pop_screen()
-
-        self.app.push_screen(
-            ConfirmDialog(t("plan.discard_question"), yes=t("plan.discard"), no=t("plan.keep_editing")), answered
-        )
+        self.close_or_ask(self.dirty and not self.read_only)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "undo") and self.read_only:
