@@ -167,14 +167,14 @@ class KelompokApp(App[int]):
     def _read_settings_worker(self) -> None:
         """Read and validate the settings off the event loop, so the first frame takes keys at once."""
         self.settings  # noqa: B018  # the property reads the file
-        self.call_from_thread(self._settings_read)
+        self.call_from_thread(self._settings_arrived)
 
     @property
     def settings_read(self) -> bool:
         """Whether the settings are in: until then who is acting is not known (the first frame)."""
         return self._settings is not None
 
-    def _settings_read(self) -> None:
+    def _settings_arrived(self) -> None:
         """The settings are in: show who is acting, and say if the file is unusable."""
         self.identity_changed.publish(self.role)
         if self.settings_problem is not None:

@@ -96,6 +96,15 @@ def _attribute_table(
     return keys
 
 
+def _attvalues(parent: ET.Element, keys: list[str], record: dict[str, Any]) -> ET.Element:
+    """A node's or edge's `<attvalues>`: the declared attributes the record has (more may follow)."""
+    values = ET.SubElement(parent, f"{{{GEXF_NS}}}attvalues")
+    for key in keys:
+        if key in record:
+            ET.SubElement(values, f"{{{GEXF_NS}}}attvalue", {"for": xml_safe(key), "value": _gexf_value(record[key])})
+    return values
+
+
 def _spells(parent: ET.Element, spells: list[tuple[int, int]]) -> None:
     element = ET.SubElement(parent, f"{{{GEXF_NS}}}spells")
     for start, end in spells:
@@ -138,10 +147,7 @@ def gexf(view: GraphView, pseudo: Pseudonyms, lang: str, today: dt.date | None =
         node = ET.SubElement(
             node_parent, f"{g}node", {"id": xml_safe(record["id"]), "label": _gexf_value(record["label"])}
         )
-        values = ET.SubElement(node, f"{g}attvalues")
-        for key in node_keys:
-            if key in record:
-                ET.SubElement(values, f"{g}attvalue", {"for": xml_safe(key), "value": _gexf_value(record[key])})
+        _attvalues(node, node_keys, record)
         if dynamic:
             spells = [
                 (n, n) for n, session in zip(view.numbers, view.session_graphs, strict=True) if record["id"] in session
@@ -164,10 +170,7 @@ def gexf(view: GraphView, pseudo: Pseudonyms, lang: str, today: dt.date | None =
             f"{g}edge",
             {"id": str(index), "source": xml_safe(u), "target": xml_safe(v), "weight": str(record["weight"])},
         )
-        values = ET.SubElement(edge, f"{g}attvalues")
-        for key in edge_keys:
-            if key in record:
-                ET.SubElement(values, f"{g}attvalue", {"for": xml_safe(key), "value": _gexf_value(record[key])})
+        values = _attvalues(edge, edge_keys, record)
         if dynamic:
             per_session = [
                 (n, int(s.edges[u, v]["weight"]))

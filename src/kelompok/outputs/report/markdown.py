@@ -33,6 +33,11 @@ def _table(head: list[str], rows: list[list[object]], numeric: set[int] = frozen
     return lines + [""]
 
 
+def _section(level: str, heading: str, lines: list[str]) -> list[str]:
+    """A heading (`##`, `###`) and its lines as a bullet list."""
+    return [f"{level} {_text(heading)}", "", *(f"- {_text(line)}" for line in lines), ""]
+
+
 def _facts(pairs: list[tuple[str, str]]) -> list[str]:
     return [f"- **{_text(k)}:** {_text(v)}" for k, v in pairs] + [""]
 
@@ -65,11 +70,7 @@ def _session(summary: SessionSummary, lang: str, confidential: str) -> list[str]
     out += [f"- {_text(s)}" for s in summary.signals] + [""]
     out += _equity(summary.equity, lang)
     if summary.pshifts:
-        out += (
-            [f"### {_text(t('sociogram.pshifts.title', lang))}", ""]
-            + [f"- {_text(line)}" for line in summary.pshifts]
-            + [""]
-        )
+        out += _section("###", t("sociogram.pshifts.title", lang), summary.pshifts)
     out += [f"### {_text(t('report.objectives', lang))}", ""]
     if summary.objectives:
         out += _table(
@@ -136,11 +137,7 @@ def render_markdown(content: ReportContent) -> str:
     ]
     out += [f"_{_text(t('report.md_pictures', lang))}_", ""]
     if content.safety_first:  # safety follow-up first: it is what a supervisor must act on
-        out += (
-            [f"## {_text(t('privacy.report_heading', lang))}", ""]
-            + [f"- {_text(line)}" for line in content.safety_first]
-            + [""]
-        )
+        out += _section("##", t("privacy.report_heading", lang), content.safety_first)
     out += [f"## {_text(t('report.overview', lang))}", ""]
     if content.purpose:
         out += [_text(content.purpose), ""]
