@@ -121,3 +121,23 @@ def test_series_graph_sums_sessions_and_keeps_member_identity():
     assert graph.nodes["A"]["sessions_present"] == 2
     assert graph.nodes["B"]["sessions_present"] == 1
     assert graph.graph["session"] == (1, 2)
+
+
+@pytest.mark.parametrize("name", ["musyawarah-banjir-rw09", "remaja-lksa-tunas-bangsa", "kds-pelangi-harapan"])
+def test_series_graph_counts_what_one_tally_of_all_the_acts_counts(name):
+    # The series is added up from the session graphs; the oracle is one graph of every act at once.
+    from kelompok.sociogram.acts import read_session_acts
+    from tests.conftest import SAMPLES
+
+    sessions = [read_session_acts(p) for p in sorted((SAMPLES / name / "sessions").glob("*.toml"))]
+    every_act = SessionActs(0, dt.date(2026, 1, 1), (), tuple(a for s in sessions for a in s.acts), "ipa")
+    tally = session_graph(every_act)
+    graph = series_graph(sessions)
+    assert sum(w for _, _, w in graph.edges(data="weight")) == sum(1 for a in every_act.acts if a.to != "group")
+    assert {(u, v): d for u, v, d in graph.edges(data=True)} == {(u, v): d for u, v, d in tally.edges(data=True)}
+    for code, out in graph.adj.items():
+        assert list(out) == list(tally.adj[code])  # out-edges in the order of their first act
+    assert dict(graph.nodes(data="to_group")) == dict(tally.nodes(data="to_group"))
+    present = {code: sum(code in s.present for s in sessions) for code in graph if code != "facilitator"}
+    assert {c: graph.nodes[c]["sessions_present"] for c in present} == present
+    assert graph.graph["coded"] == any(s.has_negative_coding for s in sessions)

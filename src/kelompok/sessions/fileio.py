@@ -39,6 +39,11 @@ class DataError(Exception):
         where = f"{self.path}: {self.place}" if self.place else str(self.path)
         return f"{where}: {self.problem}"
 
+    def __reduce__(self) -> tuple[type[DataError], tuple[Path, str, str]]:
+        # Rebuilt from its parts, so a refusal found in a worker process (`kelompok stats` reads
+        # a big series in several) reaches the user whole.
+        return DataError, (self.path, self.place, self.problem)
+
 
 def line_place(line: int, column: int | None = None) -> str:
     """`line 3` / `baris 3` (with the column when known), in the current language."""

@@ -48,7 +48,15 @@ if TYPE_CHECKING:  # pragma: no cover
 HOSTILE_IPA = frozenset({11, 12})
 """Bales IPA categories that are clearly negative (shows tension, shows antagonism)."""
 
-__all__ = ["session_graph", "windows", "window_graphs", "series_graph", "without_facilitator", "member_nodes"]
+__all__ = [
+    "session_graph",
+    "windows",
+    "window_graphs",
+    "series_graph",
+    "merged_graph",
+    "without_facilitator",
+    "member_nodes",
+]
 
 
 def _tone(ipa: int | None, valence: str | None) -> str | None:
@@ -198,28 +206,43 @@ def series_graph(sessions: Iterable[Session | SessionActs]) -> nx.DiGraph:
     Node attribute `sessions_present` counts the sessions each member was present at;
     `present` is True when that count is at least one.
     """
+    return merged_graph(session_graph(s) for s in sessions)
+
+
+_SUMMED = ("weight", "positive", "negative", "hostile", "coded")
+"""The edge counts a series adds up (every edge attribute `_add_acts` writes)."""
+
+
+def merged_graph(graphs: Iterable[nx.DiGraph]) -> nx.DiGraph:
+    """`series_graph` from the sessions' own graphs (`session_graph`), in session order.
+
+    Every count is a sum over acts, so adding up the session graphs gives the counts that
+    tallying all the acts at once gives. Out-edges keep the order of their first act, as in a
+    session graph; `stats` builds the series this way from graphs it has already built.
+    """
+    graphs = list(graphs)
+    numbers = tuple(g.graph["session"] for g in graphs)
+    attended: Counter[str] = Counter(n for g in graphs for n, here in g.nodes(data="present") if here)
+    seen = {n for g in graphs for n in g} - {FACILITATOR}
     graph = nx.DiGraph()
-    graph.add_node(FACILITATOR, kind="facilitator", present=True, to_group=0, sessions_present=0)
-    numbers = []
-    coded = False
-    attended: dict[str, int] = {}
-    all_acts: list[Act] = []
-    for session in sessions:
-        data = as_session_acts(session)
-        numbers.append(data.number)
-        coded = coded or data.has_negative_coding
-        graph.nodes[FACILITATOR]["sessions_present"] += 1
-        for code in set(data.present):
-            attended[code] = attended.get(code, 0) + 1
-        all_acts.extend(data.acts)
-    acted = set(map(_SPEAKER, all_acts)).union(map(_ADDRESSEE, all_acts))
-    for code in sorted((set(attended) | acted) - {FACILITATOR, GROUP}, key=code_key):
-        count = attended.get(code, 0)
+    graph.add_node(FACILITATOR, kind="facilitator", present=True, to_group=0, sessions_present=len(graphs))
+    for code in sorted(seen, key=code_key):
+        count = attended[code]
         graph.add_node(code, kind="member", present=count > 0, to_group=0, sessions_present=count)
-    _add_acts(graph, all_acts)
+    nodes, adj = graph.nodes, graph.adj
+    for session in graphs:
+        for code, to_group in session.nodes(data="to_group"):
+            nodes[code]["to_group"] += to_group
+        for u, v, data in session.edges(data=True):
+            if v in adj[u]:
+                summed = adj[u][v]
+                for key in _SUMMED:
+                    summed[key] += data[key]
+            else:
+                graph.add_edge(u, v, **{key: data[key] for key in _SUMMED})
     graph.graph.update(
-        session=tuple(numbers), start=0.0, end=None, coded=coded,
-        members=tuple(sorted(attended, key=code_key)),
+        session=numbers, start=0.0, end=None, coded=any(g.graph["coded"] for g in graphs),
+        members=tuple(sorted((c for c in attended if c != FACILITATOR), key=code_key)),
     )  # fmt: skip
     return graph
 

@@ -59,10 +59,10 @@ def _equity(graph: Any, group: Any) -> dict[str, dict[str, float | None]]:
     }
 
 
-def _session_entry(analysis: Any, signals: list[Any], group: Any) -> dict[str, Any]:
+def _session_entry(analysis: Any, group: Any) -> dict[str, Any]:
+    """One session's entry; its "signals" (which need the whole series) are filled in later."""
     from kelompok.sociogram.metrics import acts_per_member
     from kelompok.sociogram.pshifts import participation_shifts
-    from kelompok.sociogram.signals import as_json
 
     full = analysis.metrics.with_facilitator
     counts = acts_per_member(analysis.graph)
@@ -86,39 +86,108 @@ def _session_entry(analysis: Any, signals: list[Any], group: Any) -> dict[str, A
         "cliques": [list(c) for c in analysis.sociometry.cliques],
         "subgroups": [list(c) for c in analysis.sociometry.subgroups],
         "roles": dict(analysis.roles),
-        "signals": as_json(signals),
+        "signals": [],
         "equity": _equity(analysis.graph, group),
         "pshifts": participation_shifts(analysis.acts).as_json(),
     }
 
 
-def compute_stats(group_dir: Path) -> dict[str, Any]:
+def _analysed(paths: list[Path], seating: list[str], group: Any) -> list[tuple[Any, dict[str, Any]]]:
+    """Read and analyse session files: per file its `Analysis` and its entry (signals apart)."""
+    from kelompok.sociogram.acts import read_session_acts
+    from kelompok.sociogram.analysis import analyse
+
+    parts = []
+    for path in paths:
+        analysis = analyse(read_session_acts(path), seating)
+        parts.append((analysis, _session_entry(analysis, group)))
+    return parts
+
+
+class _ActsLeftInWorker:
+    """Stands in for the acts of an analysis sent back from a worker process.
+
+    What the parent does with the analyses (signals, series metrics, equity) reads their
+    graphs, metrics and session headers, never the acts, and pickling 100,000 acts back costs
+    a third of what the workers save. Any use of them fails loudly rather than seeing no acts.
+    """
+
+    def _refuse(self, *args: Any) -> Any:
+        raise RuntimeError("the acts of this analysis stayed in the worker process that read them")
+
+    __iter__ = __len__ = __getitem__ = __bool__ = _refuse
+
+
+def _analysed_share(paths: list[Path], seating: list[str], group: Any) -> list[tuple[Any, dict[str, Any]]]:
+    """`_analysed` in a worker process, with the acts left behind (`_ActsLeftInWorker`)."""
+    from dataclasses import replace
+
+    light = _ActsLeftInWorker()
+    return [(replace(a, acts=replace(a.acts, acts=light)), entry) for a, entry in _analysed(paths, seating, group)]
+
+
+def _analysed_in(processes: int, paths: list[Path], seating: list[str], group: Any) -> list[tuple[Any, dict[str, Any]]]:
+    """`_analysed`, shared out over forked processes (`sessions/bulk.py` says when)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # Every k-th file to each process: long and short sessions are spread evenly.
+    shares = [paths[k::processes] for k in range(processes)]
+    try:
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+            done = list(pool.map(_analysed_share, shares, [seating] * processes, [group] * processes))
+    except BrokenProcessPool:  # a worker died (out of memory, killed): read here instead
+        return _analysed(paths, seating, group)
+    parts: list[Any] = [None] * len(paths)
+    for k, share in enumerate(done):
+        parts[k::processes] = share
+    return parts
+
+
+def _total_bytes(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            pass  # reading it will say what is wrong
+    return total
+
+
+def compute_stats(group_dir: Path, processes: int | None = None) -> dict[str, Any]:
     """The statistics of a group, computed from its files (no cache).
 
-    Raises `kelompok.sessions.fileio.DataError` when `group.toml` or a session file cannot be
-    read — the same error the normal loader gives.
+    `processes`: how many processes read the sessions; by default `bulk.bulk_processes` decides
+    (one, unless the series is big and this is a single-threaded Linux process). The result is
+    the same either way. Raises `kelompok.sessions.fileio.DataError` when `group.toml` or a
+    session file cannot be read — the same error the normal loader gives.
     """
-    from kelompok.sessions.store import load_group, session_path, session_numbers
-    from kelompok.sociogram.analysis import analyse
+    from kelompok.sessions.bulk import bulk_processes, bulk_reading
+    from kelompok.sessions.store import load_group, session_numbers, session_path
+    from kelompok.sociogram.build import merged_graph
     from kelompok.sociogram.dynamics import SERIES_METRICS, metric_values
-    from kelompok.sociogram.acts import read_session_acts
-
-    from kelompok.sessions.bulk import bulk_reading
-    from kelompok.sociogram.build import series_graph
-    from kelompok.sociogram.signals import session_signals
+    from kelompok.sociogram.signals import as_json, session_signals
 
     with bulk_reading():
         group = load_group(group_dir)
         seating = group.seat_order()
-        analyses = [analyse(read_session_acts(session_path(group_dir, n)), seating) for n in session_numbers(group_dir)]
+        paths = [session_path(group_dir, n) for n in session_numbers(group_dir)]
+        if processes is None:
+            processes = bulk_processes(_total_bytes(paths))
+        processes = min(processes, len(paths))
+        parts = _analysed_in(processes, paths, seating, group) if processes > 1 else _analysed(paths, seating, group)
+        analyses = [analysis for analysis, _ in parts]
         rows = [metric_values(a) for a in analyses]
         signals = session_signals(analyses, planned_sessions=group.planned_sessions, group_type=group.type)
+        for analysis, entry in parts:
+            entry["signals"] = as_json(signals[analysis.number])
         return {
             "name": group.name,
             "type": group.type,
-            "sessions": [_session_entry(a, signals[a.number], group) for a in analyses],
+            "sessions": [entry for _, entry in parts],
             "series": {name: [_round(row[name]) for row in rows] for name in SERIES_METRICS},
-            "equity": _equity(series_graph(a.acts for a in analyses), group) if analyses else {},
+            "equity": _equity(merged_graph(a.graph for a in analyses), group) if analyses else {},
         }
 
 
