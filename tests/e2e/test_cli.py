@@ -182,3 +182,24 @@ def test_roles_show_the_benne_sheats_equivalent_and_the_note():
     assert rows["pencari_informasi"]["benne_sheats"] == "information_giver"
     assert "memberikan informasi" in rows["pencari_informasi"]["summary"].lower()
     assert rows["evaluator"]["note"] and "ide-ide baru" in rows["evaluator"]["note"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="kelompok forks only on Linux")
+def test_stats_on_a_big_series_shares_it_out_over_the_cores_and_prints_what_one_process_computes(tmp_path: Path):
+    from benchmarks.bench_sociogram import make_group
+    from kelompok.sessions.bulk import MAX_PROCESSES, PARALLEL_MIN_BYTES
+    from kelompok.sociogram.stats import compute_stats
+
+    group_dir = make_group(tmp_path, sessions=30, acts=1000)
+    assert sum(p.stat().st_size for p in (group_dir / "sessions").glob("*.toml")) >= PARALLEL_MIN_BYTES
+    code = (
+        "import os, sys; from kelompok.cli import main\n"
+        f"code = main(['stats', {str(group_dir)!r}, '--json']); sys.stdout.flush()\n"
+        "print(os.times().children_user + os.times().children_system, file=sys.stderr); sys.exit(code)\n"
+    )
+    env = {**os.environ, "LANG": "C.UTF-8", "KELOMPOK_LANG": "en"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    workers_cpu = float(result.stderr.strip().splitlines()[-1])
+    assert (workers_cpu > 0) == (min(len(os.sched_getaffinity(0)), MAX_PROCESSES) > 1)
+    assert json.loads(result.stdout) == json.loads(json.dumps(compute_stats(group_dir, processes=1)))

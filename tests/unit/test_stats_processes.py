@@ -130,3 +130,14 @@ def test_a_refusal_survives_pickling_whole():
     error = DataError(Path("/x/sessions/003.toml"), "baris 4", "nilai tidak sah")
     again = pickle.loads(pickle.dumps(error))
     assert (again.path, again.place, again.problem, str(again)) == (error.path, error.place, error.problem, str(error))
+
+
+def test_output_written_before_the_fork_is_printed_once(tmp_path):
+    folder = copied(tmp_path, GROUPS[2])
+    out = run_python(
+        "from pathlib import Path; from kelompok.sociogram.stats import compute_stats\n"
+        "print('sebelum', end=' ')  # still in the pipe's buffer when the workers are forked\n"
+        f"compute_stats(Path({str(folder)!r}), processes=2)\n"
+        "print('sesudah')\n"
+    )
+    assert out.split() == ["sebelum", "sesudah"]
