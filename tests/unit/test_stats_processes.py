@@ -141,3 +141,52 @@ def test_output_written_before_the_fork_is_printed_once(tmp_path):
         "print('sesudah')\n"
     )
     assert out.split() == ["sebelum", "sesudah"]
+
+
+def test_ctrl_c_while_the_workers_read_stops_them_all_without_a_traceback(tmp_path):
+    import os
+    import signal
+    import time
+
+    folder = copied(tmp_path, GROUPS[0])
+    code = (
+        "import sys, time; from kelompok import cli; from kelompok.sessions import bulk\n"
+        "from kelompok.sociogram import stats\n"
+        "def reading_slowly(*args):\n"
+        "    sys.stdout.write('reading\\n'); sys.stdout.flush(); time.sleep(60)\n"
+        "stats._analysed_share = reading_slowly  # the workers are still reading when Ctrl-C comes\n"
+        "bulk.bulk_processes = lambda size: 2\n"
+        f"sys.exit(cli.main(['stats', {str(folder)!r}]))\n"
+    )
+    command = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        assert command.stdout is not None
+        assert [command.stdout.readline().startswith("reading") for _ in range(2)] == [True, True]
+        time.sleep(0.2)  # the parent is past the forks (it ignores Ctrl-C while forking them)
+        pressed = time.monotonic()
+        os.killpg(command.pid, signal.SIGINT)  # what the terminal sends the whole foreground group
+        _, err = command.communicate(timeout=20)
+        assert time.monotonic() - pressed < 10  # the workers were stopped, not waited for
+    finally:
+        if command.poll() is None:
+            os.killpg(command.pid, signal.SIGKILL)
+    assert command.returncode == 130
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    with pytest.raises(ProcessLookupError):
+        os.killpg(command.pid, 0)  # no worker left behind
+
+
+def test_a_system_without_working_semaphores_reads_in_one_process(tmp_path):
+    # As on some containers and Android: multiprocessing cannot make a lock (ENOSYS).
+    folder = copied(tmp_path, GROUPS[2])
+    out = run_python(
+        "import errno, json; from pathlib import Path; import multiprocessing.synchronize as sync\n"
+        "from kelompok.sociogram.stats import compute_stats\n"
+        f"folder = Path({str(folder)!r}); one = json.dumps(compute_stats(folder, processes=1))\n"
+        "def no_semaphores(self, *args, **kwargs): raise OSError(errno.ENOSYS, 'Function not implemented')\n"
+        "sync.SemLock.__init__ = no_semaphores\n"
+        "print(json.dumps(compute_stats(folder, processes=2)) == one)\n"
+    )
+    assert out.split() == ["True"]

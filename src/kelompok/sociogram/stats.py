@@ -33,6 +33,8 @@ stats have to be computed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -136,13 +138,39 @@ def _analysed_in(processes: int, paths: list[Path], seating: list[str], group: A
     shares = [paths[k::processes] for k in range(processes)]
     try:
         with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
-            done = list(pool.map(_analysed_share, shares, [seating] * processes, [group] * processes))
-    except BrokenProcessPool:  # a worker died (out of memory, killed): read here instead
+            with _workers_deaf_to_ctrl_c():
+                futures = [pool.submit(_analysed_share, share, seating, group) for share in shares]
+            try:
+                done = [future.result() for future in futures]
+            except KeyboardInterrupt:
+                for worker in multiprocessing.active_children():
+                    worker.kill()  # the user stopped the command: no reason to let them finish
+                raise
+    except (BrokenProcessPool, OSError, ImportError):
+        # A worker died (out of memory, killed), or this system cannot run a pool (no working
+        # semaphores): read here instead.
         return _analysed(paths, seating, group)
     parts: list[Any] = [None] * len(paths)
     for k, share in enumerate(done):
         parts[k::processes] = share
     return parts
+
+
+@contextmanager
+def _workers_deaf_to_ctrl_c() -> Iterator[None]:
+    """Processes forked inside ignore Ctrl-C: the parent takes it and stops them. Otherwise each
+    worker would take it too and print the traceback of whatever it was waiting on."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set a handler (and bulk_processes forks only from it)
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _total_bytes(paths: list[Path]) -> int:
