@@ -39,6 +39,17 @@ def copied(tmp_path: Path, name: str) -> Path:
     return folder
 
 
+def two_processes_match_one(folder: Path, then: str) -> bool:
+    """Stats in one process, then `then` (Python code), then stats asked of two processes."""
+    out = run_python(
+        "import json; from pathlib import Path; from kelompok.sociogram import stats\n"
+        f"folder = Path({str(folder)!r}); one = json.dumps(stats.compute_stats(folder, processes=1))\n"
+        f"{then}\n"
+        "print(json.dumps(stats.compute_stats(folder, processes=2)) == one)\n"
+    )
+    return out.split() == ["True"]
+
+
 def test_two_processes_give_exactly_what_one_gives(tmp_path):
     folders = [copied(tmp_path, name) for name in GROUPS]
     out = run_python(
@@ -74,23 +85,10 @@ def test_a_file_refused_in_a_worker_is_named_as_one_process_names_it(tmp_path):
     assert Path(path) == damaged and place.startswith(f"baris {line},")  # the file and its line
 
 
-def _die(*args):  # pragma: no cover - runs in the worker
-    import os
-
-    os._exit(3)
-
-
 def test_a_worker_that_dies_costs_time_not_the_answer(tmp_path):
-    folder = copied(tmp_path, GROUPS[1])
-    out = run_python(
-        "import json, os; from pathlib import Path; from kelompok.sociogram import stats\n"
-        "def _die(*args): os._exit(3)\n"
-        f"folder = Path({str(folder)!r})\n"
-        "one = json.dumps(stats.compute_stats(folder, processes=1))\n"
-        "stats._analysed_share = _die  # the workers die before sending anything back\n"
-        "print(json.dumps(stats.compute_stats(folder, processes=2)) == one)\n"
-    )
-    assert out.split() == ["True"]
+    # The workers die before sending anything back.
+    then = "import os\ndef die(*args): os._exit(3)\nstats._analysed_share = die"
+    assert two_processes_match_one(copied(tmp_path, GROUPS[1]), then)
 
 
 def test_a_big_series_is_shared_out_over_the_cores_of_a_single_threaded_process():
@@ -180,13 +178,9 @@ def test_ctrl_c_while_the_workers_read_stops_them_all_without_a_traceback(tmp_pa
 
 def test_a_system_without_working_semaphores_reads_in_one_process(tmp_path):
     # As on some containers and Android: multiprocessing cannot make a lock (ENOSYS).
-    folder = copied(tmp_path, GROUPS[2])
-    out = run_python(
-        "import errno, json; from pathlib import Path; import multiprocessing.synchronize as sync\n"
-        "from kelompok.sociogram.stats import compute_stats\n"
-        f"folder = Path({str(folder)!r}); one = json.dumps(compute_stats(folder, processes=1))\n"
+    then = (
+        "import errno, multiprocessing.synchronize as sync\n"
         "def no_semaphores(self, *args, **kwargs): raise OSError(errno.ENOSYS, 'Function not implemented')\n"
-        "sync.SemLock.__init__ = no_semaphores\n"
-        "print(json.dumps(compute_stats(folder, processes=2)) == one)\n"
+        "sync.SemLock.__init__ = no_semaphores"
     )
-    assert out.split() == ["True"]
+    assert two_processes_match_one(copied(tmp_path, GROUPS[2]), then)
