@@ -28,7 +28,8 @@ and per person how often they took the floor by receiving, claiming or usurping 
 
 Computed results are cached in `GROUP/.cache/stats.json` (see `cache.py`): a warm call only stats
 the files and reads one JSON file. Heavy modules (networkx, pydantic) are imported only when the
-stats have to be computed.
+stats have to be computed. A big series is read and analysed in several processes when
+`sessions/bulk.py` says it is safe and worth it (`compute_stats`); the result is the same.
 """
 
 from __future__ import annotations
