@@ -186,6 +186,9 @@ class KelompokApp(App[int]):
             )
 
     def on_mount(self) -> None:
+        from kelompok.sessions.bulk import collect_young_less_often
+
+        collect_young_less_often()
         self.theme = "textual-dark"
         self.push_screen(HomeScreen(self.workspace))
         from kelompok.listing import list_group_lines
