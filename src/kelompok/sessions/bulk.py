@@ -1,5 +1,5 @@
-"""How kelompok reads many session files at once: the garbage-collection policy, and when to
-share the work out over processes.
+"""kelompok's one garbage-collection policy (for bulk reads, and the running app's one setting),
+and when a bulk read of many session files is shared out over processes.
 
 Reading a series (`kelompok stats`, the sociogram of a whole group) builds and drops tens of
 thousands of objects per file: rtoml's tables, the pydantic models, the acts. Reference counting
@@ -79,6 +79,7 @@ PARALLEL_MIN_BYTES = 2_000_000
 second in one process) are read in this process: the wait is short anyway, and the workers are
 kept for the series where it is felt (starting them costs about 12 ms)."""
 MAX_PROCESSES = 8
+"""Past this many, a series of a few hundred sessions gains nothing but memory."""
 
 
 def bulk_processes(total_bytes: int) -> int:
