@@ -79,7 +79,8 @@ PARALLEL_MIN_BYTES = 2_000_000
 second in one process) are read in this process: the wait is short anyway, and the workers are
 kept for the series where it is felt (starting them costs about 12 ms)."""
 MAX_PROCESSES = 8
-"""Past this many, a series of a few hundred sessions gains nothing but memory."""
+"""A cap: past a few workers the parent's own part (imports, signals, the series) is most of the
+wait, and each further worker adds mostly memory."""
 
 
 def bulk_processes(total_bytes: int) -> int:
